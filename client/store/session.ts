@@ -1,0 +1,41 @@
+import { create } from 'zustand'
+import type { Role } from '../../model/identity'
+import type { ParticipantId } from '../../model/ids'
+
+/** verbindet / verbunden / offline */
+export type ConnectionState = 'connecting' | 'connected' | 'offline'
+/** gespeichert / speichert … / local only (offline, kept in this browser) */
+export type SaveState = 'saved' | 'saving' | 'local'
+/** Why the board cannot be shown or was reset; null when all is well. */
+export type Problem = 'unknownBoard' | 'forbidden' | 'boardFull' | 'rejected' | null
+
+export interface Peer {
+  readonly clientId: number
+  readonly participantId: ParticipantId | null
+  readonly name: string
+  readonly color: string
+  readonly self: boolean
+}
+
+export interface SessionState {
+  readonly boardId: string | null
+  readonly participantId: ParticipantId | null
+  readonly role: Role
+  readonly connection: ConnectionState
+  readonly save: SaveState
+  readonly peers: readonly Peer[]
+  readonly problem: Problem
+}
+
+export const INITIAL_SESSION: SessionState = Object.freeze({
+  boardId: null,
+  participantId: null,
+  role: 'participant',
+  connection: 'connecting',
+  save: 'saved',
+  peers: Object.freeze([]),
+  problem: null,
+})
+
+/** Who I am on which board, and the state of the connection and of saving. */
+export const useSession = create<SessionState>(() => INITIAL_SESSION)

@@ -1,0 +1,63 @@
+import { newSecretId } from '../../model/ids'
+
+/**
+ * What this browser remembers per board: the participant secret (its identity), the display
+ * name chosen when joining, and the moderator token if it has one. Kept per board, so that two
+ * boards cannot be linked to the same person.
+ */
+export interface Credentials {
+  readonly secret: string
+  /** null until the person has joined (an empty string joins anonymously). */
+  readonly name: string | null
+  readonly moderatorToken: string | null
+}
+
+const key = (boardId: string) => `ballonfahrt:board:${boardId}`
+
+function read(boardId: string): Partial<Credentials> {
+  try {
+    const raw = localStorage.getItem(key(boardId))
+    return raw ? (JSON.parse(raw) as Partial<Credentials>) : {}
+  } catch {
+    return {}
+  }
+}
+
+function write(boardId: string, value: Credentials): void {
+  try {
+    localStorage.setItem(key(boardId), JSON.stringify(value))
+  } catch {
+    // Private mode or full storage: the session still works, it just is not remembered.
+  }
+}
+
+export function loadCredentials(boardId: string): Credentials {
+  const stored = read(boardId)
+  const credentials: Credentials = {
+    secret: typeof stored.secret === 'string' ? stored.secret : newSecretId(),
+    name: typeof stored.name === 'string' ? stored.name : null,
+    moderatorToken: typeof stored.moderatorToken === 'string' ? stored.moderatorToken : null,
+  }
+  if (stored.secret !== credentials.secret) write(boardId, credentials)
+  return credentials
+}
+
+export function saveName(boardId: string, name: string): Credentials {
+  const next = { ...loadCredentials(boardId), name }
+  write(boardId, next)
+  return next
+}
+
+export function saveModeratorToken(boardId: string, moderatorToken: string): Credentials {
+  const next = { ...loadCredentials(boardId), moderatorToken }
+  write(boardId, next)
+  return next
+}
+
+export function forgetBoard(boardId: string): void {
+  try {
+    localStorage.removeItem(key(boardId))
+  } catch {
+    // nothing stored
+  }
+}

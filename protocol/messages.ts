@@ -1,0 +1,72 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/**
+ * The wire protocol: y-websocket's messages (sync 0, awareness 1, auth 2, query awareness 3)
+ * plus our own, which stock clients ignore. Shared by the client's provider and the server.
+ */
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  queryAwareness: 3,
+  /** Server -> client: the first N document messages of this connection are stored durably. */
+  ack: 100,
+  /** Server -> client: document message N was rejected; the reason code follows. */
+  reject: 101,
+  /** Server -> client, once after auth: the server clock, for timers. */
+  hello: 102,
+} as const
+
+/** Sync sub-messages that carry document changes (step 2 and update); step 1 only asks. */
+export const SYNC_STEP1 = 0
+export const SYNC_STEP2 = 1
+export const SYNC_UPDATE = 2
+
+/** WebSocket close codes. 4400-4499 tell y-websocket's provider not to reconnect. */
+export const CLOSE = {
+  goingAway: 1001,
+  malformed: 1003,
+  tooBig: 1009,
+  /** The update broke a rule; the client must drop its local state and resync. */
+  rejected: 4422,
+  unknownBoard: 4404,
+  forbidden: 4403,
+  boardFull: 4429,
+} as const
+
+/** Whether a client -> server message is a document change that the server will acknowledge. */
+export function isDocumentMessage(message: Uint8Array): boolean {
+  return message.length >= 2 && message[0] === MESSAGE.sync && (message[1] === SYNC_STEP2 || message[1] === SYNC_UPDATE)
+}
+
+export function encodeAck(count: number): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.ack)
+  encoding.writeVarUint(encoder, count)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeReject(seq: number, code: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.reject)
+  encoding.writeVarUint(encoder, seq)
+  encoding.writeVarString(encoder, code)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeHello(serverTime: number, participantId: string, role: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.hello)
+  encoding.writeFloat64(encoder, serverTime)
+  encoding.writeVarString(encoder, participantId)
+  encoding.writeVarString(encoder, role)
+  return encoding.toUint8Array(encoder)
+}
+
+export function decodeHello(decoder: decoding.Decoder): { serverTime: number; participantId: string; role: string } {
+  return {
+    serverTime: decoding.readFloat64(decoder),
+    participantId: decoding.readVarString(decoder),
+    role: decoding.readVarString(decoder),
+  }
+}
