@@ -1,0 +1,94 @@
+import { createServer } from 'node:http'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { CLOSE } from '../protocol/messages'
+import { authorise, originAllowed, parseJoin } from './auth'
+import type { ServerConfig } from './config'
+import { handleHttp } from './http'
+import { boardTag, log } from './log'
+import { Rooms } from './rooms'
+import { BoardSocket } from './socket'
+import { SqliteBoardStore } from './store/sqlite'
+import type { BoardStore } from './store/BoardStore'
+
+export interface App {
+  readonly server: Server
+  readonly store: BoardStore
+  readonly rooms: Rooms
+  /** The port actually listened on (useful with port 0). */
+  readonly port: number
+  /** Finishes writes, closes every socket with 1001 (going away) and the store. */
+  close(): Promise<void>
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}
+
+/** Starts the whole product: HTTP, websockets, rooms and storage. */
+export async function startApp(config: ServerConfig, store: BoardStore = new SqliteBoardStore(config.dataDir)): Promise<App> {
+  const rooms = new Rooms(store, config)
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
+  const ctx = { config, store, rooms, connections: () => wss.clients.size }
+  const server = createServer((req, res) => void handleHttp(ctx, req, res))
+
+  server.on('upgrade', (req, socket, head) => {
+    socket.on('error', () => socket.destroy())
+    if (!originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)) return refuse(socket, 403, 'Forbidden')
+    const join = parseJoin(req.url)
+    if (!join) return refuse(socket, 400, 'Bad Request')
+    // Authorise before any document byte: the board must exist and a moderator token must match.
+    void store.getBoard(join.boardId).then(async (record) => {
+      const actor = record ? authorise(record, join) : null
+      if (!record || !actor) {
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          ws.close(record ? CLOSE.forbidden : CLOSE.unknownBoard, record ? 'Kein Zugang' : 'Board nicht gefunden'),
+        )
+        return
+      }
+      const room = await rooms.open(join.boardId)
+      if (room.members.size >= config.maxConnectionsPerBoard) {
+        rooms.release(room)
+        wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE.boardFull, 'Board ist voll'))
+        return
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const member = new BoardSocket(ws, room, actor, store)
+        rooms.join(room, member)
+        member.onLeave = () => rooms.leave(room, member)
+      })
+    }).catch((error: unknown) => {
+      log('ws.upgradeFailed', { board: boardTag(join.boardId), error: String(error) })
+      socket.destroy()
+    })
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  log('server.listening', { port })
+
+  let closing: Promise<void> | null = null
+  return {
+    server,
+    store,
+    rooms,
+    port,
+    close() {
+      closing ??= (async () => {
+        server.close()
+        await store.flushed()
+        for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server wird neu gestartet')
+        server.closeAllConnections()
+        await rooms.closeAll()
+        await store.close()
+        wss.close()
+      })()
+      return closing
+    },
+  }
+}

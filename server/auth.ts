@@ -1,0 +1,52 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { participantIdOf } from '../model/identity'
+import type { Actor } from '../model/identity'
+import { isBoardId, isTokenShaped } from '../model/ids'
+import type { BoardRecord } from './store/BoardStore'
+
+export function hashToken(token: string): Uint8Array {
+  return createHash('sha256').update(token).digest()
+}
+
+/** Constant-time comparison of a presented moderator token with the stored hash. */
+export function isModeratorToken(record: BoardRecord, token: string): boolean {
+  const presented = hashToken(token)
+  return presented.length === record.moderatorHash.length && timingSafeEqual(presented, record.moderatorHash)
+}
+
+export interface JoinRequest {
+  readonly boardId: string
+  readonly secret: string
+  readonly moderatorToken: string | null
+}
+
+/** Reads `/ws/<boardId>?p=<participant secret>[&m=<moderator token>]`; null if malformed. */
+export function parseJoin(url: string | undefined): JoinRequest | null {
+  if (!url) return null
+  const parsed = new URL(url, 'http://localhost')
+  const match = /^\/ws\/([^/]+)$/.exec(parsed.pathname)
+  const boardId = match?.[1]
+  const secret = parsed.searchParams.get('p')
+  const moderatorToken = parsed.searchParams.get('m')
+  if (!boardId || !isBoardId(boardId) || !secret || !isTokenShaped(secret)) return null
+  if (moderatorToken !== null && !isTokenShaped(moderatorToken)) return null
+  return { boardId, secret, moderatorToken }
+}
+
+/** The actor a join request may act as, or null when its moderator token is wrong. */
+export function authorise(record: BoardRecord, join: JoinRequest): Actor | null {
+  const participantId = participantIdOf(join.secret)
+  if (join.moderatorToken === null) return { participantId, role: 'participant' }
+  return isModeratorToken(record, join.moderatorToken) ? { participantId, role: 'moderator' } : null
+}
+
+/** Whether a browser on `origin` may open a websocket to a server reached as `host`. */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[] | null): boolean {
+  if (origin === undefined) return true
+  if (allowed !== null) return allowed.includes(origin)
+  try {
+    return new URL(origin).host === host
+  } catch {
+    return false
+  }
+}

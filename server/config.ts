@@ -1,0 +1,44 @@
+import { resolve } from 'node:path'
+
+export interface ServerConfig {
+  readonly port: number
+  /** Interface to listen on; undefined listens on all (IPv4 and IPv6). */
+  readonly host: string | undefined
+  readonly dataDir: string
+  /** Where the built client is; missing means the server answers 503 for pages. */
+  readonly clientDir: string
+  /** Largest websocket message accepted; larger ones close the socket with 1009. */
+  readonly maxPayload: number
+  /** Base of the links handed out; by default taken from the request's Host header. */
+  readonly publicUrl: string | undefined
+  /** Origins allowed to open websockets; null allows same-host browsers and non-browser clients. */
+  readonly allowedOrigins: readonly string[] | null
+  /** How long a board with no connection stays in memory. */
+  readonly idleUnloadMs: number
+  /** Log entries after which a board's log is compacted into a snapshot. */
+  readonly compactAfter: number
+  /** Open connections per board; more are refused with "Board ist voll". */
+  readonly maxConnectionsPerBoard: number
+}
+
+function int(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${value}`)
+  return n
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: int(env.PORT, 8080),
+    host: env.HOST || undefined,
+    dataDir: resolve(env.DATA_DIR || './data'),
+    clientDir: resolve(env.CLIENT_DIR || './dist/client'),
+    maxPayload: int(env.MAX_PAYLOAD, 1024 * 1024),
+    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : null,
+    idleUnloadMs: int(env.IDLE_UNLOAD_MS, 30_000),
+    compactAfter: int(env.COMPACT_AFTER, 500),
+    maxConnectionsPerBoard: int(env.MAX_CONNECTIONS_PER_BOARD, 1000),
+  }
+}

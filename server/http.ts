@@ -1,0 +1,148 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import * as Y from 'yjs'
+import { initBoard } from '../model/board'
+import { isBoardId, newSecretId, newToken } from '../model/ids'
+import { LIMITS } from '../model/limits'
+import { metaOf } from '../model/schema'
+import { isLocale } from '../model/zones'
+import type { NewBoard } from '../model/schema'
+import { hashToken } from './auth'
+import type { ServerConfig } from './config'
+import { boardTag, log } from './log'
+import type { Rooms } from './rooms'
+import { serveStatic } from './static'
+import type { BoardStore } from './store/BoardStore'
+
+export interface HttpContext {
+  readonly config: ServerConfig
+  readonly store: BoardStore
+  readonly rooms: Rooms
+  connections(): number
+}
+
+/** Headers on every response: nothing from third parties, no referrer (links carry secrets). */
+export function securityHeaders(): Record<string, string> {
+  return {
+    'content-security-policy':
+      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    'referrer-policy': 'no-referrer',
+    'x-content-type-options': 'nosniff',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+    'cross-origin-opener-policy': 'same-origin',
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify(body))
+}
+
+async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length
+    if (size > limit) throw new HttpError(413, `Anfrage zu groß (höchstens ${limit} Bytes)`)
+    chunks.push(chunk)
+  }
+  if (size === 0) return {}
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
+  } catch {
+    throw new HttpError(400, 'Ungültiges JSON')
+  }
+}
+
+function optionalString(body: Record<string, unknown>, key: string, max: number): string | undefined {
+  const value = body[key]
+  if (value === undefined || value === null) return undefined
+  if (typeof value !== 'string') throw new HttpError(400, `"${key}" muss ein Text sein`)
+  if (value.length > max) throw new HttpError(400, `"${key}" ist zu lang (höchstens ${max} Zeichen)`)
+  return value
+}
+
+function parseNewBoard(body: unknown): NewBoard {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'Erwartet wird ein JSON-Objekt')
+  const record = body as Record<string, unknown>
+  const title = optionalString(record, 'title', LIMITS.titleLength)
+  const topic = optionalString(record, 'topic', LIMITS.titleLength)
+  const locale = record.locale
+  if (locale !== undefined && !isLocale(locale)) throw new HttpError(400, '"locale" muss "de" oder "en" sein')
+  return { ...(title !== undefined && { title }), ...(topic !== undefined && { topic }), ...(locale !== undefined && { locale }) }
+}
+
+function baseUrl(ctx: HttpContext, req: IncomingMessage): string {
+  if (ctx.config.publicUrl) return ctx.config.publicUrl
+  const host = req.headers.host ?? `localhost:${ctx.config.port}`
+  return `http://${host}`
+}
+
+async function createBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const input = parseNewBoard(await readJson(req, 16 * 1024))
+  const boardId = newSecretId()
+  const moderatorToken = newToken()
+  const doc = new Y.Doc()
+  initBoard(doc, input)
+  const now = Date.now()
+  await ctx.store.createBoard(
+    { id: boardId, moderatorHash: hashToken(moderatorToken), createdAt: now, activeAt: now },
+    Y.encodeStateAsUpdate(doc),
+  )
+  doc.destroy()
+  log('board.created', { board: boardTag(boardId) })
+  const base = baseUrl(ctx, req)
+  json(res, 201, {
+    boardId,
+    participantUrl: `${base}/b/${boardId}`,
+    moderatorUrl: `${base}/b/${boardId}#m=${moderatorToken}`,
+    moderatorToken,
+  })
+}
+
+async function boardInfo(ctx: HttpContext, boardId: string, res: ServerResponse): Promise<void> {
+  const record = isBoardId(boardId) ? await ctx.store.getBoard(boardId) : null
+  if (!record) throw new HttpError(404, 'Board nicht gefunden')
+  const room = await ctx.rooms.open(boardId)
+  const title = metaOf(room.doc).get('title')
+  ctx.rooms.release(room)
+  json(res, 200, { boardId, title: typeof title === 'string' ? title : '' })
+}
+
+export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value)
+  const url = new URL(req.url ?? '/', 'http://localhost')
+  const path = url.pathname
+  try {
+    if (path === '/healthz') {
+      json(res, 200, { status: 'ok', boardsLoaded: ctx.rooms.size, connections: ctx.connections() })
+    } else if (path === '/api/boards') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
+      await createBoard(ctx, req, res)
+    } else if (path.startsWith('/api/boards/')) {
+      if (req.method !== 'GET') throw new HttpError(405, 'Nur GET')
+      await boardInfo(ctx, path.slice('/api/boards/'.length), res)
+    } else if (path.startsWith('/api/')) {
+      throw new HttpError(404, 'Unbekannte Schnittstelle')
+    } else if (req.method === 'GET' || req.method === 'HEAD') {
+      serveStatic(ctx.config.clientDir, req, res)
+    } else {
+      throw new HttpError(405, 'Methode nicht erlaubt')
+    }
+  } catch (error) {
+    if (error instanceof HttpError) json(res, error.status, { error: error.message })
+    else {
+      log('http.error', { path: path.startsWith('/api/') ? path.split('/').slice(0, 3).join('/') : 'page', error: String(error) })
+      if (!res.headersSent) json(res, 500, { error: 'Interner Fehler' })
+      else res.end()
+    }
+  }
+}

@@ -1,0 +1,176 @@
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as syncProtocol from 'y-protocols/sync'
+import * as Y from 'yjs'
+import { declareRoots } from '../model/schema'
+import { MESSAGE } from '../protocol/messages'
+import { boardTag, log } from './log'
+import type { BoardStore } from './store/BoardStore'
+
+/** Something attached to a room that receives its broadcasts. */
+export interface RoomMember {
+  sendDocUpdate(message: Uint8Array): void
+  sendAwareness(message: Uint8Array): void
+}
+
+/** One loaded board: its doc, presence and members. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness: awarenessProtocol.Awareness
+  readonly members = new Set<RoomMember>()
+  /** Log entries since the last snapshot, and the newest log position. */
+  private logSize = 0
+  private lastSeq = 0
+  private compacting = false
+  idleTimer: NodeJS.Timeout | null = null
+
+  constructor(
+    readonly id: string,
+    private readonly store: BoardStore,
+    private readonly compactAfter: number,
+  ) {
+    declareRoots(this.doc)
+    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    // The server has no presence of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, _origin: unknown) => {
+      const changed = [...added!, ...updated!, ...removed!]
+      const message = encodeAwarenessMessage(this.awareness, changed)
+      for (const member of this.members) member.sendAwareness(message)
+    })
+  }
+
+  load(snapshot: Uint8Array | null, updates: readonly Uint8Array[], lastSeq: number): void {
+    Y.transact(
+      this.doc,
+      () => {
+        if (snapshot) Y.applyUpdate(this.doc, snapshot)
+        for (const update of updates) Y.applyUpdate(this.doc, update)
+      },
+      this,
+    )
+    this.logSize = updates.length
+    this.lastSeq = lastSeq
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === this) return
+    const message = encodeDocUpdate(update)
+    for (const member of this.members) if (member !== origin) member.sendDocUpdate(message)
+    this.store.append(this.id, update).then(
+      (seq) => {
+        this.lastSeq = seq
+        if (++this.logSize >= this.compactAfter) this.compactSoon()
+      },
+      (error: unknown) => log('store.appendFailed', { board: boardTag(this.id), error: String(error) }),
+    )
+  }
+
+  /**
+   * Writes the doc as a snapshot and drops the log it covers. Runs when every update applied
+   * to the doc has been committed, so the snapshot holds exactly the committed state.
+   */
+  compactSoon(): void {
+    if (this.compacting) return
+    this.compacting = true
+    setImmediate(() => {
+      void this.store
+        .flushed()
+        .then(() => {
+          const upto = this.lastSeq
+          const snapshot = Y.encodeStateAsUpdate(this.doc)
+          const size = this.logSize
+          return this.store.compact(this.id, snapshot, upto).then(() => {
+            this.logSize -= size
+          })
+        })
+        .catch((error: unknown) => log('store.compactFailed', { board: boardTag(this.id), error: String(error) }))
+        .finally(() => {
+          this.compacting = false
+        })
+    })
+  }
+
+  destroy(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
+
+function encodeDocUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.sync)
+  syncProtocol.writeUpdate(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.awareness)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
+  return encoding.toUint8Array(encoder)
+}
+
+/** Loaded boards by id; loads on first join, unloads when idle. */
+export class Rooms {
+  private readonly rooms = new Map<string, Promise<Room>>()
+
+  constructor(
+    private readonly store: BoardStore,
+    private readonly options: { readonly idleUnloadMs: number; readonly compactAfter: number },
+  ) {}
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /** The loaded room for a board that exists in the store. */
+  open(id: string): Promise<Room> {
+    let room = this.rooms.get(id)
+    if (!room) {
+      room = this.store.load(id).then((stored) => {
+        const loaded = new Room(id, this.store, this.options.compactAfter)
+        loaded.load(stored.snapshot, stored.updates, stored.lastSeq)
+        if (stored.updates.length >= this.options.compactAfter) loaded.compactSoon()
+        return loaded
+      })
+      room.catch(() => this.rooms.delete(id))
+      this.rooms.set(id, room)
+    }
+    return room
+  }
+
+  join(room: Room, member: RoomMember): void {
+    if (room.idleTimer) clearTimeout(room.idleTimer)
+    room.idleTimer = null
+    room.members.add(member)
+  }
+
+  leave(room: Room, member: RoomMember): void {
+    room.members.delete(member)
+    this.release(room)
+  }
+
+  /** Schedules unloading of a room nobody is connected to (e.g. after an HTTP read). */
+  release(room: Room): void {
+    if (room.members.size > 0 || room.idleTimer) return
+    room.idleTimer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs)
+    room.idleTimer.unref()
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.members.size > 0) return
+    this.rooms.delete(room.id)
+    await this.store.flushed()
+    room.destroy()
+    log('board.unloaded', { board: boardTag(room.id) })
+  }
+
+  async closeAll(): Promise<void> {
+    const rooms = await Promise.allSettled(this.rooms.values())
+    this.rooms.clear()
+    await this.store.flushed()
+    for (const r of rooms) if (r.status === 'fulfilled') r.value.destroy()
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Where boards live between restarts. The embedded default is SQLite; a scale-out store
+ * (Redis + Postgres) implements the same interface. Every method that writes resolves only
+ * once the write is durable: that is what an acknowledgement to a client promises.
+ */
+export interface BoardRecord {
+  readonly id: string
+  /** SHA-256 of the moderator token; the token itself is never stored. */
+  readonly moderatorHash: Uint8Array
+  readonly createdAt: number
+  readonly activeAt: number
+}
+
+export interface StoredBoard {
+  /** The compacted state, or null before the first compaction. */
+  readonly snapshot: Uint8Array | null
+  /** Updates logged after the snapshot, oldest first. */
+  readonly updates: readonly Uint8Array[]
+  /** The log position the next compaction may cover up to. */
+  readonly lastSeq: number
+}
+
+export interface BoardStore {
+  createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void>
+  getBoard(id: string): Promise<BoardRecord | null>
+  load(id: string): Promise<StoredBoard>
+  /** Appends one update to the board's log; resolves with its log position once committed. */
+  append(id: string, update: Uint8Array): Promise<number>
+  /** Resolves once everything appended so far is committed. */
+  flushed(): Promise<void>
+  /** Replaces the log up to `uptoSeq` with `snapshot`. */
+  compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  deleteBoard(id: string): Promise<void>
+  /** Boards without activity since `before` (ms since epoch). */
+  listExpired(before: number): Promise<string[]>
+  close(): Promise<void>
+}

@@ -1,0 +1,162 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { BoardRecord, BoardStore, StoredBoard } from './BoardStore'
+
+interface Pending {
+  readonly board: string
+  readonly data: Uint8Array
+  readonly resolve: (seq: number) => void
+  readonly reject: (error: unknown) => void
+}
+
+/**
+ * SQLite in WAL mode with synchronous=FULL: a commit is on disk when it returns. Appends of one
+ * event-loop tick are committed in one transaction, then their promises resolve.
+ */
+export class SqliteBoardStore implements BoardStore {
+  private readonly db: Database.Database
+  private queue: Pending[] = []
+  private flushScheduled = false
+  private waiters: Array<() => void> = []
+  private readonly stmt
+
+  constructor(dataDir: string) {
+    mkdirSync(dataDir, { recursive: true })
+    this.db = new Database(join(dataDir, 'ballonfahrt.sqlite'))
+    this.db.pragma('journal_mode = WAL')
+    this.db.pragma('synchronous = FULL')
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS boards (
+        id TEXT PRIMARY KEY,
+        moderator_hash BLOB NOT NULL,
+        created_at INTEGER NOT NULL,
+        active_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        board TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS updates_by_board ON updates (board, seq);
+      CREATE TABLE IF NOT EXISTS snapshots (
+        board TEXT PRIMARY KEY,
+        upto INTEGER NOT NULL,
+        data BLOB NOT NULL
+      );
+    `)
+    this.stmt = {
+      insertBoard: this.db.prepare('INSERT INTO boards (id, moderator_hash, created_at, active_at) VALUES (?, ?, ?, ?)'),
+      getBoard: this.db.prepare<[string], { id: string; moderator_hash: Buffer; created_at: number; active_at: number }>(
+        'SELECT id, moderator_hash, created_at, active_at FROM boards WHERE id = ?',
+      ),
+      touch: this.db.prepare('UPDATE boards SET active_at = ? WHERE id = ?'),
+      append: this.db.prepare('INSERT INTO updates (board, data) VALUES (?, ?)'),
+      snapshot: this.db.prepare<[string], { upto: number; data: Buffer }>('SELECT upto, data FROM snapshots WHERE board = ?'),
+      tail: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM updates WHERE board = ? AND seq > ? ORDER BY seq',
+      ),
+      putSnapshot: this.db.prepare('INSERT OR REPLACE INTO snapshots (board, upto, data) VALUES (?, ?, ?)'),
+      dropLog: this.db.prepare('DELETE FROM updates WHERE board = ? AND seq <= ?'),
+      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE board = ?'),
+      deleteSnapshot: this.db.prepare('DELETE FROM snapshots WHERE board = ?'),
+      deleteBoard: this.db.prepare('DELETE FROM boards WHERE id = ?'),
+      expired: this.db.prepare<[number], { id: string }>('SELECT id FROM boards WHERE active_at < ?'),
+    }
+  }
+
+  async createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.insertBoard.run(record.id, Buffer.from(record.moderatorHash), record.createdAt, record.activeAt)
+      this.stmt.putSnapshot.run(record.id, 0, Buffer.from(initialState))
+    })()
+  }
+
+  async getBoard(id: string): Promise<BoardRecord | null> {
+    const row = this.stmt.getBoard.get(id)
+    if (!row) return null
+    return { id: row.id, moderatorHash: new Uint8Array(row.moderator_hash), createdAt: row.created_at, activeAt: row.active_at }
+  }
+
+  async load(id: string): Promise<StoredBoard> {
+    const snapshot = this.stmt.snapshot.get(id)
+    const rows = this.stmt.tail.all(id, snapshot?.upto ?? 0)
+    return {
+      snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+      updates: rows.map((row) => new Uint8Array(row.data)),
+      lastSeq: rows.at(-1)?.seq ?? snapshot?.upto ?? 0,
+    }
+  }
+
+  append(id: string, update: Uint8Array): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ board: id, data: update, resolve, reject })
+      this.scheduleFlush()
+    })
+  }
+
+  flushed(): Promise<void> {
+    if (this.queue.length === 0 && !this.flushScheduled) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.push(resolve))
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return
+    this.flushScheduled = true
+    setImmediate(() => this.flush())
+  }
+
+  private flush(): void {
+    this.flushScheduled = false
+    const batch = this.queue
+    const waiters = this.waiters
+    this.queue = []
+    this.waiters = []
+    if (batch.length > 0) {
+      let seqs: number[]
+      try {
+        seqs = this.db.transaction(() => {
+          const now = Date.now()
+          const touched = new Set<string>()
+          const out = batch.map((p) => {
+            touched.add(p.board)
+            return Number(this.stmt.append.run(p.board, Buffer.from(p.data.buffer, p.data.byteOffset, p.data.byteLength)).lastInsertRowid)
+          })
+          for (const board of touched) this.stmt.touch.run(now, board)
+          return out
+        })()
+      } catch (error) {
+        for (const p of batch) p.reject(error)
+        for (const w of waiters) w()
+        return
+      }
+      batch.forEach((p, i) => p.resolve(seqs[i]!))
+    }
+    for (const w of waiters) w()
+  }
+
+  async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.putSnapshot.run(id, uptoSeq, Buffer.from(snapshot))
+      this.stmt.dropLog.run(id, uptoSeq)
+    })()
+  }
+
+  async deleteBoard(id: string): Promise<void> {
+    await this.flushed()
+    this.db.transaction(() => {
+      this.stmt.deleteUpdates.run(id)
+      this.stmt.deleteSnapshot.run(id)
+      this.stmt.deleteBoard.run(id)
+    })()
+  }
+
+  async listExpired(before: number): Promise<string[]> {
+    return this.stmt.expired.all(before).map((row) => row.id)
+  }
+
+  async close(): Promise<void> {
+    await this.flushed()
+    this.db.close()
+  }
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startApp } from '../../server/app'
+import type { App } from '../../server/app'
+import type { ServerConfig } from '../../server/config'
+import { setQuiet } from '../../server/log'
+import type { BoardStore } from '../../server/store/BoardStore'
+
+export interface TestServer {
+  app: App
+  readonly dataDir: string
+  readonly http: string
+  readonly ws: string
+  /** Stops the server (as SIGTERM would) and starts a new one on the same data. */
+  restart(): Promise<void>
+  stop(): Promise<void>
+}
+
+export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    clientDir: resolve('dist/client'),
+    maxPayload: 1024 * 1024,
+    publicUrl: undefined,
+    allowedOrigins: null,
+    idleUnloadMs: 30_000,
+    compactAfter: 500,
+    maxConnectionsPerBoard: 1000,
+    ...overrides,
+  }
+}
+
+/** A real server on a free loopback port with its own temporary data directory. */
+export async function startTestServer(
+  overrides: Partial<ServerConfig> = {},
+  makeStore?: (dataDir: string) => BoardStore,
+): Promise<TestServer> {
+  setQuiet(true)
+  const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-test-'))
+  let app = await startApp(testConfig(dataDir, overrides), makeStore?.(dataDir))
+  const server: TestServer = {
+    get app() {
+      return app
+    },
+    set app(value) {
+      app = value
+    },
+    dataDir,
+    get http() {
+      return `http://127.0.0.1:${app.port}`
+    },
+    get ws() {
+      return `ws://127.0.0.1:${app.port}/ws`
+    },
+    async restart() {
+      const port = app.port
+      await app.close()
+      app = await startApp(testConfig(dataDir, { ...overrides, port }), makeStore?.(dataDir))
+    },
+    async stop() {
+      await app.close()
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return server
+}
+
+export interface CreatedBoard {
+  readonly boardId: string
+  readonly participantUrl: string
+  readonly moderatorUrl: string
+  readonly moderatorToken: string
+}
+
+export async function createBoard(server: TestServer, body: object = { title: 'Testboard' }): Promise<CreatedBoard> {
+  const res = await fetch(`${server.http}/api/boards`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`create board: ${res.status}`)
+  return (await res.json()) as CreatedBoard
+}
