@@ -1,0 +1,30 @@
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useT } from '../i18n/index'
+import { useBoard } from '../store/board'
+import { PresenceList } from './PresenceList'
+import { ShareLink } from './ShareLink'
+import { SyncStatus } from './SyncStatus'
+
+/** The banner: title, sharing, who is here, connection and save state, language. */
+export function BoardHeader({ boardId }: { readonly boardId: string }) {
+  const t = useT()
+  const title = useBoard((s) => s.title)
+  return (
+    <header className="board-header">
+      <div className="board-header__top">
+        <div className="board-header__title">
+          <p className="board-header__brand">{t('app.name')}</p>
+          <h1>{title || t('board.untitled')}</h1>
+        </div>
+        <div className="board-header__tools">
+          <ShareLink boardId={boardId} />
+          <LanguageSwitch />
+        </div>
+      </div>
+      <div className="board-header__bottom">
+        <PresenceList />
+        <SyncStatus />
+      </div>
+    </header>
+  )
+}

@@ -1,0 +1,13 @@
+interface Props {
+  readonly noteId: string
+  readonly text: string
+}
+
+/** A note's text; line breaks show as written (white-space: pre-wrap in the CSS). */
+export function NoteText({ noteId, text }: Props) {
+  return (
+    <p id={`note-${noteId}`} className="note__text">
+      {text}
+    </p>
+  )
+}

@@ -1,0 +1,17 @@
+import type { ActionResult } from '../store/actions'
+import type { MessageKey } from '../i18n/index'
+
+type Code = Extract<ActionResult, { ok: false }>['code']
+
+const KEYS = {
+  empty: 'error.empty',
+  tooLong: 'error.tooLong',
+  unknownNote: 'error.unknownNote',
+  boardFull: 'error.boardFull',
+  noBoard: 'error.noBoard',
+} as const satisfies Record<Code, MessageKey>
+
+/** The message for an action's refusal. */
+export function errorKey(code: Code): (typeof KEYS)[Code] {
+  return KEYS[code]
+}

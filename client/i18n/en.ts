@@ -1,0 +1,85 @@
+import { ZONES } from '../../model/zones'
+import type { Messages } from './de'
+
+/** English. Typed as the German shape, so a missing key does not compile. */
+export const en: Messages = {
+  'app.name': 'Ballonfahrt',
+  'app.tagline': 'Hot-air balloon retrospective in real time',
+  'language.switch': 'Deutsch',
+  'language.switchLang': 'de',
+
+  'landing.intro1':
+    'In the hot-air balloon retrospective you collect what lifts your team up, what holds it down and where you must add more heat.',
+  'landing.intro2':
+    'Create a board, share the link in your video call and write notes together into the three zones around the balloon.',
+  'landing.formHeading': 'New board',
+  'landing.title': 'Title',
+  'landing.titleHint': 'Optional, e.g. “Sprint 42”.',
+  'landing.name': 'Your name',
+  'landing.nameHint': 'Optional. Leave empty to take part anonymously.',
+  'landing.create': 'Create board',
+  'landing.creating': 'Creating board …',
+  'landing.error': 'The board could not be created. Please check your connection and try again.',
+
+  'join.heading': 'Join board',
+  'join.loading': 'Loading board …',
+  'join.name': 'Name (optional)',
+  'join.hint': 'Without a name you join anonymously.',
+  'join.submit': 'Join',
+
+  'problem.notFound': 'Board not found',
+  'problem.notFoundText': 'The link is invalid or the board was deleted.',
+  'problem.forbidden': 'No access',
+  'problem.forbiddenText': 'This browser has no access to this board.',
+  'problem.boardFull': 'Board is full',
+  'problem.boardFullText': 'The board has reached its maximum number of participants. Please try again later.',
+  'problem.home': 'Go to the start page',
+  'problem.rejected': 'The server rejected your last change; the board was reloaded.',
+  'problem.dismiss': 'Close notice',
+
+  'board.untitled': 'Hot-air balloon retrospective',
+  'board.balloon': 'Hot-air balloon',
+  'share.button': 'Share link',
+  'share.copied': 'Link copied',
+  'share.manual': 'Link to copy',
+  'presence.heading': 'Present',
+  'presence.anonymous': 'Anonymous',
+  'presence.you': '(you)',
+  'status.connection': 'Connection',
+  'status.connecting': 'connecting …',
+  'status.connected': 'connected',
+  'status.offline': 'offline',
+  'status.save': 'Saving',
+  'status.saved': 'saved',
+  'status.saving': 'saving …',
+  'status.local': 'offline – will be sent once connected',
+
+  'zone.steigen.title': ZONES.steigen.title.en,
+  'zone.steigen.question': ZONES.steigen.question.en,
+  'zone.untenHalten.title': ZONES.untenHalten.title.en,
+  'zone.untenHalten.question': ZONES.untenHalten.question.en,
+  'zone.einheizen.title': ZONES.einheizen.title.en,
+  'zone.einheizen.question': ZONES.einheizen.question.en,
+  'zone.notes': 'Notes in {zone}',
+  'zone.empty': 'No notes yet.',
+
+  'composer.label': 'New note for {zone}',
+  'composer.hint': 'Enter adds, Shift+Enter starts a new line.',
+  'composer.add': 'Add',
+
+  'note.edit': 'Edit',
+  'note.editLabel': 'Edit note: {text}',
+  'note.delete': 'Delete',
+  'note.deleteLabel': 'Delete note: {text}',
+  'note.editor': 'Note text',
+  'note.editorHint': 'Enter saves, Escape cancels.',
+  'note.save': 'Save',
+  'note.cancel': 'Cancel',
+  'note.by': 'by {name}',
+
+  'error.empty': 'The note is empty.',
+  'error.tooLong': 'The note is too long (at most {max} characters).',
+  'error.unknownNote': 'This note no longer exists.',
+  'error.boardFull': 'The board is full; no more notes can be added.',
+  'error.noBoard': 'The board has not loaded yet.',
+}

@@ -1,0 +1,76 @@
+import { useEffect, useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import { LIMITS } from '../../model/limits'
+import { fetchBoardInfo } from '../api'
+import type { BoardInfo } from '../api'
+import { ProblemPage } from '../board/ProblemPage'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useT } from '../i18n/index'
+import { saveName } from '../sync/credentials'
+import './join.css'
+
+interface Props {
+  readonly boardId: string
+  readonly onJoined: () => void
+}
+
+/** Asks for a display name (optional) before this browser joins a board for the first time. */
+export function JoinDialog({ boardId, onJoined }: Props) {
+  const t = useT()
+  const ids = useId()
+  const [name, setName] = useState('')
+  const [info, setInfo] = useState<BoardInfo | null>(null)
+
+  useEffect(() => {
+    const abort = new AbortController()
+    void fetchBoardInfo(boardId, abort.signal).then((next) => {
+      if (!abort.signal.aborted) setInfo(next)
+    })
+    return () => abort.abort()
+  }, [boardId])
+
+  if (info?.kind === 'notFound') return <ProblemPage problem="unknownBoard" />
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    saveName(boardId, name.trim())
+    onJoined()
+  }
+
+  const title = info?.kind === 'found' ? info.title || t('board.untitled') : null
+  return (
+    <div className="page join">
+      <header className="topbar">
+        <p className="topbar__brand">{t('app.name')}</p>
+        <LanguageSwitch />
+      </header>
+      <main className="join__main">
+        <form className="card join__card" onSubmit={submit} aria-labelledby={`${ids}-h`}>
+          <h1 id={`${ids}-h`}>{t('join.heading')}</h1>
+          <p className="join__title" aria-live="polite">
+            {title ?? (info === null ? t('join.loading') : '')}
+          </p>
+          <div className="field">
+            <label htmlFor={`${ids}-name`}>{t('join.name')}</label>
+            <input
+              id={`${ids}-name`}
+              type="text"
+              autoComplete="nickname"
+              autoFocus
+              value={name}
+              maxLength={LIMITS.nameLength}
+              aria-describedby={`${ids}-hint`}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <p id={`${ids}-hint`} className="hint">
+              {t('join.hint')}
+            </p>
+          </div>
+          <button type="submit" className="button button--primary">
+            {t('join.submit')}
+          </button>
+        </form>
+      </main>
+    </div>
+  )
+}

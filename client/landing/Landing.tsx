@@ -1,0 +1,101 @@
+import { useId, useState } from 'react'
+import type { FormEvent } from 'react'
+import { LIMITS } from '../../model/limits'
+import { createBoard } from '../api'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useLocale, useT } from '../i18n/index'
+import { navigate } from '../router'
+import { saveModeratorToken, saveName } from '../sync/credentials'
+import { Balloon } from '../board/Balloon'
+import './landing.css'
+
+/** The start page: what the method is, and one form that creates a board. */
+export function Landing() {
+  const t = useT()
+  const locale = useLocale((s) => s.locale)
+  const [title, setTitle] = useState('')
+  const [name, setName] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [failed, setFailed] = useState(false)
+  const ids = useId()
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    if (busy) return
+    setBusy(true)
+    setFailed(false)
+    try {
+      const trimmed = title.trim()
+      const created = await createBoard(trimmed ? { title: trimmed, locale } : { locale })
+      saveModeratorToken(created.boardId, created.moderatorToken)
+      saveName(created.boardId, name.trim())
+      navigate(`/b/${created.boardId}`)
+    } catch {
+      setFailed(true)
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="page landing">
+      <header className="topbar">
+        <p className="topbar__brand">{t('app.name')}</p>
+        <LanguageSwitch />
+      </header>
+      <main className="landing__main">
+        <div className="landing__art">
+          <Balloon />
+        </div>
+        <div className="landing__text">
+          <h1>{t('app.name')}</h1>
+          <p className="landing__tagline">{t('app.tagline')}</p>
+          <p>{t('landing.intro1')}</p>
+          <p>{t('landing.intro2')}</p>
+          <form className="card landing__form" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-h`}>
+            <h2 id={`${ids}-h`}>{t('landing.formHeading')}</h2>
+            <div className="field">
+              <label htmlFor={`${ids}-title`}>{t('landing.title')}</label>
+              <input
+                id={`${ids}-title`}
+                type="text"
+                value={title}
+                maxLength={LIMITS.titleLength}
+                aria-describedby={`${ids}-title-hint`}
+                onChange={(e) => setTitle(e.target.value)}
+              />
+              <p id={`${ids}-title-hint`} className="hint">
+                {t('landing.titleHint')}
+              </p>
+            </div>
+            <div className="field">
+              <label htmlFor={`${ids}-name`}>{t('landing.name')}</label>
+              <input
+                id={`${ids}-name`}
+                type="text"
+                autoComplete="nickname"
+                value={name}
+                maxLength={LIMITS.nameLength}
+                aria-describedby={`${ids}-name-hint`}
+                onChange={(e) => setName(e.target.value)}
+              />
+              <p id={`${ids}-name-hint`} className="hint">
+                {t('landing.nameHint')}
+              </p>
+            </div>
+            <button type="submit" className="button button--primary" disabled={busy}>
+              {t('landing.create')}
+            </button>
+            <p role="status" className="hint">
+              {busy ? t('landing.creating') : ''}
+            </p>
+            {failed && (
+              <p role="alert" className="error">
+                {t('landing.error')}
+              </p>
+            )}
+          </form>
+        </div>
+      </main>
+    </div>
+  )
+}

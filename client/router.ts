@@ -1,0 +1,29 @@
+import { useSyncExternalStore } from 'react'
+
+/** A router in two functions: the SPA has two routes and needs no library for them. */
+const NAVIGATE = 'ballonfahrt:navigate'
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange)
+  window.addEventListener(NAVIGATE, onChange)
+  return () => {
+    window.removeEventListener('popstate', onChange)
+    window.removeEventListener(NAVIGATE, onChange)
+  }
+}
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname)
+}
+
+export function navigate(path: string): void {
+  window.history.pushState(null, '', path)
+  window.dispatchEvent(new Event(NAVIGATE))
+}
+
+const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]+)\/?$/
+
+/** The board id of a `/b/<boardId>` path, or null. */
+export function boardIdOf(path: string): string | null {
+  return BOARD_PATH.exec(path)?.[1] ?? null
+}
