@@ -18,6 +18,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
   readonly members = new Set<RoomMember>()
+  /** Which member speaks for which awareness client id (one each). */
+  readonly awarenessOwners = new Map<number, RoomMember>()
   /** Log entries since the last snapshot, and the newest log position. */
   private logSize = 0
   private lastSeq = 0

@@ -106,24 +106,31 @@ export class BoardSocket implements RoomMember {
     void this.store.flushed().then(() => this.send(encodeAck(seq)))
   }
 
+  /**
+   * Clients relay presence they received from others, so one message may hold many states.
+   * Only this connection's own client id is applied, with identity stamped by the server;
+   * states of other client ids are ignored, so nobody can speak for somebody else.
+   */
   private receiveAwareness(update: Uint8Array): void {
     const decoder = decoding.createDecoder(update)
     const count = decoding.readVarUint(decoder)
-    if (count !== 1) throw new Malformed('awareness for several clients')
-    const clientId = decoding.readVarUint(decoder)
-    const clock = decoding.readVarUint(decoder)
-    const state = JSON.parse(decoding.readVarString(decoder)) as unknown
-    if (this.awarenessClient === null) this.awarenessClient = clientId
-    if (clientId !== this.awarenessClient) throw new Malformed('awareness for another client')
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
+      const json = decoding.readVarString(decoder)
+      if (this.awarenessClient === null && !this.room.awarenessOwners.has(clientId)) {
+        this.awarenessClient = clientId
+        this.room.awarenessOwners.set(clientId, this)
+      }
+      if (clientId !== this.awarenessClient) continue
+      this.applyOwnPresence(clientId, clock, JSON.parse(json) as unknown)
+    }
+  }
+
+  private applyOwnPresence(clientId: number, clock: number, state: unknown): void {
     // The server stamps identity; a client chooses only its display name.
     const stamped =
-      state === null
-        ? null
-        : {
-            user: { name: displayName(state) },
-            pid: this.actor.participantId,
-            role: this.actor.role,
-          }
+      state === null ? null : { user: { name: displayName(state) }, pid: this.actor.participantId, role: this.actor.role }
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 1)
     encoding.writeVarUint(encoder, clientId)
@@ -136,6 +143,7 @@ export class BoardSocket implements RoomMember {
     if (this.closed) return
     this.closed = true
     if (this.awarenessClient !== null) {
+      this.room.awarenessOwners.delete(this.awarenessClient)
       awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.awarenessClient], this)
     }
     this.onLeave?.()

@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import * as encoding from 'lib0/encoding'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { addNote } from '../../model/notes'
+import { newSecretId } from '../../model/ids'
+import { toBoardView } from '../../model/view'
+import { connectClient, waitFor } from '../helpers/clients'
+import type { TestClient } from '../helpers/clients'
+import { createBoard, startTestServer } from '../helpers/server'
+import type { CreatedBoard, TestServer } from '../helpers/server'
+
+let server: TestServer
+let board: CreatedBoard
+const clients: TestClient[] = []
+const raws: WebSocket[] = []
+
+interface RawSocket {
+  readonly ws: WebSocket
+  readonly frames: Uint8Array[]
+  readonly closed: Promise<{ code: number; reason: string }>
+  readonly opened: Promise<void>
+}
+
+function raw(path: string, headers: Record<string, string> = {}): RawSocket {
+  const ws = new WebSocket(`ws://127.0.0.1:${server.app.port}${path}`, { headers })
+  raws.push(ws)
+  const frames: Uint8Array[] = []
+  ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
+  ws.on('error', () => {})
+  return {
+    ws,
+    frames,
+    opened: new Promise((resolve) => ws.once('open', () => resolve())),
+    closed: new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))),
+  }
+}
+
+beforeEach(async () => {
+  server = await startTestServer({ maxPayload: 64 * 1024, idleUnloadMs: 100 })
+  board = await createBoard(server)
+})
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const ws of raws.splice(0)) ws.terminate()
+  await server.stop()
+})
+
+describe('limits and bad input', () => {
+  it('closes a frame larger than maxPayload with 1009', async () => {
+    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    await s.opened
+    s.ws.send(new Uint8Array(64 * 1024 + 1))
+    expect((await s.closed).code).toBe(1009)
+  })
+
+  it('closes a socket that sends garbage, while another client on the board goes on', async () => {
+    const good = connectClient(server.ws, board.boardId)
+    clients.push(good)
+    await good.synced()
+    const bad = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    await bad.opened
+    bad.ws.send(new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]))
+    expect((await bad.closed).code).toBe(1003)
+    addNote(good.doc, { zone: 'steigen', text: 'läuft weiter', author: good.actor.participantId })
+    await good.settled()
+    expect(good.closes).toEqual([])
+  })
+
+  it('closes on an unknown message type and on text frames', async () => {
+    const a = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    await a.opened
+    a.ws.send(new Uint8Array([42]))
+    expect((await a.closed).code).toBe(1003)
+    const b = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    await b.opened
+    b.ws.send('hallo')
+    expect((await b.closed).code).toBe(1003)
+  })
+})
+
+describe('auth before sync', () => {
+  it('refuses an unknown board with 4404, sends no document and creates nothing', async () => {
+    const unknown = newSecretId()
+    const s = raw(`/ws/${unknown}?p=${newSecretId()}`)
+    const closed = await s.closed
+    expect(closed.code).toBe(4404)
+    expect(closed.reason).toBe('Board nicht gefunden')
+    expect(s.frames).toEqual([])
+    expect(await server.app.store.getBoard(unknown)).toBeNull()
+    expect(server.app.rooms.size).toBe(0)
+  })
+
+  it('refuses a wrong moderator token with 4403 and sends no document', async () => {
+    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}&m=${newSecretId()}`)
+    const closed = await s.closed
+    expect(closed.code).toBe(4403)
+    expect(s.frames).toEqual([])
+  })
+
+  it('refuses a malformed path or missing participant secret with HTTP 400', async () => {
+    const s = raw(`/ws/${board.boardId}`)
+    const err = await new Promise<string>((resolve) => s.ws.once('unexpected-response', (_req, res) => resolve(String(res.statusCode))))
+    expect(err).toBe('400')
+  })
+
+  it('refuses a browser from another origin with HTTP 403', async () => {
+    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`, { origin: 'https://evil.example' })
+    const status = await new Promise<number>((resolve) => s.ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))
+    expect(status).toBe(403)
+  })
+})
+
+describe('presence', () => {
+  it('stamps identity, allows one client id per connection and removes it on disconnect', async () => {
+    const watcher = connectClient(server.ws, board.boardId)
+    clients.push(watcher)
+    await watcher.synced()
+    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    await s.opened
+    const fake = new awarenessProtocol.Awareness(new Y.Doc())
+    fake.setLocalState({ user: { name: 'Mallory' }, pid: 'someone-else', role: 'moderator' })
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 1)
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(fake, [fake.clientID]))
+    s.ws.send(encoding.toUint8Array(encoder))
+    await waitFor(() => watcher.provider.awareness.getStates().has(fake.clientID), 3000, 'presence arrives')
+    const seen = watcher.provider.awareness.getStates().get(fake.clientID) as { pid: string; role: string; user: { name: string } }
+    expect(seen.user.name).toBe('Mallory')
+    expect(seen.role).toBe('participant')
+    expect(seen.pid).not.toBe('someone-else')
+
+    // A second client id on the same connection is ignored, and so is a state for the watcher's id.
+    const other = new awarenessProtocol.Awareness(new Y.Doc())
+    other.setLocalState({ user: { name: 'Zweitidentität' } })
+    const e2 = encoding.createEncoder()
+    encoding.writeVarUint(e2, 1)
+    encoding.writeVarUint8Array(e2, awarenessProtocol.encodeAwarenessUpdate(other, [other.clientID]))
+    s.ws.send(encoding.toUint8Array(e2))
+    const spoof = new awarenessProtocol.Awareness(new Y.Doc())
+    spoof.clientID = watcher.doc.clientID
+    spoof.setLocalState({ user: { name: 'Gefälscht' } })
+    const e3 = encoding.createEncoder()
+    encoding.writeVarUint(e3, 1)
+    encoding.writeVarUint8Array(e3, awarenessProtocol.encodeAwarenessUpdate(spoof, [spoof.clientID]))
+    s.ws.send(encoding.toUint8Array(e3))
+    await new Promise((r) => setTimeout(r, 100))
+    expect(watcher.provider.awareness.getStates().has(other.clientID)).toBe(false)
+    const own = watcher.provider.awareness.getStates().get(watcher.doc.clientID) as { user?: { name?: string } }
+    expect(own.user?.name).not.toBe('Gefälscht')
+    s.ws.close()
+    await waitFor(() => !watcher.provider.awareness.getStates().has(fake.clientID), 3000, 'presence removed')
+    expect(watcher.provider.awareness.getStates().has(other.clientID)).toBe(false)
+  })
+})
+
+describe('storage lifecycle', () => {
+  it('compacts a long log into a snapshot and loads the same board from it', async () => {
+    await server.stop()
+    server = await startTestServer({ compactAfter: 20, idleUnloadMs: 100 })
+    board = await createBoard(server)
+    const a = connectClient(server.ws, board.boardId)
+    clients.push(a)
+    await a.synced()
+    for (let i = 0; i < 60; i++) {
+      addNote(a.doc, { zone: 'steigen', text: `N${i}`, author: a.actor.participantId })
+      await new Promise((r) => setImmediate(r))
+    }
+    await a.settled()
+    await waitFor(() => true)
+    await new Promise((r) => setTimeout(r, 50))
+    const stored = await server.app.store.load(board.boardId)
+    expect(stored.updates.length).toBeLessThan(20)
+    expect(stored.snapshot).not.toBeNull()
+    const fromStore = new Y.Doc()
+    Y.applyUpdate(fromStore, stored.snapshot!)
+    for (const u of stored.updates) Y.applyUpdate(fromStore, u)
+    expect(toBoardView(fromStore).noteCount).toBe(60)
+  })
+
+  it('unloads a board from memory once its last client has left', async () => {
+    const a = connectClient(server.ws, board.boardId)
+    await a.synced()
+    expect(server.app.rooms.size).toBe(1)
+    a.destroy()
+    await waitFor(() => server.app.rooms.size === 0, 2000, 'unload')
+    const b = connectClient(server.ws, board.boardId)
+    clients.push(b)
+    await b.synced()
+    expect(toBoardView(b.doc).title).toBe('Testboard')
+  })
+})
