@@ -96,7 +96,11 @@ export function openBoard(options: OpenOptions): BoardConnection {
       setSession({ role: hello.role === 'moderator' ? 'moderator' : 'participant' })
     }
     p.on('status', ({ status }) => {
-      setSession({ connection: status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline' })
+      // Once a connection is lost, retries still count as offline until one succeeds.
+      const wasOffline = useSession.getState().connection === 'offline'
+      if (status === 'connected') setSession({ connection: 'connected' })
+      else if (status === 'disconnected') setSession({ connection: 'offline' })
+      else if (!wasOffline) setSession({ connection: 'connecting' })
       if (status === 'disconnected') tracker?.disconnected()
     })
     p.on('sync', (isSynced) => {

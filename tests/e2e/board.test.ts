@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, WebSocketRoute } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser'
+import { axeViolations, joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
+import { createBoard, startTestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('a board in two browsers', () => {
+  it('shows a note typed in one browser in the other, and keeps it across a reload', async () => {
+    const board = await createBoard(server, { title: 'Reflexion' })
+    const anna = await joinAs(browser, board.moderatorUrl, 'Anna')
+    const ben = await joinAs(browser, board.participantUrl, 'Ben')
+    expect(await anna.page.getByRole('heading', { level: 1 }).textContent()).toContain('Reflexion')
+    await writeNote(anna.page, /Steigen/, 'Gelungene Vernetzungsarbeit')
+    await noteItem(ben.page, /Steigen/, 'Gelungene Vernetzungsarbeit').waitFor()
+    await anna.page.getByText('gespeichert', { exact: true }).waitFor()
+    // Presence: each sees the other by name.
+    await ben.page.getByText('Anna').first().waitFor()
+    await ben.page.reload()
+    await noteItem(ben.page, /Steigen/, 'Gelungene Vernetzungsarbeit').waitFor()
+    expect(await zone(ben.page, /Steigen/).getByRole('listitem').count()).toBe(1)
+    // The moderator token is not left in the address bar.
+    expect(anna.page.url()).not.toContain('#m=')
+    await anna.context.close()
+    await ben.context.close()
+  })
+
+  it('keeps a note typed while offline, across a reload, and sends it when back online', async () => {
+    const board = await createBoard(server, { title: 'Offline' })
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    let offline = false
+    let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null
+    // Cut the websocket (setOffline does not close an open socket).
+    await page.routeWebSocket(/\/ws\//, (ws) => {
+      if (offline) return void ws.close()
+      current = { page: ws, server: ws.connectToServer() }
+    })
+    await page.goto(board.participantUrl)
+    await page.getByRole('textbox', { name: /Name/ }).fill('Carla')
+    await page.getByRole('button', { name: 'Beitreten' }).click()
+    await page.getByText('gespeichert', { exact: true }).waitFor()
+
+    offline = true
+    const cut = current as { page: WebSocketRoute; server: WebSocketRoute } | null
+    await cut?.server.close()
+    await cut?.page.close()
+    await page.getByText('offline', { exact: true }).waitFor()
+    await writeNote(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit')
+    await noteItem(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
+    expect(await page.getByText('gespeichert', { exact: true }).count()).toBe(0)
+
+    await page.reload()
+    await noteItem(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
+
+    offline = false
+    await page.getByText('gespeichert', { exact: true }).waitFor({ timeout: 15_000 })
+    const other = await joinAs(browser, board.participantUrl, 'Dario')
+    await noteItem(other.page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
+    expect(await zone(other.page, /Einheizen/).getByRole('listitem').count()).toBe(1)
+    await other.context.close()
+    await context.close()
+  })
+})
+
+describe('accessibility', () => {
+  it('axe-core finds no WCAG 2.1 A/AA violations on the landing page and the board', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(server.http)
+    expect(await axeViolations(page)).toEqual([])
+    const board = await createBoard(server, { title: 'Barrierefrei' })
+    await page.goto(board.participantUrl)
+    await page.getByRole('textbox', { name: /Name/ }).waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Beitreten' }).click()
+    await writeNote(page, /Unten halten/, 'Fehlende zeitliche Ressourcen')
+    await noteItem(page, /Unten halten/, 'Fehlende zeitliche Ressourcen').waitFor()
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
+})
