@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { LIMITS } from './limits'
 import { LOCAL, SCHEMA_VERSION, declareRoots, metaOf } from './schema'
 import type { NewBoard } from './schema'
