@@ -23,7 +23,12 @@ export const NoteItem = memo(function NoteItem({ note }: { readonly note: NoteVi
   const mayChange = useSession(
     (s) => s.participantId !== null && mayChangeNote({ participantId: s.participantId, role: s.role }, note.author),
   )
-  const authorColor = useSession((s) => (note.author === null ? undefined : s.peers.find((p) => p.participantId === note.author)?.color))
+  // My own awareness entry carries no server-stamped id, so I am matched by `self`.
+  const authorColor = useSession((s) =>
+    note.author === null
+      ? undefined
+      : s.peers.find((p) => p.participantId === note.author || (p.self && note.author === s.participantId))?.color,
+  )
   const [editing, setEditing] = useState(false)
   const [returnFocus, setReturnFocus] = useState(false)
   const editButton = useRef<HTMLButtonElement>(null)
@@ -63,7 +68,11 @@ export const NoteItem = memo(function NoteItem({ note }: { readonly note: NoteVi
                 type="button"
                 className="button button--small button--danger"
                 aria-label={t('note.deleteLabel', { text: short })}
-                onClick={() => deleteNote(note.id)}
+                onClick={(event) => {
+                  // The button disappears with the note: keep keyboard users in the zone.
+                  const zone = event.currentTarget.closest('section')
+                  if (deleteNote(note.id).ok) zone?.querySelector('textarea')?.focus()
+                }}
               >
                 {t('note.delete')}
               </button>

@@ -113,6 +113,7 @@ describe('board page', () => {
 
     await user.click(within(mine).getByRole('button', { name: /^Notiz löschen/ }))
     expect(toBoardView(board.doc).zones.steigen.notes.map((n) => n.text)).toEqual(['Fremde Notiz'])
+    expect(document.activeElement).toBe(within(zone(/Steigen/)).getByRole('textbox', { name: /Notiz/ }))
   })
 
   it('lets a moderator change every note', () => {
@@ -143,5 +144,13 @@ describe('board page', () => {
     render(<BoardPage boardId="board-1" />)
     const note = within(zone(/Steigen/)).getByRole('listitem')
     expect(note.style.borderLeftColor).not.toBe('')
+  })
+
+  it('marks my own notes with my colour, though my presence entry has no server id', () => {
+    const board = localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }])
+    stop = board.stop
+    act(() => useSession.setState({ peers: [{ clientId: 3, participantId: null, name: 'Ich', color: '#00795c', self: true }] }))
+    render(<BoardPage boardId="board-1" />)
+    expect(within(zone(/Steigen/)).getByRole('listitem').style.borderLeftColor).not.toBe('')
   })
 })
