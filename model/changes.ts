@@ -96,7 +96,7 @@ function valueOf(content: Y.Item['content']): unknown {
 }
 
 export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescription {
-  let decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } }
+  let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
   } catch {
@@ -136,6 +136,14 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
     return docItemPath(holder)
   }
   const docItemPath = (item: Y.Item): Path => [...docTypePath(item.parent as Y.AbstractType<unknown>), item.parentSub]
+
+  /** The note's own item (the one in the notes root) for an item inside that note. */
+  const noteItemOf = (item: Y.Item): Y.Item => {
+    let at = item
+    for (let holder = (at.parent as Y.AbstractType<unknown>)._item; holder !== null; holder = (at.parent as Y.AbstractType<unknown>)._item)
+      at = holder
+    return at
+  }
 
   const memo = new Map<Y.Item, Resolved | typeof GARBAGE>()
   const resolve = (item: Y.Item, depth = 0): Resolved | typeof GARBAGE => {
@@ -184,6 +192,11 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
   const created = new Map<NoteId, Partial<Record<NoteKey, unknown>>>()
   const textDelta = new Map<NoteId, number>()
   const addText = (noteId: NoteId, delta: number) => textDelta.set(noteId, (textDelta.get(noteId) ?? 0) + delta)
+  const deletedHere = (struct: Struct) => Y.isDeleted(decoded.ds, struct.id)
+  // Map entries this update sets. Setting a key also deletes its previous value in the same
+  // update; that delete is part of the overwrite, not a removal of the key.
+  const overwritten = new Set<string>()
+  const entryKey = (path: Path) => JSON.stringify(path)
 
   for (const [client, list] of fresh) {
     for (const s of list) {
@@ -194,6 +207,7 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
       if (typeof root !== 'string' || !isKnownRoot(root)) throw new InvalidUpdate('schema', 'unknown root')
       if (typeof key !== 'string') throw new InvalidUpdate('schema', 'root is not a map')
       const newPart = s.length - Math.max(0, known(client) - s.id.clock)
+      if (typeof r.path[r.path.length - 1] === 'string' && !deletedHere(s)) overwritten.add(entryKey(r.path))
       if (root === 'meta') {
         if (r.path.length !== 2 || !(s.content instanceof Y.ContentAny)) throw new InvalidUpdate('schema', 'meta value')
         writes.push({ kind: 'meta', key, value: valueOf(s.content), deleted: false })
@@ -241,6 +255,8 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
         at += Math.max(overlap, 1)
         if (!(struct instanceof Y.Item)) continue
         if (!inDoc) {
+          // Only text counted above: a struct that arrives already deleted (ContentDeleted) added nothing.
+          if (!struct.countable) continue
           const r = resolve(struct)
           if (r !== GARBAGE && r.path[0] === 'notes' && r.path[2] === 'text' && r.path.length === 4 && typeof r.path[1] === 'string')
             addText(r.path[1], -overlap)
@@ -248,6 +264,9 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
         }
         if (struct.deleted) continue
         const path = docItemPath(struct)
+        if (path.length >= 2 && typeof path[path.length - 1] === 'string' && overwritten.has(entryKey(path))) continue
+        // Deleting a note deletes its fields and text with it; the noteDelete write covers them.
+        if (path[0] === 'notes' && path.length > 2 && deletedHere(noteItemOf(struct))) continue
         const [root, key, field] = path
         if (root === 'meta' && typeof key === 'string') writes.push({ kind: 'meta', key, value: undefined, deleted: true })
         else if (root === 'notes' && typeof key === 'string') {

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { newItemId } from './ids'
 import type { NoteId, ParticipantId } from './ids'
 import { LIMITS } from './limits'
-import { compareOrder, orderBetween } from './order'
+import { compareOrder, isOrderKey, orderBetween } from './order'
 import { LOCAL, notesOf } from './schema'
 import type { ZoneId } from './zones'
 
@@ -41,7 +41,10 @@ interface Sortable {
 function zoneOrder(doc: Y.Doc, zone: ZoneId, except?: NoteId): Sortable[] {
   const list: Sortable[] = []
   notesOf(doc).forEach((note, id) => {
-    if (id !== except && note.get('zone') === zone) list.push({ id, order: String(note.get('order')) })
+    const order = note.get('order')
+    // A note can lack a valid key for a while: Yjs applies a move's delete of the old key even
+    // when the new key still waits for earlier updates. orderBetween would throw on it.
+    if (id !== except && note.get('zone') === zone && isOrderKey(order)) list.push({ id, order })
   })
   return list.sort(compareOrder)
 }

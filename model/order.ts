@@ -16,5 +16,13 @@ export function compareOrder(a: { order: string; id: string }, b: { order: strin
 
 /** A valid order key as written by orderBetween (guards against hostile values). */
 export function isOrderKey(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 64 && /^[A-Za-z0-9]+$/.test(value)
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64 || !/^[A-Za-z0-9]+$/.test(value)) return false
+  // Alphanumeric is not enough: one malformed key in a zone makes every later orderBetween
+  // there throw, so nobody could add or move notes in it. Let the library validate it.
+  try {
+    generateKeyBetween(value, null)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -74,7 +74,9 @@ function checkWrite(actor: Actor, write: Write): Rejection | null {
       if (!mayChangeNote(actor, write.author)) return reject('notAllowed', 'foreign note')
       if (write.key === 'author' || write.key === 'createdAt' || write.key === 'text')
         return reject('notAllowed', `note.${write.key}`)
-      return write.deleted ? null : checkNoteField(write.key, write.value)
+      // The model never removes a single field (a note without an order key breaks ordering
+      // for the whole zone); overwrites and note deletions are not reported as removals.
+      return write.deleted ? reject('invalid', `note.${write.key} removed`) : checkNoteField(write.key, write.value)
     case 'noteText':
       if (!write.isNew && !mayChangeNote(actor, write.author)) return reject('notAllowed', 'foreign note')
       return write.length > LIMITS.noteLength ? reject('tooLong', 'note text') : null
