@@ -110,6 +110,8 @@ export function openBoard(options: OpenOptions): BoardConnection {
     p.on('connection-close', (event) => {
       const problem = event ? CLOSE_PROBLEMS[event.code] : undefined
       if (problem) setSession({ problem })
+      // A socket that never opened reports no 'disconnected' status: the server is unreachable.
+      setSession({ connection: 'offline' })
     })
     // Registered after the provider's own listener, so a change made while connected has
     // already been sent when we look.
@@ -118,8 +120,8 @@ export function openBoard(options: OpenOptions): BoardConnection {
     })
     const awareness = p.awareness
     awareness.setLocalStateField('user', { name: credentials.name ?? '' })
-    awareness.on('change', () => setSession({ peers: readPeers(awareness) }))
-    setSession({ peers: readPeers(awareness) })
+    awareness.on('change', () => setSession({ peers: readPeers(awareness, participantId) }))
+    setSession({ peers: readPeers(awareness, participantId) })
   }
 
   // Connect once the browser's copy is loaded, so the first sync step 2 carries unsent work.

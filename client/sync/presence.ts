@@ -18,18 +18,20 @@ interface PresenceState {
 }
 
 /** Reads awareness into a sorted list: me first, then others by name. */
-export function readPeers(awareness: Awareness): Peer[] {
+export function readPeers(awareness: Awareness, selfId: string): Peer[] {
   const peers: Peer[] = []
   awareness.getStates().forEach((raw, clientId) => {
     const state = raw as PresenceState
     const name = typeof state.user?.name === 'string' ? state.user.name.slice(0, LIMITS.nameLength) : ''
-    const participantId = typeof state.pid === 'string' ? state.pid : null
+    const self = clientId === awareness.clientID
+    // Our own state is stamped only on the copies the server relays; we know our id anyway.
+    const participantId = self ? selfId : typeof state.pid === 'string' ? state.pid : null
     peers.push({
       clientId,
       participantId,
       name,
       color: colorFor(participantId ?? String(clientId)),
-      self: clientId === awareness.clientID,
+      self,
     })
   })
   return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))

@@ -52,6 +52,7 @@ describe('a board in two browsers', () => {
     await page.goto(board.participantUrl)
     await page.getByRole('textbox', { name: /Name/ }).fill('Carla')
     await page.getByRole('button', { name: 'Beitreten' }).click()
+    await page.getByText('verbunden', { exact: true }).waitFor()
     await page.getByText('gespeichert', { exact: true }).waitFor()
 
     offline = true
