@@ -1,6 +1,6 @@
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
+import { TopBar } from '../TopBar'
 
 export type PageProblem = 'unknownBoard' | 'forbidden' | 'boardFull'
 
@@ -16,10 +16,7 @@ export function ProblemPage({ problem }: { readonly problem: PageProblem }) {
   const [heading, text] = TEXTS[problem]
   return (
     <div className="page problem">
-      <header className="topbar">
-        <p className="topbar__brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
+      <TopBar />
       <main className="problem__main card">
         <h1>{t(heading)}</h1>
         <p>{t(text)}</p>

@@ -4,10 +4,10 @@ import { LIMITS } from '../../model/limits'
 import { fetchBoardInfo } from '../api'
 import type { BoardInfo } from '../api'
 import { ProblemPage } from '../board/ProblemPage'
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import { saveName } from '../sync/credentials'
 import './join.css'
+import { TopBar } from '../TopBar'
 
 interface Props {
   readonly boardId: string
@@ -40,10 +40,7 @@ export function JoinDialog({ boardId, onJoined }: Props) {
   const title = info?.kind === 'found' ? info.title || t('board.untitled') : null
   return (
     <div className="page join">
-      <header className="topbar">
-        <p className="topbar__brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
+      <TopBar />
       <main className="join__main">
         <form className="card join__card" onSubmit={submit} aria-labelledby={`${ids}-h`}>
           <h1 id={`${ids}-h`}>{t('join.heading')}</h1>

@@ -2,12 +2,12 @@ import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { LIMITS } from '../../model/limits'
 import { createBoard } from '../api'
-import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useLocale, useT } from '../i18n/index'
 import { navigate } from '../router'
 import { saveModeratorToken, saveName } from '../sync/credentials'
 import { Balloon } from '../board/Balloon'
 import './landing.css'
+import { TopBar } from '../TopBar'
 
 /** The start page: what the method is, and one form that creates a board. */
 export function Landing() {
@@ -38,10 +38,7 @@ export function Landing() {
 
   return (
     <div className="page landing">
-      <header className="topbar">
-        <p className="topbar__brand">{t('app.name')}</p>
-        <LanguageSwitch />
-      </header>
+      <TopBar />
       <main className="landing__main">
         <div className="landing__art">
           <Balloon />
