@@ -18,6 +18,7 @@ export function initBoard(doc: Y.Doc, input: NewBoard): void {
     meta.set('topic', clip(input.topic, LIMITS.titleLength))
     meta.set('locale', input.locale ?? 'de')
     meta.set('createdAt', input.createdAt ?? Date.now())
+    meta.set('phase', 'sammeln')
   }, LOCAL)
 }
 
@@ -33,4 +34,9 @@ export function setQuestion(doc: Y.Doc, zone: ZoneId, question: string): void {
     if (text === '') metaOf(doc).delete(`question.${zone}`)
     else metaOf(doc).set(`question.${zone}`, text)
   }, LOCAL)
+}
+
+/** Sets the board topic (moderator only). */
+export function setTopic(doc: Y.Doc, topic: string): void {
+  doc.transact(() => metaOf(doc).set('topic', clip(topic, LIMITS.titleLength)), LOCAL)
 }

@@ -8,6 +8,14 @@ export const LIMITS = {
   questionLength: 300,
   /** Characters in a display name (awareness). */
   nameLength: 60,
+  /** Characters in a cluster title. */
+  clusterTitleLength: 120,
+  /** Characters in an action's "what", and in its "who". */
+  actionLength: 500,
+  whoLength: 120,
+  /** Clusters and actions on one board. */
+  clustersPerBoard: 500,
+  actionsPerBoard: 200,
   /** Notes on one board. */
   notesPerBoard: 2000,
 } as const

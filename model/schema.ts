@@ -5,17 +5,46 @@ import type { Locale, ZoneId } from './zones'
  * The board document. One Y.Doc per board; these root names and keys are the schema that
  * the view, the rules and the server guard all read.
  */
-export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions'] as const
+export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress'] as const
 export type RootName = (typeof ROOTS)[number]
 
 export const SCHEMA_VERSION = 1
 
-/** Keys of the `meta` map. Questions are stored per zone as `question.<zoneId>`. */
-export type MetaKey = 'v' | 'title' | 'topic' | 'locale' | 'createdAt' | `question.${ZoneId}`
+/**
+ * Keys of the `meta` map. Questions are stored per zone as `question.<zoneId>`, settings as
+ * `setting.<name>`; `phase`, `locked`, `timer`, `focus` and `votesRevealed` steer the meeting.
+ */
+export type MetaKey =
+  | 'v'
+  | 'title'
+  | 'topic'
+  | 'locale'
+  | 'createdAt'
+  | `question.${ZoneId}`
+  | `setting.${string}`
+  | 'phase'
+  | 'locked'
+  | 'timer'
+  | 'focus'
+  | 'votesRevealed'
 
 /** Keys of one note's Y.Map. */
 export const NOTE_KEYS = ['zone', 'text', 'author', 'createdAt', 'order', 'clusterId'] as const
 export type NoteKey = (typeof NOTE_KEYS)[number]
+
+/** Keys of one cluster's Y.Map; `title` is a Y.Text. */
+export const CLUSTER_KEYS = ['zone', 'title', 'order'] as const
+/** Keys of one action's Y.Map; `what` is a Y.Text. */
+export const ACTION_KEYS = ['what', 'who', 'until', 'link', 'done', 'createdAt'] as const
+
+/**
+ * `votes` holds the revealed totals (target id -> number) and `progress` the collecting
+ * progress per participant; only the server writes either. Ballots themselves stay in each
+ * participant's private doc until the moderator ends the vote.
+ */
+export function progressOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('progress')
+}
 
 export interface NewBoard {
   readonly title?: string
@@ -39,7 +68,7 @@ export function clustersOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap('clusters')
 }
 
-export function votesOf(doc: Y.Doc): Y.Map<Y.Map<number>> {
+export function votesOf(doc: Y.Doc): Y.Map<number> {
   return doc.getMap('votes')
 }
 
@@ -54,4 +83,5 @@ export function declareRoots(doc: Y.Doc): void {
   clustersOf(doc)
   votesOf(doc)
   actionsOf(doc)
+  progressOf(doc)
 }

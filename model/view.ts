@@ -1,7 +1,15 @@
 import * as Y from 'yjs'
+import { isFocus } from './focus'
+import type { Focus } from './focus'
 import type { NoteId, ParticipantId } from './ids'
 import { compareOrder } from './order'
-import { metaOf, notesOf } from './schema'
+import { isPhase } from './phases'
+import type { Phase } from './phases'
+import { actionsOf, clustersOf, metaOf, notesOf, progressOf, votesOf } from './schema'
+import { DEFAULT_SETTINGS, readSettings } from './settings'
+import type { Settings } from './settings'
+import { isTimerState } from './timer'
+import type { TimerState } from './timer'
 import { ZONE_IDS, isLocale, isZoneId } from './zones'
 import type { Locale, ZoneId } from './zones'
 
@@ -15,11 +23,41 @@ export interface NoteView {
   readonly clusterId: string | null
 }
 
+export interface ClusterView {
+  readonly id: string
+  readonly zone: ZoneId
+  readonly title: string
+  readonly order: string
+  /** Its notes, in order. */
+  readonly notes: readonly NoteView[]
+}
+
 export interface ZoneView {
   readonly id: ZoneId
   /** The moderator's question, or null for the default question in the reader's language. */
   readonly question: string | null
+  /** Every note of the zone, in order. */
   readonly notes: readonly NoteView[]
+  readonly clusters: readonly ClusterView[]
+  /** Notes in no cluster, in order. */
+  readonly loose: readonly NoteView[]
+}
+
+export interface ActionView {
+  readonly id: string
+  readonly what: string
+  readonly who: string
+  readonly until: string
+  readonly link: string | null
+  readonly done: boolean
+  readonly createdAt: number
+}
+
+export interface ProgressView {
+  /** Hidden drafts per zone, over all participants. */
+  readonly drafts: Readonly<Record<ZoneId, number>>
+  /** Participants who marked "fertig". */
+  readonly done: readonly ParticipantId[]
 }
 
 export interface BoardView {
@@ -27,40 +65,68 @@ export interface BoardView {
   readonly topic: string
   readonly locale: Locale
   readonly createdAt: number
+  readonly phase: Phase
+  readonly settings: Settings
+  readonly locked: boolean
+  readonly timer: TimerState | null
+  readonly focus: Focus | null
+  readonly votesRevealed: boolean
   readonly zones: Readonly<Record<ZoneId, ZoneView>>
   readonly noteCount: number
+  readonly actions: readonly ActionView[]
+  readonly progress: ProgressView
+  /** Revealed vote totals per cluster or note id (empty until the vote ends). */
+  readonly tally: Readonly<Record<string, number>>
 }
 
-const NO_NOTES: readonly NoteView[] = Object.freeze([])
+const NONE: readonly never[] = Object.freeze([])
+const emptyZone = (id: ZoneId): ZoneView => Object.freeze({ id, question: null, notes: NONE, clusters: NONE, loose: NONE })
 
 export const EMPTY_BOARD: BoardView = Object.freeze({
   title: '',
   topic: '',
   locale: 'de',
   createdAt: 0,
-  zones: Object.freeze({
-    steigen: Object.freeze({ id: 'steigen', question: null, notes: NO_NOTES }),
-    untenHalten: Object.freeze({ id: 'untenHalten', question: null, notes: NO_NOTES }),
-    einheizen: Object.freeze({ id: 'einheizen', question: null, notes: NO_NOTES }),
-  }),
+  phase: 'sammeln',
+  settings: DEFAULT_SETTINGS,
+  locked: false,
+  timer: null,
+  focus: null,
+  votesRevealed: false,
+  zones: Object.freeze({ steigen: emptyZone('steigen'), untenHalten: emptyZone('untenHalten'), einheizen: emptyZone('einheizen') }),
   noteCount: 0,
+  actions: NONE,
+  progress: Object.freeze({ drafts: Object.freeze({ steigen: 0, untenHalten: 0, einheizen: 0 }), done: NONE }),
+  tally: Object.freeze({}),
 })
 
 function str(value: unknown): string {
-  return typeof value === 'string' ? value : ''
+  return typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : ''
+}
+
+/** Keeps `prev` when `next` has the same content, so identity says "unchanged". */
+function keep<T>(prev: T, next: T): T {
+  return JSON.stringify(prev) === JSON.stringify(next) ? prev : (Object.freeze(next) as T)
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i])
+}
+
+function keepList<T>(prev: readonly T[], next: T[]): readonly T[] {
+  return sameList(prev, next) ? prev : Object.freeze(next)
 }
 
 function readNote(id: NoteId, map: Y.Map<unknown>): NoteView | null {
   const zone = map.get('zone')
   if (!isZoneId(zone)) return null
-  const text = map.get('text')
   const author = map.get('author')
   const createdAt = map.get('createdAt')
   const clusterId = map.get('clusterId')
   return {
     id,
     zone,
-    text: text instanceof Y.Text ? text.toString() : '',
+    text: str(map.get('text')),
     author: typeof author === 'string' ? author : null,
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     order: str(map.get('order')),
@@ -68,72 +134,137 @@ function readNote(id: NoteId, map: Y.Map<unknown>): NoteView | null {
   }
 }
 
-function sameNote(a: NoteView, b: NoteView): boolean {
-  return (
-    a.zone === b.zone &&
-    a.text === b.text &&
-    a.author === b.author &&
-    a.createdAt === b.createdAt &&
-    a.order === b.order &&
-    a.clusterId === b.clusterId
-  )
+function index<T extends { id: string }>(lists: Iterable<readonly T[]>): Map<string, T> {
+  const out = new Map<string, T>()
+  for (const list of lists) for (const item of list) out.set(item.id, item)
+  return out
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i])
-}
-
-/**
- * Reads the doc into plain frozen objects. Given the previous view, every note, zone and the
- * board itself keep their identity when unchanged, so memoised components do not re-render.
- */
-export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardView {
-  const previousNotes = new Map<NoteId, NoteView>()
-  for (const zone of ZONE_IDS) for (const note of prev.zones[zone].notes) previousNotes.set(note.id, note)
-
-  const lists: Record<ZoneId, NoteView[]> = { steigen: [], untenHalten: [], einheizen: [] }
+function readZones(doc: Y.Doc, prev: BoardView): { zones: Record<ZoneId, ZoneView>; changed: boolean; noteCount: number } {
+  const oldNotes = index(ZONE_IDS.map((z) => prev.zones[z].notes))
+  const oldClusters = index(ZONE_IDS.map((z) => prev.zones[z].clusters))
+  const notes: Record<ZoneId, NoteView[]> = { steigen: [], untenHalten: [], einheizen: [] }
   notesOf(doc).forEach((map, id) => {
     const fresh = readNote(id, map)
     if (!fresh) return
-    const old = previousNotes.get(id)
-    lists[fresh.zone].push(old && sameNote(old, fresh) ? old : Object.freeze(fresh))
+    notes[fresh.zone].push(keep(oldNotes.get(id) ?? (null as unknown as NoteView), fresh))
   })
-
+  const clusterRows: Record<ZoneId, { id: string; zone: ZoneId; title: string; order: string }[]> = {
+    steigen: [],
+    untenHalten: [],
+    einheizen: [],
+  }
+  clustersOf(doc).forEach((map, id) => {
+    const zone = map.get('zone')
+    if (isZoneId(zone)) clusterRows[zone].push({ id, zone, title: str(map.get('title')), order: str(map.get('order')) })
+  })
   const meta = metaOf(doc)
   const zones = {} as Record<ZoneId, ZoneView>
-  let zonesChanged = false
+  let changed = false
   let noteCount = 0
-  for (const id of ZONE_IDS) {
-    const notes = lists[id].sort(compareOrder)
-    noteCount += notes.length
-    const question = meta.get(`question.${id}`)
-    const old = prev.zones[id]
-    const next = {
-      id,
+  for (const zone of ZONE_IDS) {
+    const sorted = notes[zone].sort(compareOrder)
+    noteCount += sorted.length
+    const ids = new Set(clusterRows[zone].map((c) => c.id))
+    const clusters = clusterRows[zone].sort(compareOrder).map((row) => {
+      const members = sorted.filter((n) => n.clusterId === row.id)
+      const old = oldClusters.get(row.id)
+      const next: ClusterView = { ...row, notes: old ? keepList(old.notes, members) : Object.freeze(members) }
+      return old && old.title === next.title && old.order === next.order && old.zone === next.zone && old.notes === next.notes
+        ? old
+        : Object.freeze(next)
+    })
+    const old = prev.zones[zone]
+    const question = meta.get(`question.${zone}`)
+    const next: ZoneView = {
+      id: zone,
       question: typeof question === 'string' ? question : null,
-      notes: sameList(old.notes, notes) ? old.notes : Object.freeze(notes),
+      notes: keepList(old.notes, sorted),
+      clusters: keepList(old.clusters, clusters),
+      loose: keepList(old.loose, sorted.filter((n) => n.clusterId === null || !ids.has(n.clusterId))),
     }
-    const keep = old.question === next.question && old.notes === next.notes
-    zones[id] = keep ? old : Object.freeze(next)
-    zonesChanged ||= !keep
+    const same = old.question === next.question && old.notes === next.notes && old.clusters === next.clusters && old.loose === next.loose
+    zones[zone] = same ? old : Object.freeze(next)
+    changed ||= !same
   }
+  return { zones, changed, noteCount }
+}
 
+function readActions(doc: Y.Doc, prev: readonly ActionView[]): readonly ActionView[] {
+  const old = index([prev])
+  const list: ActionView[] = []
+  actionsOf(doc).forEach((map, id) => {
+    const link = map.get('link')
+    const createdAt = map.get('createdAt')
+    const next: ActionView = {
+      id,
+      what: str(map.get('what')),
+      who: str(map.get('who')),
+      until: str(map.get('until')),
+      link: typeof link === 'string' ? link : null,
+      done: map.get('done') === true,
+      createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    }
+    list.push(keep(old.get(id) ?? (null as unknown as ActionView), next))
+  })
+  list.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+  return keepList(prev, list)
+}
+
+function readProgress(doc: Y.Doc, prev: ProgressView): ProgressView {
+  const drafts: Record<ZoneId, number> = { steigen: 0, untenHalten: 0, einheizen: 0 }
+  const done: ParticipantId[] = []
+  progressOf(doc).forEach((value, participant) => {
+    const p = value as { counts?: Record<string, unknown>; done?: unknown } | null
+    for (const zone of ZONE_IDS) {
+      const n = p?.counts?.[zone]
+      if (typeof n === 'number') drafts[zone] += n
+    }
+    if (p?.done === true) done.push(participant)
+  })
+  done.sort()
+  return keep(prev, { drafts, done })
+}
+
+function readTally(doc: Y.Doc, prev: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
+  const tally: Record<string, number> = {}
+  for (const key of [...votesOf(doc).keys()].sort()) {
+    const n = votesOf(doc).get(key)
+    if (typeof n === 'number') tally[key] = n
+  }
+  return keep(prev, tally)
+}
+
+/**
+ * Reads the doc into plain frozen objects. Given the previous view, every note, cluster, zone,
+ * action and the board itself keep their identity when unchanged, so memoised components do not
+ * re-render.
+ */
+export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardView {
+  const meta = metaOf(doc)
+  const { zones, changed, noteCount } = readZones(doc, prev)
   const locale = meta.get('locale')
   const createdAt = meta.get('createdAt')
+  const phase = meta.get('phase')
+  const timer = meta.get('timer')
+  const focus = meta.get('focus')
   const next: BoardView = {
     title: str(meta.get('title')),
     topic: str(meta.get('topic')),
     locale: isLocale(locale) ? locale : 'de',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
-    zones: zonesChanged ? Object.freeze(zones) : prev.zones,
+    phase: isPhase(phase) ? phase : 'sammeln',
+    settings: keep(prev.settings, readSettings(meta)),
+    locked: meta.get('locked') === true,
+    timer: isTimerState(timer) ? keep(prev.timer, timer) : null,
+    focus: isFocus(focus) ? keep(prev.focus, focus) : null,
+    votesRevealed: meta.get('votesRevealed') === true,
+    zones: changed ? Object.freeze(zones) : prev.zones,
     noteCount,
+    actions: readActions(doc, prev.actions),
+    progress: readProgress(doc, prev.progress),
+    tally: readTally(doc, prev.tally),
   }
-  const same =
-    !zonesChanged &&
-    next.title === prev.title &&
-    next.topic === prev.topic &&
-    next.locale === prev.locale &&
-    next.createdAt === prev.createdAt &&
-    next.noteCount === prev.noteCount
+  const same = (Object.keys(next) as (keyof BoardView)[]).every((key) => next[key] === prev[key])
   return same ? prev : Object.freeze(next)
 }

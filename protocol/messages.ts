@@ -32,6 +32,8 @@ export const CLOSE = {
   unknownBoard: 4404,
   forbidden: 4403,
   boardFull: 4429,
+  /** The moderator deleted the board. */
+  deleted: 4410,
 } as const
 
 /** Whether a client -> server message is a document change that the server will acknowledge. */

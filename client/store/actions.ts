@@ -1,42 +1,43 @@
 import * as notes from '../../model/notes'
-import { ModelError } from '../../model/notes'
 import type { NotePlace } from '../../model/notes'
+import { addDraft, deleteDraft, draftsOf, editDraft, moveDraft } from '../../model/privateDoc'
+import { writesDrafts } from '../../model/permissions'
 import type { NoteId } from '../../model/ids'
 import type { ZoneId } from '../../model/zones'
-import { activeBoard } from '../sync/activeBoard'
+import { useBoard } from './board'
+import { run } from './run'
+
+export type { ActionResult } from './run'
 
 /**
- * What components may do to the board. Each action calls the model on the active doc; the
- * stores follow through the doc's update event. Refusals come back as the model's error code.
+ * What components may do to notes. While the collecting phase is private, a new note is a
+ * draft in my private doc; otherwise it goes on the board. Edits find the note where it is.
  */
-export type ActionResult = { readonly ok: true } | { readonly ok: false; readonly code: ModelError['code'] | 'noBoard' }
-
-function run(change: () => void): ActionResult {
-  if (!activeBoard()) return { ok: false, code: 'noBoard' }
-  try {
-    change()
-    return { ok: true }
-  } catch (error) {
-    if (error instanceof ModelError) return { ok: false, code: error.code }
-    throw error
-  }
-}
-
-export function addNote(zone: ZoneId, text: string): ActionResult {
-  return run(() => {
-    const board = activeBoard()!
-    notes.addNote(board.doc, { zone, text, author: board.actor.participantId })
+export function addNote(zone: ZoneId, text: string) {
+  return run(({ doc, privateDoc, actor }) => {
+    const board = useBoard.getState()
+    if (writesDrafts(board)) addDraft(privateDoc, { zone, text })
+    else notes.addNote(doc, { zone, text, author: board.settings.anonymous ? null : actor.participantId })
   })
 }
 
-export function editNote(id: NoteId, text: string): ActionResult {
-  return run(() => notes.editNoteText(activeBoard()!.doc, id, text))
+export function editNote(id: NoteId, text: string) {
+  return run(({ doc, privateDoc }) => {
+    if (draftsOf(privateDoc).has(id)) editDraft(privateDoc, id, text)
+    else notes.editNoteText(doc, id, text)
+  })
 }
 
-export function moveNote(id: NoteId, place: NotePlace): ActionResult {
-  return run(() => notes.moveNote(activeBoard()!.doc, id, place))
+export function moveNote(id: NoteId, place: NotePlace) {
+  return run(({ doc, privateDoc }) => {
+    if (draftsOf(privateDoc).has(id)) moveDraft(privateDoc, id, place.zone)
+    else notes.moveNote(doc, id, place)
+  })
 }
 
-export function deleteNote(id: NoteId): ActionResult {
-  return run(() => notes.deleteNote(activeBoard()!.doc, id))
+export function deleteNote(id: NoteId) {
+  return run(({ doc, privateDoc }) => {
+    if (draftsOf(privateDoc).has(id)) deleteDraft(privateDoc, id)
+    else notes.deleteNote(doc, id)
+  })
 }

@@ -7,7 +7,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'offline'
 /** gespeichert / speichert … / local only (offline, kept in this browser) */
 export type SaveState = 'saved' | 'saving' | 'local'
 /** Why the board cannot be shown or was reset; null when all is well. */
-export type Problem = 'unknownBoard' | 'forbidden' | 'boardFull' | 'rejected' | null
+export type Problem = 'unknownBoard' | 'forbidden' | 'boardFull' | 'rejected' | 'deleted' | null
 
 export interface Peer {
   readonly clientId: number
@@ -25,6 +25,8 @@ export interface SessionState {
   readonly save: SaveState
   readonly peers: readonly Peer[]
   readonly problem: Problem
+  /** Server clock minus this browser's clock, from the server's hello (for the timer). */
+  readonly clockOffsetMs: number
 }
 
 export const INITIAL_SESSION: SessionState = Object.freeze({
@@ -35,7 +37,13 @@ export const INITIAL_SESSION: SessionState = Object.freeze({
   save: 'saved',
   peers: Object.freeze([]),
   problem: null,
+  clockOffsetMs: 0,
 })
+
+/** The server's clock, as well as this browser can tell. */
+export function serverNow(): number {
+  return Date.now() + useSession.getState().clockOffsetMs
+}
 
 /** Who I am on which board, and the state of the connection and of saving. */
 export const useSession = create<SessionState>(() => INITIAL_SESSION)

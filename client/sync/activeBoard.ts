@@ -1,6 +1,7 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { Actor } from '../../model/identity'
 import { bindDoc } from '../store/board'
+import { bindPrivateDoc } from '../store/private'
 import { INITIAL_SESSION, useSession } from '../store/session'
 import { loadCredentials } from './credentials'
 import { clearLocalCopy, openBoard } from './connection'
@@ -9,6 +10,8 @@ import type { BoardConnection } from './connection'
 /** The board this tab works on: the doc that actions change, and who changes it. */
 export interface ActiveBoard {
   readonly doc: Y.Doc
+  /** My private doc: drafts, ballot, "fertig". */
+  readonly privateDoc: Y.Doc
   readonly actor: Actor
 }
 
@@ -53,14 +56,16 @@ export function leaveBoard(): void {
   useSession.setState(INITIAL_SESSION, true)
 }
 
-/** Works on a doc without a server: for component tests and the offline demo. */
-export function activateLocal(doc: Y.Doc, actor: Actor): () => void {
+/** Works on docs without a server: for component tests. */
+export function activateLocal(doc: Y.Doc, actor: Actor, privateDoc: Y.Doc = new Y.Doc()): () => void {
   leaveBoard()
-  active = { doc, actor }
+  active = { doc, actor, privateDoc }
   useSession.setState({ participantId: actor.participantId, role: actor.role, connection: 'connected' })
   const unbind = bindDoc(doc)
+  const unbindPrivate = bindPrivateDoc(privateDoc)
   return () => {
     unbind()
+    unbindPrivate()
     active = null
   }
 }

@@ -4,8 +4,10 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import type { Actor } from '../../model/identity'
+import { declarePrivateRoots } from '../../model/privateDoc'
 import { CLOSE, MESSAGE, decodeHello } from '../../protocol/messages'
 import { bindDoc } from '../store/board'
+import { bindPrivateDoc } from '../store/private'
 import { useSession } from '../store/session'
 import type { Problem } from '../store/session'
 import type { Credentials } from './credentials'
@@ -24,9 +26,10 @@ export interface OpenOptions {
 
 export interface BoardConnection {
   readonly doc: Y.Doc
+  /** My private doc: drafts while collecting privately, my ballot, "fertig". */
+  readonly privateDoc: Y.Doc
   readonly actor: Actor
-  readonly provider: WebsocketProvider
-  /** Resolves when the connection first synced with the server. */
+  /** Resolves when the board first synced with the server. */
   readonly synced: Promise<void>
   destroy(): void
 }
@@ -36,6 +39,7 @@ const CLOSE_PROBLEMS: Readonly<Record<number, Problem>> = {
   [CLOSE.forbidden]: 'forbidden',
   [CLOSE.boardFull]: 'boardFull',
   [CLOSE.rejected]: 'rejected',
+  [CLOSE.deleted]: 'deleted',
 }
 
 function defaultServerUrl(): string {
@@ -53,47 +57,103 @@ function watchedSocket(Base: typeof WebSocket, onSend: (message: Uint8Array) => 
   }
 }
 
+interface SyncedDoc {
+  readonly provider: WebsocketProvider
+  saved(): boolean
+  destroy(): void
+}
+
 /**
- * Opens a board: the doc, the browser store for unsent work, the websocket provider with
- * acknowledgements, presence, and the one-way mirror into the stores.
+ * One doc kept in the browser (IndexedDB) and synced over its own websocket with acks. The
+ * provider connects once the browser's copy is loaded, so its first sync step 2 carries unsent
+ * work.
+ */
+function syncDoc(
+  doc: Y.Doc,
+  options: OpenOptions,
+  room: string,
+  onSaved: () => void,
+  onProvider: (provider: WebsocketProvider) => void,
+): SyncedDoc {
+  const local = options.persist === false ? null : new IndexeddbPersistence(`ballonfahrt:${room}`, doc)
+  let tracker: SaveTracker | null = null
+  let provider: WebsocketProvider | null = null
+  let destroyed = false
+  const params: Record<string, string> = { p: options.credentials.secret }
+  if (options.credentials.moderatorToken) params.m = options.credentials.moderatorToken
+
+  const start = () => {
+    if (destroyed || provider) return
+    tracker = new SaveTracker(onSaved, doc.store.clients.size > 0)
+    const p = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), room, doc, {
+      params,
+      disableBc: true,
+      WebSocketPolyfill: watchedSocket(options.WebSocketImpl ?? WebSocket, (m) => tracker?.sending(m)),
+    })
+    provider = p
+    p.messageHandlers[MESSAGE.ack] = (_encoder, decoder) => tracker?.ack(decoding.readVarUint(decoder))
+    p.messageHandlers[MESSAGE.reject] = () => useSession.setState({ problem: 'rejected' })
+    p.on('status', ({ status }) => {
+      if (status === 'disconnected') tracker?.disconnected()
+    })
+    // Registered after the provider's own listener, so a change made while connected has
+    // already been sent when we look.
+    doc.on('update', (_update, origin) => {
+      if (origin !== p) tracker?.localChange(p.wsconnected)
+    })
+    onProvider(p)
+  }
+  if (local) {
+    const fallback = setTimeout(start, 1500)
+    void local.whenSynced.then(() => {
+      clearTimeout(fallback)
+      start()
+    })
+  } else start()
+
+  return {
+    get provider() {
+      return provider as WebsocketProvider
+    },
+    saved: () => tracker?.saved ?? true,
+    destroy() {
+      destroyed = true
+      provider?.destroy()
+      void local?.destroy()
+    },
+  }
+}
+
+/**
+ * Opens a board: the board doc and my private doc, each kept in the browser and synced with
+ * acknowledgements; presence; and the one-way mirrors into the stores.
  */
 export function openBoard(options: OpenOptions): BoardConnection {
   const { boardId, credentials } = options
   const participantId = participantIdOf(credentials.secret)
   const actor: Actor = { participantId, role: credentials.moderatorToken ? 'moderator' : 'participant' }
   const doc = new Y.Doc()
+  const privateDoc = new Y.Doc()
+  declarePrivateRoots(privateDoc)
   const setSession = useSession.setState
   setSession({ boardId, participantId, role: actor.role, connection: 'connecting', problem: null, peers: [] })
-
-  const local = options.persist === false ? null : new IndexeddbPersistence(`ballonfahrt:${boardId}`, doc)
   const unbind = bindDoc(doc)
-  let destroyed = false
-  let tracker: SaveTracker | null = null
-  let provider: WebsocketProvider | null = null
+  const unbindPrivate = bindPrivateDoc(privateDoc)
   let resolveSynced: () => void = () => {}
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve))
 
-  const params: Record<string, string> = { p: credentials.secret }
-  if (credentials.moderatorToken) params.m = credentials.moderatorToken
+  let board: SyncedDoc | null = null
+  let mine: SyncedDoc | null = null
+  const updateSave = () => {
+    const saved = (board?.saved() ?? true) && (mine?.saved() ?? true)
+    const connected = board?.provider?.wsconnected ?? false
+    setSession({ save: saved ? 'saved' : connected ? 'saving' : 'local' })
+  }
 
-  const start = () => {
-    if (destroyed) return
-    tracker = new SaveTracker((saved) => {
-      const connected = provider?.wsconnected ?? false
-      setSession({ save: saved ? 'saved' : connected ? 'saving' : 'local' })
-    }, doc.store.clients.size > 0)
-    const Base = options.WebSocketImpl ?? WebSocket
-    const p = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), boardId, doc, {
-      params,
-      disableBc: true,
-      WebSocketPolyfill: watchedSocket(Base, (m) => tracker?.sending(m)),
-    })
-    provider = p
-    p.messageHandlers[MESSAGE.ack] = (_encoder, decoder) => tracker?.ack(decoding.readVarUint(decoder))
-    p.messageHandlers[MESSAGE.reject] = () => setSession({ problem: 'rejected' })
+  board = syncDoc(doc, options, boardId, updateSave, (p) => {
     p.messageHandlers[MESSAGE.hello] = (_encoder, decoder) => {
       const hello = decodeHello(decoder)
-      setSession({ role: hello.role === 'moderator' ? 'moderator' : 'participant' })
+      setSession({ role: hello.role === 'moderator' ? 'moderator' : 'participant', clockOffsetMs: hello.serverTime - Date.now() })
     }
     p.on('status', ({ status }) => {
       // Once a connection is lost, retries still count as offline until one succeeds.
@@ -101,7 +161,7 @@ export function openBoard(options: OpenOptions): BoardConnection {
       if (status === 'connected') setSession({ connection: 'connected' })
       else if (status === 'disconnected') setSession({ connection: 'offline' })
       else if (!wasOffline) setSession({ connection: 'connecting' })
-      if (status === 'disconnected') tracker?.disconnected()
+      updateSave()
     })
     p.on('sync', (isSynced) => {
       if (isSynced) resolveSynced()
@@ -113,46 +173,38 @@ export function openBoard(options: OpenOptions): BoardConnection {
       // A socket that never opened reports no 'disconnected' status: the server is unreachable.
       setSession({ connection: 'offline' })
     })
-    // Registered after the provider's own listener, so a change made while connected has
-    // already been sent when we look.
-    doc.on('update', (_update, origin) => {
-      if (origin !== p) tracker?.localChange(p.wsconnected)
-    })
     const awareness = p.awareness
     awareness.setLocalStateField('user', { name: credentials.name ?? '' })
     awareness.on('change', () => setSession({ peers: readPeers(awareness, participantId) }))
     setSession({ peers: readPeers(awareness, participantId) })
-  }
-
-  // Connect once the browser's copy is loaded, so the first sync step 2 carries unsent work.
-  if (local) {
-    const fallback = setTimeout(start, 1500)
-    void local.whenSynced.then(() => {
-      clearTimeout(fallback)
-      if (!provider) start()
-    })
-  } else start()
+  })
+  mine = syncDoc(privateDoc, options, `${boardId}/private`, updateSave, (p) => {
+    // Presence belongs to the board connection only.
+    p.awareness.setLocalState(null)
+    p.messageHandlers[MESSAGE.hello] = () => {}
+  })
 
   return {
     doc,
+    privateDoc,
     actor,
-    get provider() {
-      return provider as WebsocketProvider
-    },
     synced,
     destroy() {
-      destroyed = true
-      provider?.destroy()
-      void local?.destroy()
+      board?.destroy()
+      mine?.destroy()
       unbind()
+      unbindPrivate()
       doc.destroy()
+      privateDoc.destroy()
     },
   }
 }
 
-/** Deletes this browser's copy of a board (after a rejection, or when leaving for good). */
+/** Deletes this browser's copies of a board (after a rejection, or when leaving for good). */
 export async function clearLocalCopy(boardId: string): Promise<void> {
-  const local = new IndexeddbPersistence(`ballonfahrt:${boardId}`, new Y.Doc())
-  await local.whenSynced
-  await local.clearData()
+  for (const room of [boardId, `${boardId}/private`]) {
+    const local = new IndexeddbPersistence(`ballonfahrt:${room}`, new Y.Doc())
+    await local.whenSynced
+    await local.clearData()
+  }
 }

@@ -1,0 +1,71 @@
+import { setQuestion, setTitle, setTopic } from '../../model/board'
+import { setFocus } from '../../model/focus'
+import type { Focus } from '../../model/focus'
+import { nextPhase, setLocked, setPhase, setVotesRevealed } from '../../model/phases'
+import type { Phase } from '../../model/phases'
+import { setDone } from '../../model/privateDoc'
+import { setSetting } from '../../model/settings'
+import type { SettingName, Settings } from '../../model/settings'
+import { extendTimer, pauseTimer, resumeTimer, startTimer, stopTimer } from '../../model/timer'
+import type { ZoneId } from '../../model/zones'
+import { loadCredentials } from '../sync/credentials'
+import { useBoard } from './board'
+import { run } from './run'
+import { serverNow, useSession } from './session'
+
+/** The moderator's controls. The server refuses them from participants; the UI hides them. */
+export const goToPhase = (phase: Phase) => run(({ doc }) => setPhase(doc, phase))
+
+export const goToNextPhase = () =>
+  run(({ doc }) => {
+    const next = nextPhase(useBoard.getState().phase)
+    if (next) setPhase(doc, next)
+  })
+
+export const changeSetting = <K extends SettingName>(name: K, value: Settings[K]) => run(({ doc }) => setSetting(doc, name, value))
+export const lockBoard = (locked: boolean) => run(({ doc }) => setLocked(doc, locked))
+export const renameBoard = (title: string) => run(({ doc }) => setTitle(doc, title))
+export const changeTopic = (topic: string) => run(({ doc }) => setTopic(doc, topic))
+export const changeQuestion = (zone: ZoneId, question: string) => run(({ doc }) => setQuestion(doc, zone, question))
+export const endVote = () => run(({ doc }) => setVotesRevealed(doc, true))
+export const reopenVote = () => run(({ doc }) => setVotesRevealed(doc, false))
+export const highlight = (focus: Focus | null) => run(({ doc }) => setFocus(doc, focus))
+
+export const startCountdown = (minutes: number) => run(({ doc }) => startTimer(doc, minutes * 60_000, serverNow()))
+export const pauseCountdown = () =>
+  run(({ doc }) => {
+    const timer = useBoard.getState().timer
+    if (timer) pauseTimer(doc, timer, serverNow())
+  })
+export const resumeCountdown = () =>
+  run(({ doc }) => {
+    const timer = useBoard.getState().timer
+    if (timer) resumeTimer(doc, timer, serverNow())
+  })
+export const extendCountdown = (minutes: number) =>
+  run(({ doc }) => {
+    const timer = useBoard.getState().timer
+    if (timer) extendTimer(doc, timer, minutes * 60_000, serverNow())
+  })
+export const stopCountdown = () => run(({ doc }) => stopTimer(doc))
+
+/** Marks me as done writing (visible to all as "fertig"). */
+export const markDone = (done: boolean) => run(({ privateDoc }) => setDone(privateDoc, done))
+
+/** The link that makes someone a co-moderator: it carries the moderator token. */
+export function coModeratorLink(): string | null {
+  const { boardId } = useSession.getState()
+  if (!boardId) return null
+  const token = loadCredentials(boardId).moderatorToken
+  return token ? `${window.location.origin}/b/${boardId}#m=${token}` : null
+}
+
+/** Deletes the whole board on the server (moderator token required). */
+export async function deleteBoard(): Promise<boolean> {
+  const { boardId } = useSession.getState()
+  if (!boardId) return false
+  const token = loadCredentials(boardId).moderatorToken
+  if (!token) return false
+  const res = await fetch(`/api/boards/${boardId}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })
+  return res.status === 204
+}

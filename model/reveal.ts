@@ -1,0 +1,96 @@
+import * as Y from 'yjs'
+import type { ParticipantId } from './ids'
+import { LIMITS } from './limits'
+import { addNote } from './notes'
+import { ballotOf, draftsOf, statusOf } from './privateDoc'
+import { LOCAL, notesOf, progressOf, votesOf } from './schema'
+import { isZoneId, ZONE_IDS } from './zones'
+import type { ZoneId } from './zones'
+
+/**
+ * What the server does between a participant's private doc and the board. Every function is
+ * idempotent, so a crash between the two docs' writes is repaired by running it again.
+ */
+
+/**
+ * Moves every draft of `privateDoc` into the board, keeping its id, then clears the drafts.
+ * A draft whose id is already on the board was moved before and is only cleared.
+ */
+export function revealDrafts(board: Y.Doc, privateDoc: Y.Doc, author: ParticipantId, anonymous: boolean): number {
+  const drafts = draftsOf(privateDoc)
+  const notes = notesOf(board)
+  const moved: string[] = []
+  board.transact(() => {
+    drafts.forEach((draft, id) => {
+      moved.push(id)
+      if (notes.has(id) || notes.size >= LIMITS.notesPerBoard) return
+      const zone = draft.get('zone')
+      const text = draft.get('text')
+      const createdAt = draft.get('createdAt')
+      if (!isZoneId(zone) || !(text instanceof Y.Text) || text.length === 0) return
+      addNote(board, {
+        id,
+        zone,
+        text: text.toString().slice(0, LIMITS.noteLength),
+        author: anonymous ? null : author,
+        ...(typeof createdAt === 'number' && { createdAt }),
+      })
+    })
+  }, LOCAL)
+  if (moved.length > 0) privateDoc.transact(() => moved.forEach((id) => drafts.delete(id)), LOCAL)
+  return moved.length
+}
+
+export interface Progress {
+  readonly counts: Readonly<Record<ZoneId, number>>
+  readonly done: boolean
+}
+
+/** Publishes how many drafts a participant has per zone and whether it is done (no text). */
+export function writeProgress(board: Y.Doc, participant: ParticipantId, privateDoc: Y.Doc): void {
+  const counts: Record<ZoneId, number> = { steigen: 0, untenHalten: 0, einheizen: 0 }
+  draftsOf(privateDoc).forEach((draft) => {
+    const zone = draft.get('zone')
+    if (isZoneId(zone)) counts[zone]++
+  })
+  const done = statusOf(privateDoc).get('done') === true
+  const next: Progress = { counts, done }
+  const current = progressOf(board).get(participant) as Progress | undefined
+  const same = current && current.done === done && ZONE_IDS.every((z) => current.counts?.[z] === counts[z])
+  if (!same) board.transact(() => progressOf(board).set(participant, next), LOCAL)
+}
+
+/** Adds up the ballots and publishes the totals (when the moderator ends the vote). */
+export function writeTally(board: Y.Doc, ballots: Iterable<Y.Doc>): void {
+  const totals = new Map<string, number>()
+  for (const doc of ballots) {
+    ballotOf(doc).forEach((count, target) => {
+      if (Number.isInteger(count) && count > 0) totals.set(target, (totals.get(target) ?? 0) + count)
+    })
+  }
+  const votes = votesOf(board)
+  board.transact(() => {
+    for (const key of [...votes.keys()]) if (!totals.has(key)) votes.delete(key)
+    for (const [key, total] of totals) if (votes.get(key) !== total) votes.set(key, total)
+  }, LOCAL)
+}
+
+/** Removes the published totals (when voting is opened again). */
+export function clearTally(board: Y.Doc): void {
+  const votes = votesOf(board)
+  if (votes.size > 0) board.transact(() => [...votes.keys()].forEach((k) => votes.delete(k)), LOCAL)
+}
+
+/** On an anonymous board, notes keep no author id. */
+export function stripAuthors(board: Y.Doc): number {
+  let stripped = 0
+  board.transact(() => {
+    notesOf(board).forEach((note) => {
+      if (note.has('author')) {
+        note.delete('author')
+        stripped++
+      }
+    })
+  }, LOCAL)
+  return stripped
+}

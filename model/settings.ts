@@ -1,0 +1,57 @@
+import type * as Y from 'yjs'
+import { LOCAL, metaOf } from './schema'
+
+/** What the moderator sets for the whole board. Stored in meta as `setting.<name>`. */
+export interface Settings {
+  /** While collecting, notes reach only their author and the server. */
+  readonly privateWriting: boolean
+  /** Revealed notes carry no author id. */
+  readonly anonymous: boolean
+  readonly votesPerPerson: number
+  readonly maxVotesPerItem: number
+  /** Participants may group, move and name clusters too. */
+  readonly participantsCluster: boolean
+  /** Participants may add and edit actions too. */
+  readonly participantsEditActions: boolean
+  /** Participants may export the report (issue: export). */
+  readonly participantsExport: boolean
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  privateWriting: true,
+  anonymous: false,
+  votesPerPerson: 5,
+  maxVotesPerItem: 3,
+  participantsCluster: false,
+  participantsEditActions: false,
+  participantsExport: false,
+})
+
+export type SettingName = keyof Settings
+export const SETTING_NAMES = Object.keys(DEFAULT_SETTINGS) as SettingName[]
+export const MAX_VOTES = 20
+
+/** Whether `value` is acceptable for setting `name` (also used by the server guard). */
+export function isValidSetting(name: string, value: unknown): boolean {
+  if (!(SETTING_NAMES as string[]).includes(name)) return false
+  if (name === 'votesPerPerson' || name === 'maxVotesPerItem') {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_VOTES
+  }
+  return typeof value === 'boolean'
+}
+
+/** Reads the settings from meta, with defaults for what was never set. */
+export function readSettings(meta: Y.Map<unknown>): Settings {
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  for (const name of SETTING_NAMES) {
+    const value = meta.get(`setting.${name}`)
+    if (isValidSetting(name, value)) out[name] = value
+  }
+  return out as unknown as Settings
+}
+
+/** Changes one setting (moderator only). */
+export function setSetting<K extends SettingName>(doc: Y.Doc, name: K, value: Settings[K]): void {
+  if (!isValidSetting(name, value)) throw new RangeError(`invalid value for ${name}`)
+  doc.transact(() => metaOf(doc).set(`setting.${name}`, value), LOCAL)
+}
