@@ -16,7 +16,7 @@ const count = Number(process.env.NOTES ?? 20)
 const server = await startTestServer()
 const browser = await launchBrowser()
 try {
-  const board = await createBoard(server, { title: 'Latenz' })
+  const board = await createBoard(server, { title: 'Latenz', settings: { privateWriting: false } })
   const writer = await joinAs(browser, board.moderatorUrl, 'Schreiberin')
   const reader = await joinAs(browser, board.participantUrl, 'Leser')
   await reader.page.evaluate(() => {

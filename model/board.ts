@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { LIMITS } from './limits'
+import { isValidSetting } from './settings'
 import { LOCAL, SCHEMA_VERSION, declareRoots, metaOf } from './schema'
 import type { NewBoard } from './schema'
 import type { ZoneId } from './zones'
@@ -19,6 +20,10 @@ export function initBoard(doc: Y.Doc, input: NewBoard): void {
     meta.set('locale', input.locale ?? 'de')
     meta.set('createdAt', input.createdAt ?? Date.now())
     meta.set('phase', 'sammeln')
+    for (const [name, value] of Object.entries(input.settings ?? {})) {
+      if (!isValidSetting(name, value)) throw new RangeError(`invalid setting ${name}`)
+      meta.set(`setting.${name}`, value)
+    }
   }, LOCAL)
 }
 

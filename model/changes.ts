@@ -1,49 +1,67 @@
 import * as Y from 'yjs'
-import type { NoteId } from './ids'
-import { NOTE_KEYS, ROOTS, notesOf } from './schema'
-import type { NoteKey, RootName } from './schema'
+import { DRAFT_KEYS } from './privateDoc'
+import { ACTION_KEYS, CLUSTER_KEYS, NOTE_KEYS } from './schema'
 
 /**
- * Reads an incoming Yjs update, before it is applied, into the board-level writes it would
- * make. The server guard passes these to `rules.ts`; nothing here decides who may do what.
+ * Reads an incoming Yjs update, before it is applied, into the document-level writes it would
+ * make, following a schema of the doc (which roots are maps of plain values and which are maps
+ * of entries with fields and one collaborative text). The server guard passes these to
+ * `rules.ts`; nothing here decides who may do what.
  *
  * A path names where a struct lands: [root, key, key, …], with null for a position in a text.
  */
 type Path = readonly (string | null)[]
 
+/** How one root type of a doc is shaped. */
+export type RootShape =
+  | { readonly kind: 'values' }
+  | { readonly kind: 'entries'; readonly fields: readonly string[]; readonly text: string }
+
+export type DocSchema = Readonly<Record<string, RootShape>>
+
+const values: RootShape = { kind: 'values' }
+export const BOARD_SCHEMA: DocSchema = {
+  meta: values,
+  notes: { kind: 'entries', fields: NOTE_KEYS, text: 'text' },
+  clusters: { kind: 'entries', fields: CLUSTER_KEYS, text: 'title' },
+  actions: { kind: 'entries', fields: ACTION_KEYS, text: 'what' },
+  votes: values,
+  progress: values,
+}
+export const PRIVATE_SCHEMA: DocSchema = {
+  drafts: { kind: 'entries', fields: DRAFT_KEYS, text: 'text' },
+  ballot: values,
+  status: values,
+}
+
 export type Write =
-  | { readonly kind: 'meta'; readonly key: string; readonly value: unknown; readonly deleted: boolean }
+  /** A key of a values root set (or removed). */
+  | { readonly kind: 'value'; readonly root: string; readonly key: string; readonly value: unknown; readonly deleted: boolean }
+  /** An entry created, with the fields the update gives it; `replaces` when the id existed. */
   | {
-      readonly kind: 'noteCreate'
-      readonly noteId: NoteId
-      /** Author of the note this replaces, when the key existed already. */
-      readonly replaces: string | null | undefined
-      readonly fields: Readonly<Partial<Record<NoteKey, unknown>>>
+      readonly kind: 'create'
+      readonly root: string
+      readonly id: string
+      readonly replaces: boolean
+      readonly fields: Readonly<Record<string, unknown>>
     }
+  /** A field of an existing entry set (or removed). */
   | {
-      readonly kind: 'noteField'
-      readonly noteId: NoteId
-      readonly author: string | null
-      readonly key: NoteKey
+      readonly kind: 'field'
+      readonly root: string
+      readonly id: string
+      readonly key: string
       readonly value: unknown
       readonly deleted: boolean
     }
-  | {
-      readonly kind: 'noteText'
-      readonly noteId: NoteId
-      /** Author in the doc; null for a note this update creates (checked as noteCreate). */
-      readonly author: string | null
-      readonly isNew: boolean
-      /** Length of the text once the update is applied. */
-      readonly length: number
-    }
-  | { readonly kind: 'noteDelete'; readonly noteId: NoteId; readonly author: string | null }
-  | { readonly kind: 'other'; readonly root: RootName; readonly path: string }
+  /** An entry's text changed; `length` is its length once the update is applied. */
+  | { readonly kind: 'text'; readonly root: string; readonly id: string; readonly isNew: boolean; readonly length: number }
+  | { readonly kind: 'delete'; readonly root: string; readonly id: string }
 
 export interface UpdateDescription {
   readonly writes: readonly Write[]
-  /** Notes on the board once the update is applied. */
-  readonly noteCount: number
+  /** Entries per entries root once the update is applied. */
+  readonly sizes: Readonly<Record<string, number>>
 }
 
 export class InvalidUpdate extends Error {
@@ -64,9 +82,6 @@ interface Resolved {
   readonly firstNew: number
 }
 
-function isKnownRoot(name: string): name is RootName {
-  return (ROOTS as readonly string[]).includes(name)
-}
 
 function findStruct(list: readonly Struct[] | undefined, clock: number): Struct | null {
   if (!list) return null
@@ -95,7 +110,7 @@ function valueOf(content: Y.Item['content']): unknown {
   return undefined
 }
 
-export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescription {
+export function describeUpdate(doc: Y.Doc, update: Uint8Array, schema: DocSchema = BOARD_SCHEMA): UpdateDescription {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
     decoded = Y.decodeUpdate(update)
@@ -137,8 +152,8 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
   }
   const docItemPath = (item: Y.Item): Path => [...docTypePath(item.parent as Y.AbstractType<unknown>), item.parentSub]
 
-  /** The note's own item (the one in the notes root) for an item inside that note. */
-  const noteItemOf = (item: Y.Item): Y.Item => {
+  /** The entry's own item (the one in its root) for an item inside that entry. */
+  const entryItemOf = (item: Y.Item): Y.Item => {
     let at = item
     for (let holder = (at.parent as Y.AbstractType<unknown>)._item; holder !== null; holder = (at.parent as Y.AbstractType<unknown>)._item)
       at = holder
@@ -184,19 +199,26 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
   }
 
   const writes: Write[] = []
-  const notes = notesOf(doc)
-  const authorInDoc = (noteId: string): string | null => {
-    const author = notes.get(noteId)?.get('author')
-    return typeof author === 'string' ? author : null
+  const shapeOf = (root: unknown): RootShape => {
+    const shape = typeof root === 'string' ? schema[root] : undefined
+    if (!shape) throw new InvalidUpdate('schema', 'unknown root')
+    return shape
   }
-  const created = new Map<NoteId, Partial<Record<NoteKey, unknown>>>()
-  const textDelta = new Map<NoteId, number>()
-  const addText = (noteId: NoteId, delta: number) => textDelta.set(noteId, (textDelta.get(noteId) ?? 0) + delta)
+  const entriesOf = (root: string) => doc.getMap<Y.Map<unknown>>(root)
+  const created = new Map<string, { root: string; id: string; fields: Record<string, unknown> }>()
+  const textDelta = new Map<string, { root: string; id: string; delta: number }>()
+  const entryKeyOf = (root: string, id: string) => `${root}\u0000${id}`
+  const addText = (root: string, id: string, delta: number) => {
+    const k = entryKeyOf(root, id)
+    const t = textDelta.get(k) ?? { root, id, delta: 0 }
+    t.delta += delta
+    textDelta.set(k, t)
+  }
   const deletedHere = (struct: Struct) => Y.isDeleted(decoded.ds, struct.id)
   // Map entries this update sets. Setting a key also deletes its previous value in the same
   // update; that delete is part of the overwrite, not a removal of the key.
   const overwritten = new Set<string>()
-  const entryKey = (path: Path) => JSON.stringify(path)
+  const pathKey = (path: Path) => JSON.stringify(path)
 
   for (const [client, list] of fresh) {
     for (const s of list) {
@@ -204,40 +226,39 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
       const r = resolve(s)
       if (r === GARBAGE) continue
       const [root, key, field, position, ...rest] = r.path
-      if (typeof root !== 'string' || !isKnownRoot(root)) throw new InvalidUpdate('schema', 'unknown root')
-      if (typeof key !== 'string') throw new InvalidUpdate('schema', 'root is not a map')
+      const shape = shapeOf(root)
+      if (typeof root !== 'string' || typeof key !== 'string') throw new InvalidUpdate('schema', 'root is not a map')
       const newPart = s.length - Math.max(0, known(client) - s.id.clock)
-      if (typeof r.path[r.path.length - 1] === 'string' && !deletedHere(s)) overwritten.add(entryKey(r.path))
-      if (root === 'meta') {
-        if (r.path.length !== 2 || !(s.content instanceof Y.ContentAny)) throw new InvalidUpdate('schema', 'meta value')
-        writes.push({ kind: 'meta', key, value: valueOf(s.content), deleted: false })
-      } else if (root === 'notes') {
-        const noteIsNew = r.firstNew <= 2
-        if (r.path.length === 2) {
-          if (typeOf(s.content) !== 'map') throw new InvalidUpdate('schema', 'note is not a map')
-          created.set(key, created.get(key) ?? {})
-        } else if (typeof field !== 'string' || !(NOTE_KEYS as readonly string[]).includes(field)) {
-          throw new InvalidUpdate('schema', 'unknown note field')
-        } else if (r.path.length === 3) {
-          const noteKey = field as NoteKey
-          const isText = typeOf(s.content) === 'text'
-          if ((noteKey === 'text') !== isText || (!isText && !(s.content instanceof Y.ContentAny)))
-            throw new InvalidUpdate('schema', 'note field type')
-          if (noteIsNew) {
-            const fields = created.get(key) ?? {}
-            fields[noteKey] = valueOf(s.content)
-            created.set(key, fields)
-          } else {
-            writes.push({ kind: 'noteField', noteId: key, author: authorInDoc(key), key: noteKey, value: valueOf(s.content), deleted: false })
-          }
-        } else if (field === 'text' && position === null && rest.length === 0) {
-          if (!(s.content instanceof Y.ContentString)) throw new InvalidUpdate('schema', 'note text content')
-          addText(key, newPart)
+      if (typeof r.path[r.path.length - 1] === 'string' && !deletedHere(s)) overwritten.add(pathKey(r.path))
+      if (shape.kind === 'values') {
+        if (r.path.length !== 2 || !(s.content instanceof Y.ContentAny)) throw new InvalidUpdate('schema', 'value')
+        writes.push({ kind: 'value', root, key, value: valueOf(s.content), deleted: false })
+        continue
+      }
+      const entryIsNew = r.firstNew <= 2
+      if (r.path.length === 2) {
+        if (typeOf(s.content) !== 'map') throw new InvalidUpdate('schema', 'entry is not a map')
+        const k = entryKeyOf(root, key)
+        created.set(k, created.get(k) ?? { root, id: key, fields: {} })
+      } else if (typeof field !== 'string' || !shape.fields.includes(field)) {
+        throw new InvalidUpdate('schema', 'unknown field')
+      } else if (r.path.length === 3) {
+        const isText = typeOf(s.content) === 'text'
+        if ((field === shape.text) !== isText || (!isText && !(s.content instanceof Y.ContentAny)))
+          throw new InvalidUpdate('schema', 'field type')
+        if (entryIsNew) {
+          const k = entryKeyOf(root, key)
+          const entry = created.get(k) ?? { root, id: key, fields: {} }
+          entry.fields[field] = valueOf(s.content)
+          created.set(k, entry)
         } else {
-          throw new InvalidUpdate('schema', 'note path')
+          writes.push({ kind: 'field', root, id: key, key: field, value: valueOf(s.content), deleted: false })
         }
+      } else if (field === shape.text && position === null && rest.length === 0) {
+        if (!(s.content instanceof Y.ContentString)) throw new InvalidUpdate('schema', 'text content')
+        addText(root, key, newPart)
       } else {
-        writes.push({ kind: 'other', root, path: r.path.join('/') })
+        throw new InvalidUpdate('schema', 'path')
       }
     }
   }
@@ -258,41 +279,45 @@ export function describeUpdate(doc: Y.Doc, update: Uint8Array): UpdateDescriptio
           // Only text counted above: a struct that arrives already deleted (ContentDeleted) added nothing.
           if (!struct.countable) continue
           const r = resolve(struct)
-          if (r !== GARBAGE && r.path[0] === 'notes' && r.path[2] === 'text' && r.path.length === 4 && typeof r.path[1] === 'string')
-            addText(r.path[1], -overlap)
+          const [root, id, field] = r === GARBAGE ? [] : r.path
+          if (r !== GARBAGE && r.path.length === 4 && typeof root === 'string' && typeof id === 'string') {
+            const shape = schema[root]
+            if (shape?.kind === 'entries' && field === shape.text) addText(root, id, -overlap)
+          }
           continue
         }
         if (struct.deleted) continue
         const path = docItemPath(struct)
-        if (path.length >= 2 && typeof path[path.length - 1] === 'string' && overwritten.has(entryKey(path))) continue
-        // Deleting a note deletes its fields and text with it; the noteDelete write covers them.
-        if (path[0] === 'notes' && path.length > 2 && deletedHere(noteItemOf(struct))) continue
+        if (path.length >= 2 && typeof path[path.length - 1] === 'string' && overwritten.has(pathKey(path))) continue
+        // Deleting an entry deletes its fields and text with it; the delete write covers them.
+        if (path.length > 2 && deletedHere(entryItemOf(struct))) continue
         const [root, key, field] = path
-        if (root === 'meta' && typeof key === 'string') writes.push({ kind: 'meta', key, value: undefined, deleted: true })
-        else if (root === 'notes' && typeof key === 'string') {
-          const author = authorInDoc(key)
-          if (path.length === 2) writes.push({ kind: 'noteDelete', noteId: key, author })
-          else if (path.length === 3) writes.push({ kind: 'noteField', noteId: key, author, key: field as NoteKey, value: undefined, deleted: true })
-          else addText(key, struct.countable ? -overlap : 0)
-        } else if (typeof root === 'string' && isKnownRoot(root)) {
-          writes.push({ kind: 'other', root, path: path.join('/') })
-        } else throw new InvalidUpdate('schema', 'delete outside the board')
+        const shape = shapeOf(root)
+        if (typeof root !== 'string' || typeof key !== 'string') throw new InvalidUpdate('schema', 'delete outside a map')
+        if (shape.kind === 'values') writes.push({ kind: 'value', root, key, value: undefined, deleted: true })
+        else if (path.length === 2) writes.push({ kind: 'delete', root, id: key })
+        else if (path.length === 3) writes.push({ kind: 'field', root, id: key, key: String(field), value: undefined, deleted: true })
+        else addText(root, key, struct.countable ? -overlap : 0)
       }
     }
   }
 
-  for (const [noteId, fields] of created) {
-    const existing = notes.get(noteId)
-    writes.push({ kind: 'noteCreate', noteId, replaces: existing ? authorInDoc(noteId) : undefined, fields })
+  for (const { root, id, fields } of created.values()) {
+    writes.push({ kind: 'create', root, id, replaces: entriesOf(root).has(id), fields })
   }
-  // Resulting text lengths, attached to one noteText write per note.
-  for (const [noteId, delta] of textDelta) {
-    const isNew = created.has(noteId)
-    const text = isNew ? null : notes.get(noteId)?.get('text')
+  // Resulting text lengths, one text write per entry.
+  for (const [k, { root, id, delta }] of textDelta) {
+    const isNew = created.has(k)
+    const text = isNew ? null : entriesOf(root).get(id)?.get(schema[root]?.kind === 'entries' ? (schema[root] as { text: string }).text : '')
     const base = text instanceof Y.Text ? text.length : 0
-    writes.push({ kind: 'noteText', noteId, author: isNew ? null : authorInDoc(noteId), isNew, length: base + delta })
+    writes.push({ kind: 'text', root, id, isNew, length: base + delta })
   }
-  let noteCount = notes.size
-  for (const noteId of created.keys()) if (!notes.has(noteId)) noteCount++
-  return { writes, noteCount }
+  const sizes: Record<string, number> = {}
+  for (const [root, shape] of Object.entries(schema)) {
+    if (shape.kind !== 'entries') continue
+    let size = entriesOf(root).size
+    for (const c of created.values()) if (c.root === root && !entriesOf(root).has(c.id)) size++
+    sizes[root] = size
+  }
+  return { writes, sizes }
 }

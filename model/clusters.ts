@@ -43,6 +43,8 @@ function place(doc: Y.Doc, noteId: NoteId, clusterId: ClusterId | null, zone: Zo
 /** Creates a cluster in `zone` holding `noteIds` and returns its id. */
 export function createCluster(doc: Y.Doc, input: { zone: ZoneId; title?: string; noteIds: readonly NoteId[] }): ClusterId {
   if (clustersOf(doc).size >= LIMITS.clustersPerBoard) throw new ModelError('boardFull')
+  // Check every note first: a throw inside the transaction would leave a half-made cluster.
+  for (const noteId of input.noteIds) note(doc, noteId)
   const title = (input.title ?? '').trim().slice(0, LIMITS.clusterTitleLength)
   const id = newItemId()
   doc.transact(() => {

@@ -17,9 +17,10 @@ export function compareOrder(a: { order: string; id: string }, b: { order: strin
 
 /** A valid order key as written by orderBetween (guards against hostile values). */
 export function isOrderKey(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 64) return false
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64 || !/^[A-Za-z0-9]+$/.test(value)) return false
   try {
-    // The library validates its own keys; anything it rejects would break ordering for the zone.
+    // Alphanumeric is not enough (the library checks only the integer part's characters): one
+    // malformed key in a zone makes every later orderBetween there throw. Let the library validate it.
     generateKeyBetween(value, null)
     return true
   } catch {

@@ -1,14 +1,21 @@
+import { isUntil } from './actions'
 import type { UpdateDescription, Write } from './changes'
+import type { BoardFacts } from './facts'
+import { isFocus } from './focus'
 import type { Actor } from './identity'
 import { LIMITS } from './limits'
 import { isOrderKey } from './order'
+import { isReadOnly, mayCluster, mayEditActions, mayVote, writesDrafts } from './permissions'
+import { isPhase } from './phases'
+import { SETTING_NAMES, isValidSetting } from './settings'
+import { isTimerState } from './timer'
 import { isLocale, isZoneId } from './zones'
 
 /**
  * Who may change what. The server guard applies these to every incoming update; the client
- * uses the same functions to offer only what will be accepted.
+ * offers only what `permissions.ts` says the same rules will accept.
  */
-export type RejectCode = 'notAllowed' | 'tooLong' | 'invalid' | 'boardFull'
+export type RejectCode = 'notAllowed' | 'tooLong' | 'invalid' | 'boardFull' | 'readOnly' | 'voteLimit'
 
 export interface Rejection {
   readonly code: RejectCode
@@ -19,80 +26,199 @@ function reject(code: RejectCode, detail: string): Rejection {
   return { code, detail }
 }
 
-/** Whether `actor` may edit, move or delete a note written by `author`. */
-export function mayChangeNote(actor: Actor, author: string | null): boolean {
-  return actor.role === 'moderator' || (author !== null && author === actor.participantId)
+const ok = null
+
+/** Whether `actor` may edit or delete a note written by `author`. */
+export function mayChangeNote(actor: Actor, author: string | null | undefined): boolean {
+  return actor.role === 'moderator' || (typeof author === 'string' && author === actor.participantId)
 }
 
+function isShortId(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && value.length <= 40
+}
+
+function isText(value: unknown, max: number): boolean {
+  return typeof value === 'string' && value.length <= max
+}
+
+/** Meta keys: the moderator's, each with its own shape. */
 function checkMeta(actor: Actor, key: string, value: unknown, deleted: boolean): Rejection | null {
   if (actor.role !== 'moderator') return reject('notAllowed', `meta.${key}`)
-  if (key === 'title' || key === 'topic') {
-    if (typeof value !== 'string') return reject('invalid', key)
-    return value.length > LIMITS.titleLength ? reject('tooLong', key) : null
-  }
-  if (key === 'locale') return isLocale(value) ? null : reject('invalid', key)
-  if (/^question\.(steigen|untenHalten|einheizen)$/.test(key)) {
-    if (deleted) return null
-    if (typeof value !== 'string') return reject('invalid', key)
-    return value.length > LIMITS.questionLength ? reject('tooLong', key) : null
-  }
-  return reject('notAllowed', `meta.${key}`)
-}
-
-function checkNoteField(key: string, value: unknown): Rejection | null {
-  switch (key) {
-    case 'zone':
-      return isZoneId(value) ? null : reject('invalid', 'zone')
-    case 'order':
-      return isOrderKey(value) ? null : reject('invalid', 'order')
-    case 'createdAt':
-      return typeof value === 'number' && Number.isFinite(value) ? null : reject('invalid', 'createdAt')
-    case 'clusterId':
-      return value === null ? null : reject('notAllowed', 'clusterId')
-    default:
-      return null
-  }
-}
-
-function checkWrite(actor: Actor, write: Write): Rejection | null {
-  switch (write.kind) {
-    case 'meta':
-      return checkMeta(actor, write.key, write.value, write.deleted)
-    case 'noteCreate': {
-      if (write.replaces !== undefined && !mayChangeNote(actor, write.replaces)) return reject('notAllowed', 'replace note')
-      const f = write.fields
-      if (f.author !== actor.participantId) return reject('notAllowed', 'author')
-      if (!('text' in f) || !('zone' in f) || !('order' in f)) return reject('invalid', 'incomplete note')
-      for (const [key, value] of Object.entries(f)) {
-        if (key === 'text' || key === 'author') continue
-        const problem = checkNoteField(key, value)
-        if (problem) return problem
-      }
-      return null
+  const isQuestion = /^question\.(steigen|untenHalten|einheizen)$/.test(key)
+  const valid = (() => {
+    if (key === 'title' || key === 'topic') return isText(value, LIMITS.titleLength)
+    if (key === 'locale') return isLocale(value)
+    if (isQuestion) return deleted || isText(value, LIMITS.questionLength)
+    if (key.startsWith('setting.')) {
+      const name = key.slice('setting.'.length)
+      return (SETTING_NAMES as string[]).includes(name) ? isValidSetting(name, value) : null
     }
-    case 'noteField':
-      if (!mayChangeNote(actor, write.author)) return reject('notAllowed', 'foreign note')
-      if (write.key === 'author' || write.key === 'createdAt' || write.key === 'text')
-        return reject('notAllowed', `note.${write.key}`)
-      // The model never removes a single field (a note without an order key breaks ordering
-      // for the whole zone); overwrites and note deletions are not reported as removals.
-      return write.deleted ? reject('invalid', `note.${write.key} removed`) : checkNoteField(write.key, write.value)
-    case 'noteText':
-      if (!write.isNew && !mayChangeNote(actor, write.author)) return reject('notAllowed', 'foreign note')
-      return write.length > LIMITS.noteLength ? reject('tooLong', 'note text') : null
-    case 'noteDelete':
-      return mayChangeNote(actor, write.author) ? null : reject('notAllowed', 'foreign note')
-    case 'other':
-      return actor.role === 'moderator' ? null : reject('notAllowed', write.root)
+    if (key === 'phase') return isPhase(value)
+    if (key === 'locked' || key === 'votesRevealed') return typeof value === 'boolean'
+    if (key === 'timer') return deleted || isTimerState(value)
+    if (key === 'focus') return deleted || isFocus(value)
+    return null
+  })()
+  if (valid === null) return reject('notAllowed', `meta.${key}`)
+  if (valid) return ok
+  // Only the free texts can be too long; any other string is simply not a valid value.
+  const isFreeText = key === 'title' || key === 'topic' || isQuestion
+  return isFreeText && typeof value === 'string' ? reject('tooLong', key) : reject('invalid', key)
+}
+
+function checkNoteFields(facts: BoardFacts, actor: Actor, fields: Readonly<Record<string, unknown>>): Rejection | null {
+  for (const [key, value] of Object.entries(fields)) {
+    if (key === 'zone' && !isZoneId(value)) return reject('invalid', 'zone')
+    if (key === 'order' && !isOrderKey(value)) return reject('invalid', 'order')
+    if (key === 'createdAt' && !(typeof value === 'number' && Number.isFinite(value))) return reject('invalid', 'createdAt')
+    if (key === 'clusterId' && value !== null && !(mayCluster(facts, actor) && isShortId(value))) return reject('notAllowed', 'clusterId')
+  }
+  return ok
+}
+
+function checkNote(facts: BoardFacts, actor: Actor, write: Write): Rejection | null {
+  switch (write.kind) {
+    case 'create': {
+      if (writesDrafts(facts)) return reject('notAllowed', 'private collecting: notes are drafts')
+      if (write.replaces && !mayChangeNote(actor, facts.noteAuthor(write.id))) return reject('notAllowed', 'replace note')
+      const f = write.fields
+      const author = f.author
+      if (facts.settings.anonymous ? author !== undefined : author !== actor.participantId) return reject('notAllowed', 'author')
+      if (!('text' in f) || !('zone' in f) || !('order' in f)) return reject('invalid', 'incomplete note')
+      return checkNoteFields(facts, actor, f)
+    }
+    case 'field': {
+      const author = facts.noteAuthor(write.id)
+      const own = mayChangeNote(actor, author)
+      if (write.key === 'zone' || write.key === 'order') {
+        if (!own && !mayCluster(facts, actor)) return reject('notAllowed', 'foreign note')
+        return write.deleted ? reject('invalid', `note.${write.key} removed`) : checkNoteFields(facts, actor, { [write.key]: write.value })
+      }
+      if (write.key === 'clusterId') {
+        // Anyone may take their own note out of a cluster; grouping is for those who cluster.
+        if (write.value === null && !write.deleted) return own || mayCluster(facts, actor) ? ok : reject('notAllowed', 'clusterId')
+        return checkNoteFields(facts, actor, { clusterId: write.value })
+      }
+      return reject('notAllowed', `note.${write.key}`)
+    }
+    case 'text':
+      if (!write.isNew && !mayChangeNote(actor, facts.noteAuthor(write.id))) return reject('notAllowed', 'foreign note')
+      return write.length > LIMITS.noteLength ? reject('tooLong', 'note text') : ok
+    case 'delete':
+      return mayChangeNote(actor, facts.noteAuthor(write.id)) ? ok : reject('notAllowed', 'foreign note')
+    case 'value':
+      return reject('invalid', 'notes')
   }
 }
 
-/** Checks every write of an update; the first problem rejects the whole update. */
-export function checkUpdate(actor: Actor, update: UpdateDescription): Rejection | null {
-  if (update.noteCount > LIMITS.notesPerBoard) return reject('boardFull', 'notes')
+function checkCluster(write: Write): Rejection | null {
+  const fields = write.kind === 'create' ? write.fields : write.kind === 'field' && !write.deleted ? { [write.key]: write.value } : {}
+  if (write.kind === 'field' && write.deleted) return reject('invalid', 'cluster field removed')
+  if (write.kind === 'field' && write.key === 'title') return reject('notAllowed', 'cluster.title replaced')
+  if (write.kind === 'create' && (!('zone' in fields) || !('order' in fields))) return reject('invalid', 'incomplete cluster')
+  if ('zone' in fields && !isZoneId(fields.zone)) return reject('invalid', 'cluster zone')
+  if ('order' in fields && !isOrderKey(fields.order)) return reject('invalid', 'cluster order')
+  if (write.kind === 'text' && write.length > LIMITS.clusterTitleLength) return reject('tooLong', 'cluster title')
+  return ok
+}
+
+function checkAction(write: Write): Rejection | null {
+  if (write.kind === 'field' && (write.deleted || write.key === 'what' || write.key === 'createdAt'))
+    return reject('invalid', `action.${write.key}`)
+  const fields = write.kind === 'create' ? write.fields : write.kind === 'field' ? { [write.key]: write.value } : {}
+  if (write.kind === 'create' && !('what' in fields)) return reject('invalid', 'incomplete action')
+  if ('who' in fields && typeof fields.who !== 'string') return reject('invalid', 'who')
+  if ('who' in fields && !isText(fields.who, LIMITS.whoLength)) return reject('tooLong', 'who')
+  if ('until' in fields && !isUntil(fields.until)) return reject('invalid', 'until')
+  if ('link' in fields && fields.link !== null && !isShortId(fields.link)) return reject('invalid', 'link')
+  if ('done' in fields && typeof fields.done !== 'boolean') return reject('invalid', 'done')
+  if ('createdAt' in fields && !(typeof fields.createdAt === 'number' && Number.isFinite(fields.createdAt)))
+    return reject('invalid', 'createdAt')
+  if (write.kind === 'text' && write.length > LIMITS.actionLength) return reject('tooLong', 'action')
+  return ok
+}
+
+function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejection | null {
+  switch (write.root) {
+    case 'meta':
+      return write.kind === 'value' ? checkMeta(actor, write.key, write.value, write.deleted) : reject('invalid', 'meta')
+    case 'notes':
+      return checkNote(facts, actor, write)
+    case 'clusters':
+      return mayCluster(facts, actor) ? checkCluster(write) : reject('notAllowed', 'clusters')
+    case 'actions':
+      return mayEditActions(facts, actor) ? checkAction(write) : reject('notAllowed', 'actions')
+    default:
+      // votes (the revealed totals) and progress are written by the server alone.
+      return reject('notAllowed', write.root)
+  }
+}
+
+/** Checks every write of a board update; the first problem rejects the whole update. */
+export function checkUpdate(actor: Actor, update: UpdateDescription, facts: BoardFacts): Rejection | null {
+  if (isReadOnly(facts, actor) && update.writes.length > 0) return reject('readOnly', 'board')
+  if ((update.sizes.notes ?? 0) > LIMITS.notesPerBoard) return reject('boardFull', 'notes')
+  if ((update.sizes.clusters ?? 0) > LIMITS.clustersPerBoard) return reject('boardFull', 'clusters')
+  if ((update.sizes.actions ?? 0) > LIMITS.actionsPerBoard) return reject('boardFull', 'actions')
   for (const write of update.writes) {
-    const problem = checkWrite(actor, write)
+    const problem = checkBoardWrite(facts, actor, write)
     if (problem) return problem
   }
-  return null
+  return ok
+}
+
+function checkDraft(write: Write): Rejection | null {
+  if (write.kind === 'text') return write.length > LIMITS.noteLength ? reject('tooLong', 'draft text') : ok
+  if (write.kind === 'delete') return ok
+  if (write.kind === 'field') {
+    if (write.key !== 'zone' || write.deleted) return reject('invalid', `draft.${write.key}`)
+    return isZoneId(write.value) ? ok : reject('invalid', 'zone')
+  }
+  if (write.kind === 'create') {
+    const f = write.fields
+    if (!('text' in f) || !isZoneId(f.zone)) return reject('invalid', 'incomplete draft')
+    if ('createdAt' in f && !(typeof f.createdAt === 'number' && Number.isFinite(f.createdAt))) return reject('invalid', 'createdAt')
+    return ok
+  }
+  return reject('invalid', 'drafts')
+}
+
+/**
+ * Checks an update of a participant's own private doc: drafts within limits, a ballot within
+ * the vote limits and only while voting, and the "fertig" mark.
+ */
+export function checkPrivateUpdate(
+  actor: Actor,
+  update: UpdateDescription,
+  facts: BoardFacts,
+  ballot: ReadonlyMap<string, number>,
+): Rejection | null {
+  if (isReadOnly(facts, actor) && update.writes.length > 0) return reject('readOnly', 'board')
+  if ((update.sizes.drafts ?? 0) > LIMITS.notesPerBoard) return reject('boardFull', 'drafts')
+  const after = new Map(ballot)
+  for (const write of update.writes) {
+    if (write.root === 'drafts') {
+      const problem = checkDraft(write)
+      if (problem) return problem
+    } else if (write.root === 'ballot' && write.kind === 'value') {
+      if (!mayVote(facts, actor)) return reject('notAllowed', 'not voting')
+      if (write.deleted) {
+        after.delete(write.key)
+        continue
+      }
+      const n = write.value
+      if (typeof n !== 'number' || !Number.isInteger(n) || n < 1) return reject('invalid', 'vote')
+      // Taking votes back is always fine, even from an item over a lowered limit.
+      const before = ballot.get(write.key) ?? 0
+      if (n > before && n > facts.settings.maxVotesPerItem) return reject('voteLimit', 'per item')
+      if (n > before && !facts.isVoteTarget(write.key)) return reject('invalid', 'vote target')
+      after.set(write.key, n)
+    } else if (write.root === 'status' && write.kind === 'value' && write.key === 'done') {
+      if (!write.deleted && typeof write.value !== 'boolean') return reject('invalid', 'done')
+    } else return reject('invalid', write.root)
+  }
+  const sum = (m: ReadonlyMap<string, number>) => [...m.values()].reduce((a, b) => a + b, 0)
+  const total = sum(after)
+  // Taking votes back is always fine, even if the moderator lowered the limit meanwhile.
+  return total > facts.settings.votesPerPerson && total > sum(ballot) ? reject('voteLimit', 'per person') : ok
 }

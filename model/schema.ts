@@ -51,6 +51,8 @@ export interface NewBoard {
   readonly topic?: string
   readonly locale?: Locale
   readonly createdAt?: number
+  /** Settings that differ from the defaults, e.g. `{ privateWriting: false }`. */
+  readonly settings?: Readonly<Record<string, unknown>>
 }
 
 /** Origin of transactions made by this process's own model calls. */

@@ -8,7 +8,9 @@ import { authorise, originAllowed, parseJoin } from './auth'
 import type { ServerConfig } from './config'
 import { handleHttp } from './http'
 import { boardTag, log } from './log'
-import { Rooms } from './rooms'
+import { inspectPrivateUpdate, inspectUpdate } from './guard'
+import { Meeting, stageOf } from './meeting'
+import { Rooms, holder, privateDocName } from './rooms'
 import { BoardSocket } from './socket'
 import { SqliteBoardStore } from './store/sqlite'
 import type { BoardStore } from './store/BoardStore'
@@ -30,6 +32,7 @@ function refuse(socket: Duplex, status: number, text: string): void {
 /** Starts the whole product: HTTP, websockets, rooms and storage. */
 export async function startApp(config: ServerConfig, store: BoardStore = new SqliteBoardStore(config.dataDir)): Promise<App> {
   const rooms = new Rooms(store, config)
+  const meeting = new Meeting(rooms, store)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
   const ctx = { config, store, rooms, connections: () => wss.clients.size }
   const server = createServer((req, res) => void handleHttp(ctx, req, res))
@@ -48,16 +51,40 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
         )
         return
       }
-      const room = await rooms.open(join.boardId)
-      if (room.members.size >= config.maxConnectionsPerBoard) {
-        rooms.release(room)
+      const board = await rooms.open(join.boardId)
+      if ([...board.members].filter((m) => m instanceof BoardSocket).length >= config.maxConnectionsPerBoard) {
+        rooms.release(board)
         wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE.boardFull, 'Board ist voll'))
         return
       }
+      if (!join.private) {
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          let before = stageOf(board)
+          const inspect = (update: Uint8Array) => {
+            before = stageOf(board)
+            return inspectUpdate(board.doc, actor, update)
+          }
+          const applied = () => void meeting.afterBoardChange(board, before).catch((e: unknown) => log('meeting.failed', { error: String(e) }))
+          const member = new BoardSocket(ws, board, actor, store, inspect, applied)
+          rooms.join(board, member)
+          member.onLeave = () => rooms.leave(board, member)
+        })
+        return
+      }
+      // The private doc is named after the participant id derived from the secret: nobody
+      // else can open it. Its connection keeps the board loaded, whose state the guard needs.
+      const mine = await rooms.open(privateDocName(join.boardId, actor.participantId), 'private')
+      const hold = holder()
+      rooms.join(board, hold)
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const member = new BoardSocket(ws, room, actor, store)
-        rooms.join(room, member)
-        member.onLeave = () => rooms.leave(room, member)
+        const inspect = (update: Uint8Array) => inspectPrivateUpdate(mine.doc, board.doc, actor, update)
+        const applied = () => meeting.afterPrivateChange(board, mine, actor.participantId)
+        const member = new BoardSocket(ws, mine, actor, store, inspect, applied)
+        rooms.join(mine, member)
+        member.onLeave = () => {
+          rooms.leave(mine, member)
+          rooms.leave(board, hold)
+        }
       })
     }).catch((error: unknown) => {
       log('ws.upgradeFailed', { board: boardTag(join.boardId), error: String(error) })

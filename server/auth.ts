@@ -16,21 +16,23 @@ export function isModeratorToken(record: BoardRecord, token: string): boolean {
 
 export interface JoinRequest {
   readonly boardId: string
+  /** `/ws/<boardId>/private`: the participant's own private doc. */
+  readonly private: boolean
   readonly secret: string
   readonly moderatorToken: string | null
 }
 
-/** Reads `/ws/<boardId>?p=<participant secret>[&m=<moderator token>]`; null if malformed. */
+/** Reads `/ws/<boardId>[/private]?p=<participant secret>[&m=<moderator token>]`; null if malformed. */
 export function parseJoin(url: string | undefined): JoinRequest | null {
   if (!url) return null
   const parsed = new URL(url, 'http://localhost')
-  const match = /^\/ws\/([^/]+)$/.exec(parsed.pathname)
+  const match = /^\/ws\/([^/]+)(\/private)?$/.exec(parsed.pathname)
   const boardId = match?.[1]
   const secret = parsed.searchParams.get('p')
   const moderatorToken = parsed.searchParams.get('m')
   if (!boardId || !isBoardId(boardId) || !secret || !isTokenShaped(secret)) return null
   if (moderatorToken !== null && !isTokenShaped(moderatorToken)) return null
-  return { boardId, secret, moderatorToken }
+  return { boardId, private: match?.[2] !== undefined, secret, moderatorToken }
 }
 
 /** The actor a join request may act as, or null when its moderator token is wrong. */

@@ -1,19 +1,20 @@
 import type * as Y from 'yjs'
-import { InvalidUpdate, describeUpdate } from '../model/changes'
+import { BOARD_SCHEMA, InvalidUpdate, PRIVATE_SCHEMA, describeUpdate } from '../model/changes'
+import { ballotFacts, boardFacts } from '../model/facts'
 import type { Actor } from '../model/identity'
-import { checkUpdate } from '../model/rules'
+import { checkPrivateUpdate, checkUpdate } from '../model/rules'
+import type { Rejection } from '../model/rules'
 
 export type GuardVerdict =
   | { readonly ok: true }
   /** The update breaks a board rule: not applied, the sender resyncs. */
   | { readonly ok: false; readonly kind: 'rejected'; readonly code: string }
-  /** Not an update of this board at all: the socket is closed. */
+  /** Not an update of this document at all: the socket is closed. */
   | { readonly ok: false; readonly kind: 'malformed'; readonly code: string }
 
-/** Decides, before applying, whether `actor` may apply `update` to `doc`. */
-export function inspectUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GuardVerdict {
+function verdict(check: () => Rejection | null): GuardVerdict {
   try {
-    const rejection = checkUpdate(actor, describeUpdate(doc, update))
+    const rejection = check()
     return rejection ? { ok: false, kind: 'rejected', code: rejection.code } : { ok: true }
   } catch (error) {
     if (error instanceof InvalidUpdate) {
@@ -24,4 +25,16 @@ export function inspectUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): Gua
     // Yjs throws plain errors for some hostile encodings: treat as malformed.
     return { ok: false, kind: 'malformed', code: 'decode' }
   }
+}
+
+/** Decides, before applying, whether `actor` may apply `update` to the board `doc`. */
+export function inspectUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GuardVerdict {
+  return verdict(() => checkUpdate(actor, describeUpdate(doc, update, BOARD_SCHEMA), boardFacts(doc)))
+}
+
+/** The same for an update of the actor's own private doc, judged against the board's state. */
+export function inspectPrivateUpdate(privateDoc: Y.Doc, board: Y.Doc, actor: Actor, update: Uint8Array): GuardVerdict {
+  return verdict(() =>
+    checkPrivateUpdate(actor, describeUpdate(privateDoc, update, PRIVATE_SCHEMA), boardFacts(board), ballotFacts(privateDoc)),
+  )
 }

@@ -4,14 +4,16 @@ import { initBoard } from '../model/board'
 import { isBoardId, newSecretId, newToken } from '../model/ids'
 import { LIMITS } from '../model/limits'
 import { metaOf } from '../model/schema'
+import { isValidSetting } from '../model/settings'
 import { isLocale } from '../model/zones'
 import type { NewBoard } from '../model/schema'
-import { hashToken } from './auth'
+import { CLOSE } from '../protocol/messages'
+import { hashToken, isModeratorToken } from './auth'
 import type { ServerConfig } from './config'
 import { boardTag, log } from './log'
 import type { Rooms } from './rooms'
 import { serveStatic } from './static'
-import type { BoardStore } from './store/BoardStore'
+import type { BoardRecord, BoardStore } from './store/BoardStore'
 
 export interface HttpContext {
   readonly config: ServerConfig
@@ -77,7 +79,19 @@ function parseNewBoard(body: unknown): NewBoard {
   const topic = optionalString(record, 'topic', LIMITS.titleLength)
   const locale = record.locale
   if (locale !== undefined && !isLocale(locale)) throw new HttpError(400, '"locale" muss "de" oder "en" sein')
-  return { ...(title !== undefined && { title }), ...(topic !== undefined && { topic }), ...(locale !== undefined && { locale }) }
+  const settings = record.settings
+  if (settings !== undefined) {
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) throw new HttpError(400, '"settings" muss ein Objekt sein')
+    for (const [name, value] of Object.entries(settings)) {
+      if (!isValidSetting(name, value)) throw new HttpError(400, `Ungültige Einstellung "${name}"`)
+    }
+  }
+  return {
+    ...(title !== undefined && { title }),
+    ...(topic !== undefined && { topic }),
+    ...(locale !== undefined && { locale }),
+    ...(settings !== undefined && { settings: settings as Record<string, unknown> }),
+  }
 }
 
 function baseUrl(ctx: HttpContext, req: IncomingMessage): string {
@@ -117,6 +131,26 @@ async function boardInfo(ctx: HttpContext, boardId: string, res: ServerResponse)
   json(res, 200, { boardId, title: typeof title === 'string' ? title : '' })
 }
 
+/** The board if the request carries its moderator token (`Authorization: Bearer …`). */
+export async function moderatedBoard(ctx: HttpContext, boardId: string, req: IncomingMessage): Promise<BoardRecord> {
+  const header = req.headers.authorization ?? ''
+  const token = /^Bearer (\S+)$/.exec(header)?.[1]
+  if (!token) throw new HttpError(401, 'Moderationsschlüssel fehlt')
+  const record = isBoardId(boardId) ? await ctx.store.getBoard(boardId) : null
+  if (!record || !isModeratorToken(record, token)) throw new HttpError(403, 'Kein Zugang')
+  return record
+}
+
+/** Deletes a board at once: every connection closes with 4410 and every row is removed. */
+async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  await moderatedBoard(ctx, boardId, req)
+  await ctx.rooms.evictBoard(boardId, CLOSE.deleted, 'Board gelöscht')
+  await ctx.store.deleteBoard(boardId)
+  log('board.deleted', { board: boardTag(boardId) })
+  res.writeHead(204)
+  res.end()
+}
+
 export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value)
   const url = new URL(req.url ?? '/', 'http://localhost')
@@ -128,8 +162,10 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
       await createBoard(ctx, req, res)
     } else if (path.startsWith('/api/boards/')) {
-      if (req.method !== 'GET') throw new HttpError(405, 'Nur GET')
-      await boardInfo(ctx, path.slice('/api/boards/'.length), res)
+      const boardId = path.slice('/api/boards/'.length)
+      if (req.method === 'GET') await boardInfo(ctx, boardId, res)
+      else if (req.method === 'DELETE') await deleteBoard(ctx, boardId, req, res)
+      else throw new HttpError(405, 'Nur GET oder DELETE')
     } else if (path.startsWith('/api/')) {
       throw new HttpError(404, 'Unbekannte Schnittstelle')
     } else if (req.method === 'GET' || req.method === 'HEAD') {

@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { declarePrivateRoots } from '../model/privateDoc'
 import { declareRoots } from '../model/schema'
 import { MESSAGE } from '../protocol/messages'
 import { boardTag, log } from './log'
@@ -11,9 +12,20 @@ import type { BoardStore } from './store/BoardStore'
 export interface RoomMember {
   sendDocUpdate(message: Uint8Array): void
   sendAwareness(message: Uint8Array): void
+  close(code: number, reason: string): void
 }
 
-/** One loaded board: its doc, presence and members. */
+/** Keeps a room loaded without receiving anything (a private connection holds its board). */
+export const holder = (): RoomMember => ({ sendDocUpdate() {}, sendAwareness() {}, close() {} })
+
+/**
+ * Doc names: a board is `<boardId>`, a participant's private doc `<boardId>/p/<participantId>`.
+ */
+export type RoomKind = 'board' | 'private'
+export const privateDocName = (boardId: string, participantId: string) => `${boardId}/p/${participantId}`
+export const privateDocPrefix = (boardId: string) => `${boardId}/p/`
+
+/** One loaded doc (a board or a private doc): its doc, presence and members. */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
   readonly awareness: awarenessProtocol.Awareness
@@ -28,10 +40,12 @@ export class Room {
 
   constructor(
     readonly id: string,
+    readonly kind: RoomKind,
     private readonly store: BoardStore,
     private readonly compactAfter: number,
   ) {
-    declareRoots(this.doc)
+    if (kind === 'board') declareRoots(this.doc)
+    else declarePrivateRoots(this.doc)
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
@@ -127,12 +141,12 @@ export class Rooms {
     return this.rooms.size
   }
 
-  /** The loaded room for a board that exists in the store. */
-  open(id: string): Promise<Room> {
+  /** The loaded room for a doc of a board that exists in the store. */
+  open(id: string, kind: RoomKind = 'board'): Promise<Room> {
     let room = this.rooms.get(id)
     if (!room) {
       room = this.store.load(id).then((stored) => {
-        const loaded = new Room(id, this.store, this.options.compactAfter)
+        const loaded = new Room(id, kind, this.store, this.options.compactAfter)
         loaded.load(stored.snapshot, stored.updates, stored.lastSeq)
         if (stored.updates.length >= this.options.compactAfter) loaded.compactSoon()
         return loaded
@@ -167,6 +181,18 @@ export class Rooms {
     await this.store.flushed()
     room.destroy()
     log('board.unloaded', { board: boardTag(room.id) })
+  }
+
+  /** Closes every connection to a board and its private docs and drops them from memory. */
+  async evictBoard(boardId: string, code: number, reason: string): Promise<void> {
+    for (const [name, pending] of [...this.rooms]) {
+      if (name !== boardId && !name.startsWith(privateDocPrefix(boardId))) continue
+      this.rooms.delete(name)
+      const room = await pending
+      for (const member of [...room.members]) member.close(code, reason)
+      if (room.idleTimer) clearTimeout(room.idleTimer)
+      room.destroy()
+    }
   }
 
   async closeAll(): Promise<void> {

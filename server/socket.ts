@@ -7,7 +7,7 @@ import type { WebSocket } from 'ws'
 import type { Actor } from '../model/identity'
 import { LIMITS } from '../model/limits'
 import { CLOSE, MESSAGE, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeAck, encodeHello, encodeReject } from '../protocol/messages'
-import { inspectUpdate } from './guard'
+import type { GuardVerdict } from './guard'
 import { boardTag, log } from './log'
 import { encodeAwarenessMessage } from './rooms'
 import type { Room, RoomMember } from './rooms'
@@ -31,6 +31,10 @@ export class BoardSocket implements RoomMember {
     private readonly room: Room,
     private readonly actor: Actor,
     private readonly store: BoardStore,
+    /** Decides on an incoming update before it is applied. */
+    private readonly inspect: (update: Uint8Array) => GuardVerdict,
+    /** Runs after an accepted update was applied (the server's follow-up work). */
+    private readonly applied: () => void = () => {},
   ) {
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('close', () => this.cleanup())
@@ -58,7 +62,7 @@ export class BoardSocket implements RoomMember {
     this.ws.send(message, { binary: true })
   }
 
-  private close(code: number, reason: string): void {
+  close(code: number, reason: string): void {
     if (this.closed) return
     this.ws.close(code, reason)
     this.cleanup()
@@ -93,7 +97,7 @@ export class BoardSocket implements RoomMember {
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new Malformed('unknown sync step')
     const update = decoding.readVarUint8Array(decoder)
     const seq = ++this.received
-    const verdict = inspectUpdate(this.room.doc, this.actor, update)
+    const verdict = this.inspect(update)
     if (!verdict.ok) {
       if (verdict.kind === 'malformed') throw new Malformed(verdict.code)
       log('update.rejected', { board: boardTag(this.room.id), code: verdict.code, role: this.actor.role })
@@ -103,6 +107,7 @@ export class BoardSocket implements RoomMember {
     }
     // Applied with this socket as origin: the room broadcasts to the others and appends it.
     Y.applyUpdate(this.room.doc, update, this)
+    this.applied()
     void this.store.flushed().then(() => this.send(encodeAck(seq)))
   }
 

@@ -30,7 +30,10 @@ export interface BoardStore {
   flushed(): Promise<void>
   /** Replaces the log up to `uptoSeq` with `snapshot`. */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+  /** Deletes a board with all its docs (the board and every private doc). */
   deleteBoard(id: string): Promise<void>
+  /** Names of the stored docs that start with `prefix` (e.g. a board's private docs). */
+  listDocs(prefix: string): Promise<string[]>
   /** Boards without activity since `before` (ms since epoch). */
   listExpired(before: number): Promise<string[]>
   close(): Promise<void>

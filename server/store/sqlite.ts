@@ -58,8 +58,11 @@ export class SqliteBoardStore implements BoardStore {
       ),
       putSnapshot: this.db.prepare('INSERT OR REPLACE INTO snapshots (board, upto, data) VALUES (?, ?, ?)'),
       dropLog: this.db.prepare('DELETE FROM updates WHERE board = ? AND seq <= ?'),
-      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE board = ?'),
-      deleteSnapshot: this.db.prepare('DELETE FROM snapshots WHERE board = ?'),
+      deleteUpdates: this.db.prepare('DELETE FROM updates WHERE board = ? OR substr(board, 1, length(?)) = ?'),
+      deleteSnapshot: this.db.prepare('DELETE FROM snapshots WHERE board = ? OR substr(board, 1, length(?)) = ?'),
+      listDocs: this.db.prepare<[string, string, string, string], { name: string }>(
+        'SELECT board AS name FROM snapshots WHERE substr(board, 1, length(?)) = ? UNION SELECT DISTINCT board FROM updates WHERE substr(board, 1, length(?)) = ?',
+      ),
       deleteBoard: this.db.prepare('DELETE FROM boards WHERE id = ?'),
       expired: this.db.prepare<[number], { id: string }>('SELECT id FROM boards WHERE active_at < ?'),
     }
@@ -144,11 +147,17 @@ export class SqliteBoardStore implements BoardStore {
 
   async deleteBoard(id: string): Promise<void> {
     await this.flushed()
+    const prefix = `${id}/`
     this.db.transaction(() => {
-      this.stmt.deleteUpdates.run(id)
-      this.stmt.deleteSnapshot.run(id)
+      this.stmt.deleteUpdates.run(id, prefix, prefix)
+      this.stmt.deleteSnapshot.run(id, prefix, prefix)
       this.stmt.deleteBoard.run(id)
     })()
+  }
+
+  async listDocs(prefix: string): Promise<string[]> {
+    await this.flushed()
+    return this.stmt.listDocs.all(prefix, prefix, prefix, prefix).map((row) => row.name).sort()
   }
 
   async listExpired(before: number): Promise<string[]> {

@@ -20,7 +20,7 @@ afterAll(async () => {
 
 describe('a board in two browsers', () => {
   it('shows a note typed in one browser in the other, and keeps it across a reload', async () => {
-    const board = await createBoard(server, { title: 'Reflexion' })
+    const board = await createBoard(server, { title: 'Reflexion', settings: { privateWriting: false } })
     const anna = await joinAs(browser, board.moderatorUrl, 'Anna')
     const ben = await joinAs(browser, board.participantUrl, 'Ben')
     expect(await anna.page.getByRole('heading', { level: 1 }).textContent()).toContain('Reflexion')
@@ -39,7 +39,7 @@ describe('a board in two browsers', () => {
   })
 
   it('keeps a note typed while offline, across a reload, and sends it when back online', async () => {
-    const board = await createBoard(server, { title: 'Offline' })
+    const board = await createBoard(server, { title: 'Offline', settings: { privateWriting: false } })
     const context = await browser.newContext()
     const page = await context.newPage()
     let offline = false

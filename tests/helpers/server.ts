@@ -75,6 +75,9 @@ export interface CreatedBoard {
   readonly moderatorToken: string
 }
 
+/** A board whose collecting phase is open (notes go straight onto the board). */
+export const OPEN_BOARD = { title: 'Testboard', settings: { privateWriting: false } }
+
 export async function createBoard(server: TestServer, body: object = { title: 'Testboard' }): Promise<CreatedBoard> {
   const res = await fetch(`${server.http}/api/boards`, {
     method: 'POST',

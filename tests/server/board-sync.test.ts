@@ -6,7 +6,7 @@ import { addNote, editNoteText } from '../../model/notes'
 import { toBoardView } from '../../model/view'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
-import { createBoard, startTestServer } from '../helpers/server'
+import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
 import { slowStore } from '../helpers/slowStore'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
@@ -27,7 +27,7 @@ function texts(doc: Y.Doc): string[] {
 
 beforeEach(async () => {
   server = await startTestServer()
-  board = await createBoard(server)
+  board = await createBoard(server, OPEN_BOARD)
 })
 
 afterEach(async () => {
@@ -54,7 +54,7 @@ describe('acknowledged means saved', () => {
     // Commits held back by 150 ms: an ack sent on receipt would arrive before the rows exist.
     await server.stop()
     server = await startTestServer({}, slowStore(150))
-    board = await createBoard(server)
+    board = await createBoard(server, OPEN_BOARD)
     const a = join_()
     await a.synced()
     await a.settled()

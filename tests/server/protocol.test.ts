@@ -8,7 +8,7 @@ import { newSecretId } from '../../model/ids'
 import { toBoardView } from '../../model/view'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
-import { createBoard, startTestServer } from '../helpers/server'
+import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -39,7 +39,7 @@ function raw(path: string, headers: Record<string, string> = {}): RawSocket {
 
 beforeEach(async () => {
   server = await startTestServer({ maxPayload: 64 * 1024, idleUnloadMs: 100 })
-  board = await createBoard(server)
+  board = await createBoard(server, OPEN_BOARD)
 })
 
 afterEach(async () => {
@@ -160,7 +160,7 @@ describe('storage lifecycle', () => {
   it('compacts a long log into a snapshot and loads the same board from it', async () => {
     await server.stop()
     server = await startTestServer({ compactAfter: 20, idleUnloadMs: 100 })
-    board = await createBoard(server)
+    board = await createBoard(server, OPEN_BOARD)
     const a = connectClient(server.ws, board.boardId)
     clients.push(a)
     await a.synced()

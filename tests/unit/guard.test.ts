@@ -3,17 +3,19 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { initBoard, setQuestion, setTitle } from '../../model/board'
 import { describeUpdate, InvalidUpdate } from '../../model/changes'
 import type { Write } from '../../model/changes'
+import { boardFacts } from '../../model/facts'
 import type { Actor } from '../../model/identity'
 import { LIMITS } from '../../model/limits'
 import { addNote, deleteNote, editNoteText, moveNote, noteText } from '../../model/notes'
 import { checkUpdate } from '../../model/rules'
 import { metaOf, notesOf } from '../../model/schema'
+import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { guard } from '../helpers/guard'
 import { capture, captureOne, clientOf, newDoc } from '../helpers/peers'
 
 /**
- * The server guard: `checkUpdate(actor, describeUpdate(server, update))`, then apply. Every
+ * The server guard: `checkUpdate(actor, describeUpdate(server, update), boardFacts(server))`, then apply. Every
  * update here is a real one, emitted by a client doc that first synced with the server.
  */
 const alice: Actor = { participantId: 'alice-id', role: 'participant' }
@@ -62,6 +64,8 @@ function serverText(id: string): string {
 beforeEach(() => {
   server = newDoc()
   initBoard(server, { title: 'Retro', createdAt: 1 })
+  // These tests are about notes on the board: collecting is open, not private.
+  setSetting(server, 'privateWriting', false)
   const a = clientOf(server)
   const created = captureOne(a, () => {
     aliceNote = addNote(a, { zone: 'steigen', text: 'Alice schreibt', author: alice.participantId })
@@ -82,8 +86,9 @@ describe('guard: notes', () => {
       id = addNote(client, { zone: 'einheizen', text: 'Mehr Pausen', author: alice.participantId })
     })
     const description = describeUpdate(server, update)
-    expect(description.noteCount).toBe(3)
-    expect(description.writes).toContainEqual(expect.objectContaining({ kind: 'noteCreate', noteId: id, replaces: undefined }))
+    expect(description.sizes).toEqual({ notes: 3, clusters: 0, actions: 0 })
+    expect(description.writes).toContainEqual(expect.objectContaining({ kind: 'create', root: 'notes', id, replaces: false }))
+    expect(description.writes).toContainEqual({ kind: 'text', root: 'notes', id, isNew: true, length: 'Mehr Pausen'.length })
     expect(code(alice, update)).toBeNull()
     expect(toBoardView(server).zones.einheizen.notes.map((n) => n.text)).toEqual(['Mehr Pausen'])
   })
@@ -115,8 +120,8 @@ describe('guard: notes', () => {
     const update = captureOne(client, () => moveNote(client, aliceNote, { zone: 'einheizen' }))
     const writes = describeUpdate(server, update).writes
     expect(writes.map((w) => [w.kind, 'key' in w ? w.key : null, 'deleted' in w ? w.deleted : null]).sort()).toEqual([
-      ['noteField', 'order', false],
-      ['noteField', 'zone', false],
+      ['field', 'order', false],
+      ['field', 'zone', false],
     ])
   })
 
@@ -257,7 +262,7 @@ describe('guard: text length', () => {
     expect(noteText(server, aliceNote).length).toBe(LIMITS.noteLength)
     const update = captureOne(client, () => noteText(client, aliceNote).insert(3, 'y'))
     expect(describeUpdate(server, update).writes).toContainEqual(
-      expect.objectContaining({ kind: 'noteText', noteId: aliceNote, length: LIMITS.noteLength + 1 }),
+      expect.objectContaining({ kind: 'text', root: 'notes', id: aliceNote, isNew: false, length: LIMITS.noteLength + 1 }),
     )
     expect(code(alice, update)).toBe('tooLong')
     expect(noteText(server, aliceNote).length).toBe(LIMITS.noteLength)
@@ -309,7 +314,7 @@ describe('guard: text length', () => {
     }))
     expect(noteText(client, 'sneaky').length).toBe(2 * LIMITS.noteLength)
     expect(describeUpdate(server, update).writes).toContainEqual(
-      expect.objectContaining({ kind: 'noteText', noteId: 'sneaky', length: 2 * LIMITS.noteLength }),
+      expect.objectContaining({ kind: 'text', root: 'notes', id: 'sneaky', isNew: true, length: 2 * LIMITS.noteLength }),
     )
     expect(code(alice, update)).toBe('tooLong')
   })
@@ -323,7 +328,7 @@ describe('guard: text length', () => {
     })
     const merged = Y.encodeStateAsUpdate(client, start)
     const lengthIn = (update: Uint8Array) =>
-      describeUpdate(server, update).writes.find((w) => w.kind === 'noteText' && w.noteId === aliceNote)
+      describeUpdate(server, update).writes.find((w) => w.kind === 'text' && w.id === aliceNote)
     expect(lengthIn(merged)).toMatchObject({ length: 'Alice schreibt'.length + 1 })
     expect(guard(server, alice, separate[0]!)).toBeNull()
     expect(lengthIn(separate[1]!)).toMatchObject({ length: 'Alice schreibt'.length + 1 })
@@ -391,7 +396,7 @@ describe('guard: malformed and foreign updates', () => {
     for (const update of updates) {
       expect(describeUpdate(server, update).writes).toEqual([])
       // Even for someone who could not have made it: nothing changes.
-      expect(checkUpdate(bob, describeUpdate(server, update))).toBeNull()
+      expect(checkUpdate(bob, describeUpdate(server, update), boardFacts(server))).toBeNull()
     }
     expect(Y.encodeStateAsUpdate(server)).toEqual(before)
   })
@@ -418,7 +423,7 @@ describe('guard: sync step 2 after offline edits', () => {
     for (const update of updates) {
       const description = describeUpdate(doc, update)
       writes.push(...description.writes)
-      const rejection = checkUpdate(actor, description)
+      const rejection = checkUpdate(actor, description, boardFacts(doc))
       if (rejection) return { verdict: rejection.code, writes, doc }
       Y.applyUpdate(doc, update)
     }
@@ -474,7 +479,7 @@ describe('guard: sync step 2 after offline edits', () => {
       const { separate, full, client } = offline(edits)
       expect(separate.length).toBeGreaterThan(0)
       for (const [who, actor] of [['alice', alice], ['bob', bob], ['mod', mod]] as const) {
-        const whole = checkUpdate(actor, describeUpdate(server, full))?.code ?? null
+        const whole = checkUpdate(actor, describeUpdate(server, full), boardFacts(server))?.code ?? null
         const single = oneByOne(actor, separate)
         expect([who, whole], 'full state').toEqual([who, expected[who]])
         expect([who, single.verdict], 'separate updates').toEqual([who, expected[who]])
@@ -509,6 +514,6 @@ describe('guard: sync step 2 after offline edits', () => {
       moveNote(c, bobNote, { zone: 'einheizen' })
       deleteNote(c, bobNote)
     })
-    expect(describeUpdate(server, full).writes).toEqual([{ kind: 'noteDelete', noteId: bobNote, author: 'bob-id' }])
+    expect(describeUpdate(server, full).writes).toEqual([{ kind: 'delete', root: 'notes', id: bobNote }])
   })
 })

@@ -1,0 +1,74 @@
+import { boardFacts } from '../model/facts'
+import type { ParticipantId } from '../model/ids'
+import { writesDrafts } from '../model/permissions'
+import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../model/reveal'
+import { boardTag, log } from './log'
+import { privateDocPrefix } from './rooms'
+import type { Room, Rooms } from './rooms'
+import type { BoardStore } from './store/BoardStore'
+
+/** The state of a board that the server's follow-up work depends on. */
+export interface Stage {
+  readonly collectingPrivately: boolean
+  readonly votesRevealed: boolean
+  readonly anonymous: boolean
+}
+
+export function stageOf(board: Room): Stage {
+  const facts = boardFacts(board.doc)
+  return { collectingPrivately: writesDrafts(facts), votesRevealed: facts.votesRevealed, anonymous: facts.settings.anonymous }
+}
+
+/**
+ * What the server does on its own when the moderator moves the meeting on: reveal all drafts
+ * when private collecting ends, add up the ballots when the vote ends, strip authors when the
+ * board turns anonymous; and, for each participant, publish collecting progress (counts only).
+ * Each step is idempotent, and the writes to two docs land in the same store transaction.
+ */
+export class Meeting {
+  constructor(
+    private readonly rooms: Rooms,
+    private readonly store: BoardStore,
+  ) {}
+
+  /** Runs every private doc of the board through `work`, loading those not in memory. */
+  private async eachPrivateDoc(board: Room, work: (doc: Room, participant: ParticipantId) => void): Promise<void> {
+    const prefix = privateDocPrefix(board.id)
+    for (const name of await this.store.listDocs(prefix)) {
+      const room = await this.rooms.open(name, 'private')
+      try {
+        work(room, name.slice(prefix.length))
+      } finally {
+        this.rooms.release(room)
+      }
+    }
+  }
+
+  async afterBoardChange(board: Room, before: Stage): Promise<void> {
+    const after = stageOf(board)
+    if (before.collectingPrivately && !after.collectingPrivately) {
+      let moved = 0
+      await this.eachPrivateDoc(board, (room, participant) => {
+        moved += revealDrafts(board.doc, room.doc, participant, stageOf(board).anonymous)
+        writeProgress(board.doc, participant, room.doc)
+      })
+      log('board.revealed', { board: boardTag(board.id), notes: moved })
+    }
+    if (!before.votesRevealed && after.votesRevealed) {
+      const ballots: Room[] = []
+      await this.eachPrivateDoc(board, (room) => ballots.push(room))
+      writeTally(
+        board.doc,
+        ballots.map((r) => r.doc),
+      )
+    } else if (before.votesRevealed && !after.votesRevealed) clearTally(board.doc)
+    if (!before.anonymous && after.anonymous && stripAuthors(board.doc) > 0) board.compactSoon()
+  }
+
+  /** After a participant's private doc changed: its progress, and drafts that are due. */
+  afterPrivateChange(board: Room, room: Room, participant: ParticipantId): void {
+    const stage = stageOf(board)
+    if (!stage.collectingPrivately) revealDrafts(board.doc, room.doc, participant, stage.anonymous)
+    writeProgress(board.doc, participant, room.doc)
+  }
+}
