@@ -7,7 +7,12 @@ const KEYS = {
   empty: 'error.empty',
   tooLong: 'error.tooLong',
   unknownNote: 'error.unknownNote',
+  unknownCluster: 'error.unknownCluster',
+  unknownAction: 'error.unknownAction',
   boardFull: 'error.boardFull',
+  noVotesLeft: 'error.noVotesLeft',
+  itemLimit: 'error.itemLimit',
+  notVoting: 'error.notVoting',
   noBoard: 'error.noBoard',
 } as const satisfies Record<Code, MessageKey>
 
