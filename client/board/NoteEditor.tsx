@@ -1,13 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { LIMITS } from '../../model/limits'
-import type { NoteView } from '../../model/view'
 import { useT } from '../i18n/index'
 import { editNote } from '../store/actions'
 import { errorKey } from './errors'
 
 interface Props {
-  readonly note: NoteView
+  /** A note or one of my drafts. */
+  readonly note: { readonly id: string; readonly text: string }
   readonly onDone: () => void
 }
 

@@ -1,24 +1,123 @@
-import { memo, useEffect, useRef, useState } from 'react'
+import { memo, useCallback, useRef, useState } from 'react'
+import type { KeyboardEvent } from 'react'
+import type { DraftView } from '../../model/privateView'
 import type { NoteView } from '../../model/view'
+import type { ZoneId } from '../../model/zones'
 import { mayChangeNote } from '../../model/rules'
+import { announce } from '../clusters/announce'
+import { endDrag, noteDropHandlers, startDrag } from '../clusters/drag'
+import { useTakeFocus } from '../clusters/focusRequest'
+import { MoveMenu } from '../clusters/MoveMenu'
+import { moveNoteStep, moveNoteZoneStep, shorten } from '../clusters/moves'
+import { useIsModerator, useMayCluster, useReadOnly } from '../clusters/permissions'
 import { useT } from '../i18n/index'
+import type { Translate } from '../i18n/index'
 import { deleteNote } from '../store/actions'
+import { useBoard } from '../store/board'
+import { highlight } from '../store/moderation'
 import { useSession } from '../store/session'
+import { VoteControls } from '../voting/VoteControls'
 import { NoteEditor } from './NoteEditor'
 import { NoteText } from './NoteText'
 
-const SHORT = 40
+/** Alt+arrow keys on a focused note: reorder (up/down), move to the previous/next zone. */
+function onMoveKey(t: Translate, event: KeyboardEvent<HTMLElement>, id: string, zone: ZoneId, reorder: boolean): void {
+  if (!event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return
+  const target = event.target as HTMLElement
+  if (target.closest('textarea, input, [role="menu"]')) return
+  let moved: boolean | null = null
+  if (event.key === 'ArrowUp' && reorder) moved = moveNoteStep(t, id, -1)
+  else if (event.key === 'ArrowDown' && reorder) moved = moveNoteStep(t, id, 1)
+  else if (event.key === 'ArrowLeft') moved = moveNoteZoneStep(t, id, zone, -1)
+  else if (event.key === 'ArrowRight') moved = moveNoteZoneStep(t, id, zone, 1)
+  if (moved !== null) event.preventDefault()
+}
 
-function shorten(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim()
-  return line.length > SHORT ? `${line.slice(0, SHORT)}…` : line
+/** Editing state; focus goes back to the edit button when the editor closes. */
+function useEditing() {
+  const [editing, setEditing] = useState(false)
+  const returnFocus = useRef(false)
+  const editButton = useCallback((el: HTMLButtonElement | null) => {
+    if (el && returnFocus.current) {
+      returnFocus.current = false
+      el.focus()
+    }
+  }, [])
+  const start = useCallback(() => setEditing(true), [])
+  const stop = useCallback(() => {
+    returnFocus.current = true
+    setEditing(false)
+  }, [])
+  return { editing, editButton, start, stop }
+}
+
+interface EditButtonsProps {
+  readonly id: string
+  readonly short: string
+  readonly editRef: (el: HTMLButtonElement | null) => void
+  readonly onEdit: () => void
+}
+
+function EditButtons({ id, short, editRef, onEdit }: EditButtonsProps) {
+  const t = useT()
+  return (
+    <>
+      <button ref={editRef} type="button" className="button button--small" aria-label={t('note.editLabel', { text: short })} onClick={onEdit}>
+        {t('note.edit')}
+      </button>
+      <button
+        type="button"
+        className="button button--small button--danger"
+        aria-label={t('note.deleteLabel', { text: short })}
+        onClick={(event) => {
+          // The button disappears with the note: keep keyboard users in the zone.
+          const zone = event.currentTarget.closest('section')
+          if (deleteNote(id).ok) zone?.querySelector('textarea')?.focus()
+        }}
+      >
+        {t('note.delete')}
+      </button>
+    </>
+  )
+}
+
+/** Shown on the note or cluster the moderator highlights. */
+export function HighlightBadge() {
+  const t = useT()
+  return <span className="badge badge--focus">{t('focus.highlighted')}</span>
+}
+
+/** The moderator's "Hervorheben" toggle for a note or cluster. */
+export function HighlightButton({ kind, id, label, name }: { readonly kind: 'note' | 'cluster'; readonly id: string; readonly label: string; readonly name: string }) {
+  const t = useT()
+  const pressed = useBoard((s) => s.focus?.kind === kind && s.focus.id === id)
+  return (
+    <button
+      type="button"
+      className="button button--small"
+      aria-pressed={pressed}
+      aria-label={label}
+      onClick={() => {
+        if (highlight(pressed ? null : { kind, id }).ok)
+          announce(pressed ? t('announce.unhighlighted') : t('announce.highlighted', { text: name }))
+      }}
+    >
+      {t('focus.button')}
+    </button>
+  )
+}
+
+interface Props {
+  readonly note: NoteView
+  /** A loose note gets votes; a note inside a cluster does not (the cluster does). */
+  readonly votable?: boolean
 }
 
 /**
  * One note. Memoised on the note object: the store keeps unchanged notes identical, so a
  * change elsewhere on the board does not render this note again.
  */
-export const NoteItem = memo(function NoteItem({ note }: { readonly note: NoteView }) {
+export const NoteItem = memo(function NoteItem({ note, votable = false }: Props) {
   const t = useT()
   const mayChange = useSession(
     (s) => s.participantId !== null && mayChangeNote({ participantId: s.participantId, role: s.role }, note.author),
@@ -29,53 +128,79 @@ export const NoteItem = memo(function NoteItem({ note }: { readonly note: NoteVi
       ? undefined
       : s.peers.find((p) => p.participantId === note.author || (p.self && note.author === s.participantId))?.color,
   )
-  const [editing, setEditing] = useState(false)
-  const [returnFocus, setReturnFocus] = useState(false)
-  const editButton = useRef<HTMLButtonElement>(null)
-
-  useEffect(() => {
-    if (!editing && returnFocus) {
-      editButton.current?.focus()
-      setReturnFocus(false)
-    }
-  }, [editing, returnFocus])
-
-  function stopEditing() {
-    setEditing(false)
-    setReturnFocus(true)
-  }
+  const readOnly = useReadOnly()
+  const clustering = useMayCluster()
+  const moderator = useIsModerator()
+  const highlighted = useBoard((s) => s.focus?.kind === 'note' && s.focus.id === note.id)
+  const { editing, editButton, start, stop } = useEditing()
+  const self = useRef<HTMLLIElement>(null)
+  const elementId = `note-${note.id}`
+  useTakeFocus(elementId, self)
 
   const short = shorten(note.text)
+  const classes = ['note']
+  if (authorColor) classes.push('note--present')
+  if (highlighted) classes.push('note--focus')
+  const drop = clustering && !editing ? noteDropHandlers(t, note.id) : null
   return (
-    <li className={authorColor ? 'note note--present' : 'note'} style={authorColor ? { borderLeftColor: authorColor } : undefined}>
+    <li
+      ref={self}
+      id={elementId}
+      className={classes.join(' ')}
+      style={authorColor ? { borderLeftColor: authorColor } : undefined}
+      tabIndex={clustering ? 0 : -1}
+      draggable={clustering && !editing ? true : undefined}
+      onDragStart={clustering ? (event) => startDrag(event, { kind: 'note', id: note.id }) : undefined}
+      onDragEnd={clustering ? endDrag : undefined}
+      onKeyDown={clustering ? (event) => onMoveKey(t, event, note.id, note.zone, true) : undefined}
+      {...drop}
+    >
       {editing ? (
-        <NoteEditor note={note} onDone={stopEditing} />
+        <NoteEditor note={note} onDone={stop} />
       ) : (
         <>
+          {highlighted && <HighlightBadge />}
           <NoteText noteId={note.id} text={note.text} />
-          {mayChange && (
+          {votable && <VoteControls targetId={note.id} title={short} />}
+          {((mayChange && !readOnly) || clustering || moderator) && (
             <div className="note__actions">
-              <button
-                ref={editButton}
-                type="button"
-                className="button button--small"
-                aria-label={t('note.editLabel', { text: short })}
-                onClick={() => setEditing(true)}
-              >
-                {t('note.edit')}
-              </button>
-              <button
-                type="button"
-                className="button button--small button--danger"
-                aria-label={t('note.deleteLabel', { text: short })}
-                onClick={(event) => {
-                  // The button disappears with the note: keep keyboard users in the zone.
-                  const zone = event.currentTarget.closest('section')
-                  if (deleteNote(note.id).ok) zone?.querySelector('textarea')?.focus()
-                }}
-              >
-                {t('note.delete')}
-              </button>
+              {mayChange && !readOnly && <EditButtons id={note.id} short={short} editRef={editButton} onEdit={start} />}
+              {clustering && <MoveMenu noteId={note.id} text={note.text} />}
+              {moderator && <HighlightButton kind="note" id={note.id} label={t('focus.noteLabel', { text: short })} name={short} />}
+            </div>
+          )}
+        </>
+      )}
+    </li>
+  )
+})
+
+/** One of my hidden drafts: only I see it until the moderator reveals the notes. */
+export const DraftItem = memo(function DraftItem({ draft }: { readonly draft: DraftView }) {
+  const t = useT()
+  const readOnly = useReadOnly()
+  const { editing, editButton, start, stop } = useEditing()
+  const self = useRef<HTMLLIElement>(null)
+  const elementId = `note-${draft.id}`
+  useTakeFocus(elementId, self)
+  const short = shorten(draft.text)
+  return (
+    <li
+      ref={self}
+      id={elementId}
+      className="note note--draft"
+      tabIndex={readOnly ? -1 : 0}
+      onKeyDown={readOnly ? undefined : (event) => onMoveKey(t, event, draft.id, draft.zone, false)}
+    >
+      {editing ? (
+        <NoteEditor note={draft} onDone={stop} />
+      ) : (
+        <>
+          <span className="badge badge--private">{t('draft.private')}</span>
+          <NoteText noteId={draft.id} text={draft.text} />
+          {!readOnly && (
+            <div className="note__actions">
+              <EditButtons id={draft.id} short={short} editRef={editButton} onEdit={start} />
             </div>
           )}
         </>

@@ -6,7 +6,7 @@ interface Props {
 /** A note's text; line breaks show as written (white-space: pre-wrap in the CSS). */
 export function NoteText({ noteId, text }: Props) {
   return (
-    <p id={`note-${noteId}`} className="note__text">
+    <p id={`note-${noteId}-text`} className="note__text">
       {text}
     </p>
   )

@@ -1,33 +1,73 @@
 import { useId } from 'react'
+import type { ClusterView, NoteView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
+import { Announcer } from '../clusters/announce'
+import { ClusterItem } from '../clusters/ClusterItem'
+import { zoneDropHandlers } from '../clusters/drag'
+import { useMayCluster, useReadOnly } from '../clusters/permissions'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
+import { usePrivate } from '../store/private'
+import { sortByTally } from '../voting/sortByTally'
 import { NoteComposer } from './NoteComposer'
-import { NoteItem } from './NoteItem'
+import { DraftItem, NoteItem } from './NoteItem'
 
-/** One zone: its title and question, its notes, and a box to add one. */
+type Entry = { readonly id: string; readonly kind: 'cluster'; readonly cluster: ClusterView } | { readonly id: string; readonly kind: 'note'; readonly note: NoteView }
+
+/**
+ * One zone: its title and question, my hidden drafts, the count of the others' drafts, its
+ * clusters and loose notes, and a box to add a note.
+ */
 export function Zone({ zone }: { readonly zone: ZoneId }) {
   const t = useT()
   const id = useId()
   const view = useBoard((s) => s.zones[zone])
+  const drafts = usePrivate((s) => s.drafts[zone])
+  const collecting = useBoard((s) => s.phase === 'sammeln')
+  const allDrafts = useBoard((s) => s.progress.drafts[zone])
+  const revealed = useBoard((s) => s.votesRevealed)
+  const tally = useBoard((s) => s.tally)
+  const readOnly = useReadOnly()
+  const clustering = useMayCluster()
   const title = t(`zone.${zone}.title`)
+  const hidden = collecting ? Math.max(0, allDrafts - drafts.length) : 0
+
+  let entries: Entry[] = [
+    ...view.clusters.map((cluster): Entry => ({ id: cluster.id, kind: 'cluster', cluster })),
+    ...view.loose.map((note): Entry => ({ id: note.id, kind: 'note', note })),
+  ]
+  if (revealed) entries = sortByTally(entries, tally)
+
   return (
     <section className={`zone zone--${zone}`} aria-labelledby={`${id}-title`}>
+      {zone === 'steigen' && <Announcer />}
       <div className="zone__head">
         <h2 id={`${id}-title`} className="zone__title">
           {title}
         </h2>
         <p className="zone__question">{view.question ?? t(`zone.${zone}.question`)}</p>
       </div>
-      {view.notes.length === 0 ? (
-        <p className="zone__empty">{t('zone.empty')}</p>
-      ) : null}
-      <ul className="zone__notes" aria-label={t('zone.notes', { zone: title })}>
-        {view.notes.map((note) => (
-          <NoteItem key={note.id} note={note} />
+      {view.notes.length === 0 && drafts.length === 0 ? <p className="zone__empty">{t('zone.empty')}</p> : null}
+      {hidden > 0 && <p className="zone__hidden">{hidden === 1 ? t('zone.hiddenDraft') : t('zone.hiddenDrafts', { count: hidden })}</p>}
+      {clustering && view.notes.length > 0 && (
+        <p id={`${id}-hint`} className="hint zone__hint">
+          {t('zone.moveHint')}
+        </p>
+      )}
+      <ul
+        className="zone__notes"
+        aria-label={t('zone.notes', { zone: title })}
+        aria-describedby={clustering && view.notes.length > 0 ? `${id}-hint` : undefined}
+        {...(clustering ? zoneDropHandlers(t, zone) : null)}
+      >
+        {drafts.map((draft) => (
+          <DraftItem key={draft.id} draft={draft} />
         ))}
+        {entries.map((entry) =>
+          entry.kind === 'cluster' ? <ClusterItem key={entry.id} cluster={entry.cluster} /> : <NoteItem key={entry.id} note={entry.note} votable />,
+        )}
       </ul>
-      <NoteComposer zone={zone} zoneTitle={title} />
+      {!readOnly && <NoteComposer zone={zone} zoneTitle={title} />}
     </section>
   )
 }

@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
+import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
@@ -49,6 +50,8 @@ describe('board page', () => {
     const user = userEvent.setup()
     const board = localBoard()
     stop = board.stop
+    // Open collecting: notes go straight onto the board (private collecting: see zones.test.tsx).
+    act(() => setSetting(board.doc, 'privateWriting', false))
     render(<BoardPage boardId="board-1" />)
 
     const einheizen = zone(/Einheizen/)
