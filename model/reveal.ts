@@ -27,7 +27,8 @@ export function revealDrafts(board: Y.Doc, privateDoc: Y.Doc, author: Participan
       const zone = draft.get('zone')
       const text = draft.get('text')
       const createdAt = draft.get('createdAt')
-      if (!isZoneId(zone) || !(text instanceof Y.Text) || text.length === 0) return
+      // Blank text (e.g. two tabs deleting different words) would make addNote throw on every run.
+      if (!isZoneId(zone) || !(text instanceof Y.Text) || text.toString().trim() === '') return
       addNote(board, {
         id,
         zone,

@@ -223,7 +223,7 @@ function readProgress(doc: Y.Doc, prev: ProgressView): ProgressView {
     if (p?.done === true) done.push(participant)
   })
   done.sort()
-  return keep(prev, { drafts, done })
+  return keep(prev, { drafts: Object.freeze(drafts), done: Object.freeze(done) })
 }
 
 function readTally(doc: Y.Doc, prev: Readonly<Record<string, number>>): Readonly<Record<string, number>> {

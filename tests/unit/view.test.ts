@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { initBoard, setQuestion, setTitle } from '../../model/board'
 import { addNote, deleteNote, editNoteText, moveNote } from '../../model/notes'
 import { metaOf, notesOf } from '../../model/schema'
+import { DEFAULT_SETTINGS } from '../../model/settings'
 import { EMPTY_BOARD, toBoardView } from '../../model/view'
 import type { BoardView } from '../../model/view'
 import { ZONE_IDS } from '../../model/zones'
@@ -37,28 +38,37 @@ describe('toBoardView', () => {
   it('reads meta, zones and notes into deeply frozen plain objects', () => {
     const { doc, a, b, c } = board()
     const view = toBoardView(doc)
+    const steigen = [
+      { id: a, zone: 'steigen', text: 'A', author: ALICE, createdAt: 1, order: expect.any(String), clusterId: null },
+      { id: b, zone: 'steigen', text: 'B', author: ALICE, createdAt: 2, order: expect.any(String), clusterId: null },
+    ]
+    const einheizen = [{ id: c, zone: 'einheizen', text: 'C', author: ALICE, createdAt: 3, order: expect.any(String), clusterId: null }]
     expect(view).toEqual({
       title: 'Retro',
       topic: 'Q3',
       locale: 'de',
       createdAt: 7,
+      phase: 'sammeln',
+      settings: DEFAULT_SETTINGS,
+      locked: false,
+      timer: null,
+      focus: null,
+      votesRevealed: false,
       noteCount: 3,
       zones: {
         steigen: {
           id: 'steigen',
           question: null,
-          notes: [
-            { id: a, zone: 'steigen', text: 'A', author: ALICE, createdAt: 1, order: expect.any(String), clusterId: null },
-            { id: b, zone: 'steigen', text: 'B', author: ALICE, createdAt: 2, order: expect.any(String), clusterId: null },
-          ],
+          notes: steigen,
+          clusters: [],
+          loose: steigen,
         },
-        untenHalten: { id: 'untenHalten', question: null, notes: [] },
-        einheizen: {
-          id: 'einheizen',
-          question: null,
-          notes: [{ id: c, zone: 'einheizen', text: 'C', author: ALICE, createdAt: 3, order: expect.any(String), clusterId: null }],
-        },
+        untenHalten: { id: 'untenHalten', question: null, notes: [], clusters: [], loose: [] },
+        einheizen: { id: 'einheizen', question: null, notes: einheizen, clusters: [], loose: einheizen },
       },
+      actions: [],
+      progress: { drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [] },
+      tally: {},
     })
     expectDeepFrozen(view)
     expect(() => {
