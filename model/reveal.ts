@@ -58,7 +58,9 @@ export function writeProgress(board: Y.Doc, participant: ParticipantId, privateD
   const next: Progress = { counts, done }
   const current = progressOf(board).get(participant) as Progress | undefined
   const same = current && current.done === done && ZONE_IDS.every((z) => current.counts?.[z] === counts[z])
-  if (!same) board.transact(() => progressOf(board).set(participant, next), LOCAL)
+  // Someone who has written nothing and is not done leaves no trace on the board.
+  const nothing = !current && !done && ZONE_IDS.every((z) => counts[z] === 0)
+  if (!same && !nothing) board.transact(() => progressOf(board).set(participant, next), LOCAL)
 }
 
 /** Adds up the ballots and publishes the totals (when the moderator ends the vote). */
