@@ -8,10 +8,28 @@ import type { Actor } from '../../model/identity'
 import { LIMITS } from '../../model/limits'
 import { addNote, deleteNote, editNoteText, moveNote, noteText } from '../../model/notes'
 import { checkUpdate } from '../../model/rules'
-import { metaOf, notesOf } from '../../model/schema'
+import { actionsOf, clustersOf, metaOf, notesOf, progressOf, votesOf } from '../../model/schema'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { guard } from '../helpers/guard'
+import { addAction, updateAction } from '../../model/actions'
+import { createCluster, groupNotes, removeFromCluster, renameCluster } from '../../model/clusters'
+import { setFocus } from '../../model/focus'
+import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
+import {
+  addDraft,
+  ballotOf,
+  castVote,
+  declarePrivateRoots,
+  deleteDraft,
+  draftsOf,
+  editDraft,
+  moveDraft,
+  setDone,
+  statusOf,
+} from '../../model/privateDoc'
+import { MAX_TIMER_MS, pauseTimer, resumeTimer, startTimer, stopTimer } from '../../model/timer'
+import type { TimerState } from '../../model/timer'
+import { guard, guardPrivate } from '../helpers/guard'
 import { capture, captureOne, clientOf, newDoc } from '../helpers/peers'
 
 /**
@@ -515,5 +533,475 @@ describe('guard: sync step 2 after offline edits', () => {
       deleteNote(c, bobNote)
     })
     expect(describeUpdate(server, full).writes).toEqual([{ kind: 'delete', root: 'notes', id: bobNote }])
+  })
+})
+
+/** A change the moderator makes through the guard, which must pass. */
+function moderate(change: (client: Y.Doc) => unknown): void {
+  expect(attempt(mod, change)).toBeNull()
+}
+
+/** A note as a client would create it by hand, with every field given. */
+function rawNote(client: Y.Doc, id: string, fields: Record<string, unknown>, text = 'roh'): void {
+  const note = new Y.Map<unknown>()
+  note.set('zone', 'steigen')
+  note.set('text', new Y.Text(text))
+  note.set('createdAt', 2)
+  note.set('order', 'a5')
+  note.set('clusterId', null)
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) note.delete(key)
+    else note.set(key, value)
+  }
+  notesOf(client).set(id, note)
+}
+
+describe('guard: phases and settings', () => {
+  it('refuses a participant changing the phase and lets the moderator do it', () => {
+    expect(attempt(alice, (c) => setPhase(c, 'clustern'))).toBe('notAllowed')
+    expect(boardFacts(server).phase).toBe('sammeln')
+    moderate((c) => setPhase(c, 'clustern'))
+    expect(boardFacts(server).phase).toBe('clustern')
+    // Any phase may follow any other, also backwards.
+    moderate((c) => setPhase(c, 'sammeln'))
+    expect(boardFacts(server).phase).toBe('sammeln')
+  })
+
+  it('refuses a phase that does not exist, or none at all', () => {
+    expect(attempt(mod, (c) => metaOf(c).set('phase', 'vote'))).toBe('invalid')
+    expect(attempt(mod, (c) => metaOf(c).set('phase', 3))).toBe('invalid')
+    expect(attempt(mod, (c) => metaOf(c).delete('phase'))).toBe('invalid')
+    expect(metaOf(server).get('phase')).toBe('sammeln')
+  })
+
+  it('lets only the moderator change settings, and only to valid values', () => {
+    expect(attempt(alice, (c) => setSetting(c, 'participantsCluster', true))).toBe('notAllowed')
+    moderate((c) => setSetting(c, 'votesPerPerson', 10))
+    moderate((c) => setSetting(c, 'anonymous', true))
+    expect(boardFacts(server).settings).toMatchObject({ votesPerPerson: 10, anonymous: true })
+    const set = (name: string, value: unknown) => attempt(mod, (c) => metaOf(c).set(`setting.${name}`, value))
+    expect(set('votesPerPerson', 0)).toBe('invalid')
+    expect(set('votesPerPerson', 21)).toBe('invalid')
+    expect(set('votesPerPerson', 2.5)).toBe('invalid')
+    expect(set('votesPerPerson', '5')).toBe('invalid')
+    expect(set('maxVotesPerItem', -1)).toBe('invalid')
+    expect(set('anonymous', 'yes')).toBe('invalid')
+    expect(set('privateWriting', null)).toBe('invalid')
+    expect(set('bogus', true)).toBe('notAllowed')
+    expect(attempt(mod, (c) => metaOf(c).delete('setting.votesPerPerson'))).toBe('invalid')
+    expect(boardFacts(server).settings).toMatchObject({ votesPerPerson: 10, anonymous: true })
+  })
+
+  it('refuses everyone the schema version and creation time, and checks the other meta keys', () => {
+    for (const actor of [alice, mod]) {
+      expect(attempt(actor, (c) => metaOf(c).set('v', 2))).toBe('notAllowed')
+      expect(attempt(actor, (c) => metaOf(c).set('createdAt', 5))).toBe('notAllowed')
+    }
+    expect(attempt(mod, (c) => metaOf(c).set('locked', 'yes'))).toBe('invalid')
+    expect(attempt(mod, (c) => metaOf(c).set('votesRevealed', 1))).toBe('invalid')
+    expect(attempt(mod, (c) => metaOf(c).set('topic', 'T'.repeat(LIMITS.titleLength + 1)))).toBe('tooLong')
+    expect(attempt(mod, (c) => setQuestion(c, 'steigen', 'q'.repeat(LIMITS.questionLength + 1)))).toBeNull()
+    expect(attempt(mod, (c) => metaOf(c).set('question.steigen', 'q'.repeat(LIMITS.questionLength + 1)))).toBe('tooLong')
+    expect(attempt(alice, (c) => setVotesRevealed(c, true))).toBe('notAllowed')
+    expect(attempt(alice, (c) => setLocked(c, true))).toBe('notAllowed')
+  })
+})
+
+describe('guard: read-only board', () => {
+  it('locked: participants may change nothing, the moderator still may', () => {
+    moderate((c) => setLocked(c, true))
+    expect(boardFacts(server).locked).toBe(true)
+    expect(attempt(alice, (c) => addNote(c, { zone: 'steigen', text: 'zu spät', author: alice.participantId }))).toBe('readOnly')
+    expect(attempt(alice, (c) => editNoteText(c, aliceNote, 'Alice ändert'))).toBe('readOnly')
+    expect(attempt(alice, (c) => deleteNote(c, aliceNote))).toBe('readOnly')
+    // Even what would be refused anyway is refused as read-only first.
+    expect(attempt(alice, (c) => setTitle(c, 'Meins'))).toBe('readOnly')
+    expect(attempt(mod, (c) => addNote(c, { zone: 'steigen', text: 'Moderation', author: mod.participantId }))).toBeNull()
+    expect(attempt(mod, (c) => editNoteText(c, aliceNote, 'Moderiert'))).toBeNull()
+    expect(serverText(aliceNote)).toBe('Moderiert')
+    moderate((c) => setLocked(c, false))
+    expect(attempt(alice, (c) => editNoteText(c, aliceNote, 'Alice wieder'))).toBeNull()
+  })
+
+  it('lets an update through that brings nothing new, even when locked', () => {
+    const client = clientOf(server)
+    const edit = captureOne(client, () => editNoteText(client, aliceNote, 'Alice, einmal'))
+    expect(code(alice, edit)).toBeNull()
+    moderate((c) => setLocked(c, true))
+    expect(describeUpdate(server, edit).writes).toEqual([])
+    expect(code(alice, edit)).toBeNull()
+  })
+
+  it('Abschluss: the board is read-only for participants, not for the moderator', () => {
+    moderate((c) => setPhase(c, 'abschluss'))
+    expect(attempt(alice, (c) => addNote(c, { zone: 'einheizen', text: 'noch was', author: alice.participantId }))).toBe('readOnly')
+    expect(attempt(alice, (c) => moveNote(c, aliceNote, { zone: 'einheizen' }))).toBe('readOnly')
+    expect(attempt(bob, (c) => addAction(c, { what: 'Nachtrag' }))).toBe('readOnly')
+    expect(attempt(mod, (c) => addAction(c, { what: 'Protokoll verschicken', createdAt: 3 }))).toBeNull()
+    expect(attempt(mod, (c) => deleteNote(c, bobNote))).toBeNull()
+  })
+})
+
+describe('guard: collecting privately', () => {
+  beforeEach(() => moderate((c) => setSetting(c, 'privateWriting', true)))
+
+  it('refuses new notes on the board while collecting privately: they are drafts', () => {
+    expect(attempt(alice, (c) => addNote(c, { zone: 'steigen', text: 'öffentlich', author: alice.participantId }))).toBe('notAllowed')
+    expect(attempt(mod, (c) => addNote(c, { zone: 'steigen', text: 'öffentlich', author: mod.participantId }))).toBe('notAllowed')
+    expect(toBoardView(server).noteCount).toBe(2)
+    // Notes already on the board stay editable by their authors.
+    expect(attempt(alice, (c) => editNoteText(c, aliceNote, 'Alice schreibt weiter'))).toBeNull()
+  })
+
+  it('allows notes on the board again once the phase moves on, or writing is open', () => {
+    moderate((c) => setPhase(c, 'aufdecken'))
+    expect(attempt(alice, (c) => addNote(c, { zone: 'steigen', text: 'nachgereicht', author: alice.participantId }))).toBeNull()
+    moderate((c) => setPhase(c, 'sammeln'))
+    moderate((c) => setSetting(c, 'privateWriting', false))
+    expect(attempt(alice, (c) => addNote(c, { zone: 'steigen', text: 'offen', author: alice.participantId }))).toBeNull()
+  })
+})
+
+describe('guard: anonymous board', () => {
+  beforeEach(() => moderate((c) => setSetting(c, 'anonymous', true)))
+
+  it('refuses a note that names its author and accepts one without', () => {
+    expect(attempt(alice, (c) => addNote(c, { zone: 'steigen', text: 'mit Namen', author: alice.participantId }))).toBe('notAllowed')
+    expect(attempt(mod, (c) => addNote(c, { zone: 'steigen', text: 'mit Namen', author: mod.participantId }))).toBe('notAllowed')
+    const client = clientOf(server)
+    let id = ''
+    const update = captureOne(client, () => {
+      id = addNote(client, { zone: 'steigen', text: 'ohne Namen', author: null })
+    })
+    expect(code(alice, update)).toBeNull()
+    expect(notesOf(server).get(id)!.has('author')).toBe(false)
+    expect(boardFacts(server).noteAuthor(id)).toBeNull()
+    // Nobody can prove authorship of an anonymous note: only the moderator changes it.
+    expect(attempt(alice, (c) => editNoteText(c, id, 'doch anders'))).toBe('notAllowed')
+    expect(attempt(mod, (c) => editNoteText(c, id, 'moderiert'))).toBeNull()
+  })
+})
+
+describe('guard: clusters', () => {
+  beforeEach(() => moderate((c) => setPhase(c, 'clustern')))
+
+  const onlyCluster = () => [...clustersOf(server).keys()][0]!
+
+  it('refuses clustering by a participant unless participants may cluster', () => {
+    expect(attempt(alice, (c) => groupNotes(c, aliceNote, bobNote))).toBe('notAllowed')
+    expect(attempt(alice, (c) => notesOf(c).get(aliceNote)!.set('clusterId', 'c1'))).toBe('notAllowed')
+    expect(clustersOf(server).size).toBe(0)
+    moderate((c) => groupNotes(c, aliceNote, bobNote))
+    const cluster = onlyCluster()
+    expect(notesOf(server).get(bobNote)!.get('clusterId')).toBe(cluster)
+    expect(attempt(alice, (c) => renameCluster(c, cluster, 'Zusammen'))).toBe('notAllowed')
+    moderate((c) => setSetting(c, 'participantsCluster', true))
+    expect(attempt(alice, (c) => renameCluster(c, cluster, 'Zusammen'))).toBeNull()
+    expect(attempt(bob, (c) => createCluster(c, { zone: 'einheizen', title: 'Neu', noteIds: [] }))).toBeNull()
+    expect(clustersOf(server).size).toBe(2)
+  })
+
+  it('lets a participant take its own note out of a cluster, not someone else’s', () => {
+    const carol = { participantId: 'carol-id', role: 'participant' } as const
+    const c = clientOf(server)
+    let carolNote = ''
+    expect(code(carol, captureOne(c, () => (carolNote = addNote(c, { zone: 'steigen', text: 'Carol', author: 'carol-id' }))))).toBeNull()
+    moderate((m) => createCluster(m, { zone: 'steigen', noteIds: [aliceNote, bobNote, carolNote] }))
+    const cluster = onlyCluster()
+    expect(attempt(alice, (m) => notesOf(m).get(bobNote)!.set('clusterId', null))).toBe('notAllowed')
+    expect(attempt(alice, (m) => removeFromCluster(m, bobNote))).toBe('notAllowed')
+    expect(attempt(alice, (m) => removeFromCluster(m, aliceNote))).toBeNull()
+    expect(notesOf(server).get(aliceNote)!.get('clusterId')).toBeNull()
+    expect(notesOf(server).get(bobNote)!.get('clusterId')).toBe(cluster)
+    // Moving one's note to another zone takes it out of its cluster too.
+    expect(attempt(bob, (m) => moveNote(m, bobNote, { zone: 'einheizen' }))).toBeNull()
+    expect(notesOf(server).get(bobNote)!.get('clusterId')).toBeNull()
+    // …but not back into one.
+    expect(attempt(bob, (m) => notesOf(m).get(bobNote)!.set('clusterId', cluster))).toBe('notAllowed')
+    // The last note leaving empties the cluster, which removes it: that is clustering.
+    expect(attempt({ participantId: 'carol-id', role: 'participant' }, (m) => removeFromCluster(m, carolNote))).toBe('notAllowed')
+  })
+
+  it('refuses a cluster title over the limit and clusters of the wrong shape', () => {
+    moderate((c) => createCluster(c, { zone: 'steigen', title: 'Kurz', noteIds: [aliceNote] }))
+    const cluster = onlyCluster()
+    const title = (c: Y.Doc) => clustersOf(c).get(cluster)!.get('title') as Y.Text
+    const fill = LIMITS.clusterTitleLength - 'Kurz'.length
+    expect(attempt(mod, (c) => title(c).insert(0, 'x'.repeat(fill + 1)))).toBe('tooLong')
+    expect(attempt(mod, (c) => title(c).insert(0, 'x'.repeat(fill)))).toBeNull()
+    expect(title(server).length).toBe(LIMITS.clusterTitleLength)
+    const rawCluster = (fields: Record<string, unknown>, text: string) => (c: Y.Doc) => {
+      const m = new Y.Map<unknown>()
+      m.set('zone', 'steigen')
+      m.set('title', new Y.Text(text))
+      m.set('order', 'a0')
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === undefined) m.delete(key)
+        else m.set(key, value)
+      }
+      clustersOf(c).set('raw', m)
+    }
+    expect(attempt(mod, rawCluster({}, 't'.repeat(LIMITS.clusterTitleLength + 1)))).toBe('tooLong')
+    expect(attempt(mod, rawCluster({ zone: 'keller' }, 'T'))).toBe('invalid')
+    expect(attempt(mod, rawCluster({ order: 'b' }, 'T'))).toBe('invalid')
+    expect(attempt(mod, rawCluster({ order: undefined }, 'T'))).toBe('invalid')
+    expect(attempt(mod, (c) => clustersOf(c).get(cluster)!.set('title', new Y.Text('ersetzt')))).toBe('notAllowed')
+    expect(attempt(mod, (c) => clustersOf(c).get(cluster)!.delete('order'))).toBe('invalid')
+    expect(attempt(mod, rawCluster({}, 'T'))).toBeNull()
+  })
+})
+
+describe('guard: actions', () => {
+  beforeEach(() => moderate((c) => setPhase(c, 'massnahmen')))
+
+  const onlyAction = () => [...actionsOf(server).keys()][0]!
+
+  it('refuses actions by a participant unless participants may edit them', () => {
+    expect(attempt(alice, (c) => addAction(c, { what: 'Retro-Format ändern', createdAt: 3 }))).toBe('notAllowed')
+    moderate((c) => addAction(c, { what: 'Retro-Format ändern', who: 'Alice', until: '2030-01-31', createdAt: 3 }))
+    const action = onlyAction()
+    expect(attempt(alice, (c) => updateAction(c, action, { done: true }))).toBe('notAllowed')
+    moderate((c) => setSetting(c, 'participantsEditActions', true))
+    expect(attempt(alice, (c) => updateAction(c, action, { done: true, what: 'Retro-Format wechseln' }))).toBeNull()
+    expect(attempt(bob, (c) => addAction(c, { what: 'Kuchen', link: bobNote, createdAt: 4 }))).toBeNull()
+    expect(actionsOf(server).size).toBe(2)
+    expect(actionsOf(server).get(action)!.get('done')).toBe(true)
+  })
+
+  it('refuses an invalid "bis wann" and other bad fields', () => {
+    moderate((c) => addAction(c, { what: 'Doku', createdAt: 3 }))
+    const action = onlyAction()
+    const set = (key: string, value: unknown) => attempt(mod, (c) => actionsOf(c).get(action)!.set(key, value))
+    expect(set('until', '2030-02-30')).toBe('invalid')
+    expect(set('until', '31.01.2030')).toBe('invalid')
+    expect(set('until', 20300131)).toBe('invalid')
+    expect(set('until', '2028-02-29')).toBeNull()
+    expect(set('until', '')).toBeNull()
+    expect(set('who', 'w'.repeat(LIMITS.whoLength + 1))).toBe('tooLong')
+    expect(set('who', 7)).toBe('invalid')
+    expect(set('done', 'ja')).toBe('invalid')
+    expect(set('link', '')).toBe('invalid')
+    expect(set('link', null)).toBeNull()
+    expect(set('createdAt', 9)).toBe('invalid')
+    expect(set('what', new Y.Text('ersetzt'))).toBe('invalid')
+    expect(attempt(mod, (c) => actionsOf(c).get(action)!.delete('who'))).toBe('invalid')
+    const what = (c: Y.Doc) => actionsOf(c).get(action)!.get('what') as Y.Text
+    expect(attempt(mod, (c) => what(c).insert(0, 'x'.repeat(LIMITS.actionLength)))).toBe('tooLong')
+  })
+})
+
+describe('guard: roots only the server writes', () => {
+  it('refuses writing votes or progress, even for the moderator', () => {
+    for (const actor of [alice, mod]) {
+      expect(attempt(actor, (c) => votesOf(c).set(aliceNote, 3))).toBe('notAllowed')
+      expect(attempt(actor, (c) => progressOf(c).set(actor.participantId, { counts: {}, done: true }))).toBe('notAllowed')
+    }
+    expect(votesOf(server).size).toBe(0)
+    expect(progressOf(server).size).toBe(0)
+  })
+})
+
+describe('guard: timer and focus', () => {
+  it('lets the moderator run the timer, with valid states only', () => {
+    expect(attempt(alice, (c) => startTimer(c, 60_000, 1000))).toBe('notAllowed')
+    moderate((c) => startTimer(c, 5 * 60_000, 1000))
+    const timer = () => metaOf(server).get('timer') as TimerState
+    expect(timer()).toEqual({ state: 'running', endsAt: 301_000, durationMs: 300_000 })
+    moderate((c) => pauseTimer(c, timer(), 61_000))
+    expect(timer()).toEqual({ state: 'paused', remainingMs: 240_000, durationMs: 300_000 })
+    moderate((c) => resumeTimer(c, timer(), 100_000))
+    expect(attempt(alice, (c) => stopTimer(c))).toBe('notAllowed')
+    moderate((c) => stopTimer(c))
+    expect(metaOf(server).has('timer')).toBe(false)
+    const set = (value: unknown) => attempt(mod, (c) => metaOf(c).set('timer', value))
+    expect(set({ state: 'running', endsAt: 1, durationMs: 0 })).toBe('invalid')
+    expect(set({ state: 'running', endsAt: 1, durationMs: MAX_TIMER_MS + 1 })).toBe('invalid')
+    expect(set({ state: 'running', durationMs: 1000 })).toBe('invalid')
+    expect(set({ state: 'running', endsAt: 1, durationMs: 1000, extra: true })).toBe('invalid')
+    expect(set({ state: 'paused', remainingMs: -1, durationMs: 1000 })).toBe('invalid')
+    expect(set({ state: 'stopped', durationMs: 1000 })).toBe('invalid')
+    expect(set('5 Minuten')).toBe('invalid')
+    expect(set({ state: 'running', endsAt: 1, durationMs: MAX_TIMER_MS })).toBeNull()
+  })
+
+  it('lets the moderator set and clear the focus, on a note or cluster only', () => {
+    expect(attempt(alice, (c) => setFocus(c, { kind: 'note', id: aliceNote }))).toBe('notAllowed')
+    moderate((c) => setFocus(c, { kind: 'note', id: aliceNote }))
+    expect(toBoardView(server)).toMatchObject({ focus: { kind: 'note', id: aliceNote } })
+    moderate((c) => setFocus(c, null))
+    expect(metaOf(server).has('focus')).toBe(false)
+    const set = (value: unknown) => attempt(mod, (c) => metaOf(c).set('focus', value))
+    expect(set({ kind: 'participant', id: 'alice-id' })).toBe('invalid')
+    expect(set({ kind: 'note', id: 'x'.repeat(41) })).toBe('invalid')
+    expect(set({ kind: 'note', id: aliceNote, colour: 'red' })).toBe('invalid')
+    expect(set(aliceNote)).toBe('invalid')
+    expect(set({ kind: 'cluster', id: 'c1' })).toBeNull()
+  })
+})
+
+describe('guard: a participant’s private doc', () => {
+  let privateServer: Y.Doc
+
+  /** A client copy of alice's private doc that has just synced. */
+  function privateClient(): Y.Doc {
+    const doc = new Y.Doc()
+    declarePrivateRoots(doc)
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(privateServer))
+    return doc
+  }
+
+  function attemptPrivate(actor: Actor, change: (client: Y.Doc) => unknown): string | null {
+    const client = privateClient()
+    return guardPrivate(privateServer, server, actor, captureOne(client, () => change(client)))?.code ?? null
+  }
+
+  function invalidPrivate(change: (client: Y.Doc) => unknown): string {
+    const client = privateClient()
+    const update = captureOne(client, () => change(client))
+    try {
+      guardPrivate(privateServer, server, alice, update)
+    } catch (error) {
+      if (error instanceof InvalidUpdate) return error.code
+      throw error
+    }
+    throw new Error('expected InvalidUpdate')
+  }
+
+  const limits = { votesPerPerson: 20, maxVotesPerItem: 20 }
+
+  beforeEach(() => {
+    privateServer = new Y.Doc()
+    declarePrivateRoots(privateServer)
+    moderate((c) => setSetting(c, 'privateWriting', true))
+  })
+
+  describe('drafts', () => {
+    it('lets a participant write, edit, move and delete drafts while collecting', () => {
+      const client = privateClient()
+      let id = ''
+      expect(guardPrivate(privateServer, server, alice, captureOne(client, () => (id = addDraft(client, { zone: 'steigen', text: 'geheim' }))))).toBeNull()
+      expect(guardPrivate(privateServer, server, alice, captureOne(client, () => editDraft(client, id, 'noch geheimer')))).toBeNull()
+      expect(guardPrivate(privateServer, server, alice, captureOne(client, () => moveDraft(client, id, 'einheizen')))).toBeNull()
+      expect(draftsOf(privateServer).get(id)!.get('zone')).toBe('einheizen')
+      expect((draftsOf(privateServer).get(id)!.get('text') as Y.Text).toString()).toBe('noch geheimer')
+      expect(guardPrivate(privateServer, server, alice, captureOne(client, () => deleteDraft(client, id)))).toBeNull()
+      expect(draftsOf(privateServer).size).toBe(0)
+    })
+
+    it('refuses a draft over the note length, whether created or grown so', () => {
+      const raw = (text: string, zone: unknown = 'steigen') => (c: Y.Doc) => {
+        const d = new Y.Map<unknown>()
+        d.set('zone', zone)
+        d.set('text', new Y.Text(text))
+        d.set('createdAt', 1)
+        draftsOf(c).set('d1', d)
+      }
+      expect(attemptPrivate(alice, raw('x'.repeat(LIMITS.noteLength + 1)))).toBe('tooLong')
+      expect(attemptPrivate(alice, raw('x', 'keller'))).toBe('invalid')
+      expect(attemptPrivate(alice, raw('x'.repeat(LIMITS.noteLength)))).toBeNull()
+      const text = (c: Y.Doc) => draftsOf(c).get('d1')!.get('text') as Y.Text
+      expect(attemptPrivate(alice, (c) => text(c).insert(0, '!'))).toBe('tooLong')
+      expect(attemptPrivate(alice, (c) => draftsOf(c).get('d1')!.set('zone', 'keller'))).toBe('invalid')
+      expect(attemptPrivate(alice, (c) => draftsOf(c).get('d1')!.set('createdAt', 2))).toBe('invalid')
+      expect(attemptPrivate(alice, (c) => draftsOf(c).get('d1')!.delete('zone'))).toBe('invalid')
+      expect(invalidPrivate((c) => draftsOf(c).get('d1')!.set('author', 'alice-id'))).toBe('schema')
+    })
+
+    it('refuses drafts on a locked board or in Abschluss', () => {
+      moderate((c) => setLocked(c, true))
+      expect(attemptPrivate(alice, (c) => addDraft(c, { zone: 'steigen', text: 'gesperrt' }))).toBe('readOnly')
+      moderate((c) => setLocked(c, false))
+      moderate((c) => setPhase(c, 'abschluss'))
+      expect(attemptPrivate(alice, (c) => setDone(c, true))).toBe('readOnly')
+    })
+  })
+
+  describe('ballot', () => {
+    let cluster: string
+
+    beforeEach(() => {
+      moderate((m) => setPhase(m, 'clustern'))
+      const c = clientOf(server)
+      let id = ''
+      expect(code(alice, captureOne(c, () => (id = addNote(c, { zone: 'einheizen', text: 'Dritte', author: 'alice-id' }))))).toBeNull()
+      moderate((m) => createCluster(m, { zone: 'einheizen', title: 'Gruppe', noteIds: [id] }))
+      cluster = [...clustersOf(server).keys()][0]!
+      moderate((m) => setPhase(m, 'abstimmen'))
+    })
+
+    it('refuses votes outside Abstimmen', () => {
+      for (const phase of ['sammeln', 'clustern', 'massnahmen'] as const) {
+        moderate((m) => setPhase(m, phase))
+        expect(attemptPrivate(alice, (c) => castVote(c, bobNote, 1, limits))).toBe('notAllowed')
+      }
+      expect(ballotOf(privateServer).size).toBe(0)
+    })
+
+    it('accepts votes on clusters and unclustered notes, refuses clustered notes and unknown ids', () => {
+      expect(attemptPrivate(alice, (c) => castVote(c, bobNote, 1, limits))).toBeNull()
+      expect(attemptPrivate(alice, (c) => castVote(c, cluster, 1, limits))).toBeNull()
+      const clustered = [...notesOf(server).keys()].find((id) => notesOf(server).get(id)!.get('clusterId') === cluster)!
+      expect(attemptPrivate(alice, (c) => castVote(c, clustered, 1, limits))).toBe('invalid')
+      expect(attemptPrivate(alice, (c) => castVote(c, 'no-such-item', 1, limits))).toBe('invalid')
+      expect(Object.fromEntries(ballotOf(privateServer).entries())).toEqual({ [bobNote]: 1, [cluster]: 1 })
+    })
+
+    it('refuses more votes per item than allowed', () => {
+      expect(attemptPrivate(alice, (c) => ballotOf(c).set(bobNote, 3))).toBeNull()
+      expect(attemptPrivate(alice, (c) => ballotOf(c).set(bobNote, 4))).toBe('voteLimit')
+      expect(attemptPrivate(alice, (c) => ballotOf(c).set(aliceNote, 4))).toBe('voteLimit')
+      for (const bad of [0, -1, 1.5, '1', null]) expect(attemptPrivate(alice, (c) => ballotOf(c).set(aliceNote, bad as number))).toBe('invalid')
+    })
+
+    it('refuses more votes in total than allowed, and always allows taking votes back', () => {
+      moderate((m) => setSetting(m, 'votesPerPerson', 4))
+      expect(attemptPrivate(alice, (c) => ballotOf(c).set(bobNote, 3))).toBeNull()
+      expect(attemptPrivate(alice, (c) => ballotOf(c).set(cluster, 1))).toBeNull()
+      expect(attemptPrivate(alice, (c) => castVote(c, aliceNote, 1, limits))).toBe('voteLimit')
+      // Moving a vote from one item to another in one update keeps the total.
+      expect(attemptPrivate(alice, (c) => c.transact(() => {
+        ballotOf(c).set(bobNote, 2)
+        ballotOf(c).set(aliceNote, 1)
+      }))).toBeNull()
+      expect(attemptPrivate(alice, (c) => c.transact(() => {
+        ballotOf(c).set(bobNote, 3)
+        ballotOf(c).delete(aliceNote)
+      }))).toBeNull()
+      // The moderator lowers both limits below what alice has given: she may still take votes back,
+      // one at a time, but not add any.
+      moderate((m) => setSetting(m, 'votesPerPerson', 1))
+      moderate((m) => setSetting(m, 'maxVotesPerItem', 1))
+      expect(attemptPrivate(alice, (c) => castVote(c, cluster, -1, limits))).toBeNull()
+      expect(attemptPrivate(alice, (c) => castVote(c, bobNote, -1, limits))).toBeNull()
+      expect(attemptPrivate(alice, (c) => castVote(c, bobNote, 1, limits))).toBe('voteLimit')
+      expect(Object.fromEntries(ballotOf(privateServer).entries())).toEqual({ [bobNote]: 2 })
+    })
+
+    it('refuses votes once they are revealed, taking back included', () => {
+      expect(attemptPrivate(alice, (c) => castVote(c, bobNote, 1, limits))).toBeNull()
+      moderate((m) => setVotesRevealed(m, true))
+      expect(attemptPrivate(alice, (c) => castVote(c, cluster, 1, limits))).toBe('notAllowed')
+      expect(attemptPrivate(alice, (c) => castVote(c, bobNote, -1, limits))).toBe('notAllowed')
+    })
+
+    it('lets the moderator vote in its own private doc', () => {
+      expect(attemptPrivate(mod, (c) => castVote(c, cluster, 1, limits))).toBeNull()
+    })
+  })
+
+  it('accepts the "fertig" mark, as a boolean only', () => {
+    expect(attemptPrivate(alice, (c) => setDone(c, true))).toBeNull()
+    expect(statusOf(privateServer).get('done')).toBe(true)
+    expect(attemptPrivate(alice, (c) => setDone(c, false))).toBeNull()
+    expect(attemptPrivate(alice, (c) => statusOf(c).set('done', 'ja'))).toBe('invalid')
+    expect(attemptPrivate(alice, (c) => statusOf(c).set('mood', 'gut'))).toBe('invalid')
+    expect(attemptPrivate(alice, (c) => statusOf(c).delete('done'))).toBeNull()
+  })
+
+  it('rejects roots that are not part of the private doc as schema', () => {
+    expect(invalidPrivate((c) => c.getMap('evil').set('x', 1))).toBe('schema')
+    expect(invalidPrivate((c) => notesOf(c).set('n', new Y.Map()))).toBe('schema')
+    expect(invalidPrivate((c) => ballotOf(c).set('x', new Y.Map() as unknown as number))).toBe('schema')
+    expect(privateServer.share.has('evil')).toBe(false)
   })
 })
