@@ -1,23 +1,29 @@
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
+import { SettingsPanel } from '../moderation/SettingsPanel'
+import { useIsModerator } from '../moderation/useRole'
 import { useBoard } from '../store/board'
 import { PresenceList } from './PresenceList'
 import { ShareLink } from './ShareLink'
 import { SyncStatus } from './SyncStatus'
 
-/** The banner: title, sharing, who is here, connection and save state, language. */
+/** The banner: title and topic, sharing, settings (moderator), who is here, connection and save state, language. */
 export function BoardHeader({ boardId }: { readonly boardId: string }) {
   const t = useT()
   const title = useBoard((s) => s.title)
+  const topic = useBoard((s) => s.topic)
+  const moderator = useIsModerator()
   return (
     <header className="board-header">
       <div className="board-header__top">
         <div className="board-header__title">
           <p className="board-header__brand">{t('app.name')}</p>
           <h1>{title || t('board.untitled')}</h1>
+          {topic && <p className="board-header__topic">{topic}</p>}
         </div>
         <div className="board-header__tools">
           <ShareLink boardId={boardId} />
+          {moderator && <SettingsPanel />}
           <LanguageSwitch />
         </div>
       </div>

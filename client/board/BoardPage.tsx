@@ -1,5 +1,10 @@
 import { ZONE_IDS } from '../../model/zones'
+import { FocusBar } from '../focus/FocusBar'
+import { LiveRegion } from '../moderation/LiveRegion'
+import { PhaseBar } from '../moderation/PhaseBar'
+import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
 import { useSession } from '../store/session'
+import { Timer } from '../timer/Timer'
 import { Balloon } from './Balloon'
 import { BoardHeader } from './BoardHeader'
 import { ProblemPage } from './ProblemPage'
@@ -7,18 +12,26 @@ import { RejectedAlert } from './RejectedAlert'
 import { Zone } from './Zone'
 import { useUnsavedWarning } from './useUnsavedWarning'
 import './board.css'
+import '../moderation/moderation.css'
 
-/** The board: header, and the three zones around the balloon. Reads the stores only. */
+/**
+ * The board: header, where the retrospective stands (phase, read-only notice, timer, what the
+ * moderator highlights), and the three zones around the balloon. Reads the stores only.
+ */
 export function BoardPage({ boardId }: { readonly boardId: string }) {
   const problem = useSession((s) => s.problem)
   useUnsavedWarning()
-  if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull')
+  if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull' || problem === 'deleted')
     return <ProblemPage problem={problem} />
   return (
     <div className="page board">
       <BoardHeader boardId={boardId} />
       <main className="board__main">
         {problem === 'rejected' && <RejectedAlert />}
+        <PhaseBar />
+        <ReadOnlyBanner />
+        <Timer />
+        <FocusBar boardId={boardId} />
         <div className="board__layout">
           <div className="board__balloon">
             <Balloon />
@@ -28,6 +41,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
           ))}
         </div>
       </main>
+      <LiveRegion />
     </div>
   )
 }

@@ -2,12 +2,13 @@ import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
 import { TopBar } from '../TopBar'
 
-export type PageProblem = 'unknownBoard' | 'forbidden' | 'boardFull'
+export type PageProblem = 'unknownBoard' | 'forbidden' | 'boardFull' | 'deleted'
 
 const TEXTS: Readonly<Record<PageProblem, readonly [MessageKey, MessageKey]>> = {
   unknownBoard: ['problem.notFound', 'problem.notFoundText'],
   forbidden: ['problem.forbidden', 'problem.forbiddenText'],
   boardFull: ['problem.boardFull', 'problem.boardFullText'],
+  deleted: ['problem.deleted', 'problem.deletedText'],
 }
 
 /** A whole page for a board that cannot be shown, with a way back to the start. */

@@ -1,0 +1,56 @@
+import type { Focus } from '../../model/focus'
+import type { BoardView } from '../../model/view'
+import { ZONE_IDS } from '../../model/zones'
+
+const key = (boardId: string) => `ballonfahrt:follow:${boardId}`
+
+/** Whether this browser follows the moderator's highlight on this board (off unless chosen). */
+export function loadFollow(boardId: string): boolean {
+  try {
+    return localStorage.getItem(key(boardId)) === '1'
+  } catch {
+    return false
+  }
+}
+
+export function saveFollow(boardId: string, follow: boolean): void {
+  try {
+    if (follow) localStorage.setItem(key(boardId), '1')
+    else localStorage.removeItem(key(boardId))
+  } catch {
+    // Not remembered in private mode.
+  }
+}
+
+/** The id of the element that shows a focus (rendered by the notes and clusters). */
+export function focusElementId(focus: Focus): string {
+  return `${focus.kind}-${focus.id}`
+}
+
+/** The note's text or the cluster's title; '' for an untitled cluster, null when not found. */
+export function focusText(board: BoardView, focus: Focus | null): string | null {
+  if (!focus) return null
+  for (const zone of ZONE_IDS) {
+    const z = board.zones[zone]
+    if (focus.kind === 'note') {
+      const note = z.notes.find((n) => n.id === focus.id)
+      if (note) return note.text
+    } else {
+      const cluster = z.clusters.find((c) => c.id === focus.id)
+      if (cluster) return cluster.title
+    }
+  }
+  return null
+}
+
+function prefersReducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
+}
+
+/** Scrolls the focused element into view; false when it is not on the page. */
+export function scrollToFocus(focus: Focus): boolean {
+  const element = document.getElementById(focusElementId(focus))
+  if (!element) return false
+  element.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'center', inline: 'nearest' })
+  return true
+}

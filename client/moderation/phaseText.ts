@@ -1,0 +1,17 @@
+import type { Phase } from '../../model/phases'
+import type { MessageKey } from '../i18n/index'
+
+export const PHASE_NAME: Readonly<Record<Phase, MessageKey>> = {
+  sammeln: 'phase.sammeln',
+  aufdecken: 'phase.aufdecken',
+  clustern: 'phase.clustern',
+  abstimmen: 'phase.abstimmen',
+  massnahmen: 'phase.massnahmen',
+  abschluss: 'phase.abschluss',
+}
+
+/** The one-line instruction for everybody in a phase. */
+export function phaseHint(phase: Phase, privateWriting: boolean): MessageKey {
+  if (phase === 'sammeln') return privateWriting ? 'phase.hint.sammelnPrivate' : 'phase.hint.sammeln'
+  return `phase.hint.${phase}`
+}

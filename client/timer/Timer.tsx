@@ -1,0 +1,155 @@
+import { useEffect, useId, useRef, useState } from 'react'
+import type { FormEvent } from 'react'
+import { MAX_TIMER_MS, remainingMs } from '../../model/timer'
+import type { TimerState } from '../../model/timer'
+import { useT } from '../i18n/index'
+import { announce } from '../moderation/announcer'
+import { useIsModerator } from '../moderation/useRole'
+import { useBoard } from '../store/board'
+import { extendCountdown, pauseCountdown, resumeCountdown, startCountdown, stopCountdown } from '../store/moderation'
+import { playChime, unlockAudioOnGesture } from './chime'
+import { useServerNow } from './clock'
+import { setMuted, useSound } from './sound'
+import './timer.css'
+
+const MAX_MINUTES = MAX_TIMER_MS / 60_000
+
+/** 125_000 -> "02:05"; a started second counts as a whole one, so 0:00 means over. */
+export function formatRemaining(ms: number): string {
+  const total = Math.ceil(Math.max(0, ms) / 1000)
+  const minutes = Math.floor(total / 60)
+  const seconds = total % 60
+  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`
+}
+
+/** Milliseconds left, never more than the countdown's length (the clock may lag a tick). */
+function leftOf(timer: TimerState | null, now: number): number {
+  return timer ? Math.min(timer.durationMs, remainingMs(timer, now)) : 0
+}
+
+/** The countdown for everybody, and its controls for the moderator. */
+export function Timer() {
+  const t = useT()
+  const labelId = useId()
+  const timer = useBoard((s) => s.timer)
+  const moderator = useIsModerator()
+  const now = useServerNow(timer !== null)
+  const left = leftOf(timer, now)
+  const ended = timer?.state === 'running' && left === 0
+  useTimerEvents(timer, left)
+  useEffect(() => unlockAudioOnGesture(), [])
+
+  if (!timer && !moderator) return null
+  return (
+    <div className={`timer${ended ? ' timer--ended' : ''}`}>
+      {timer && (
+        <div className="timer__display">
+          <span id={labelId} className="timer__label">
+            {t('timer.remaining')}
+          </span>
+          <span role="timer" aria-labelledby={labelId} className="timer__time">
+            {formatRemaining(left)}
+          </span>
+          {timer.state === 'paused' && <span className="timer__state">{t('timer.paused')}</span>}
+          {ended && <strong className="timer__state timer__state--ended">{t('timer.ended')}</strong>}
+        </div>
+      )}
+      <div className="timer__tools">
+        {(timer || moderator) && <MuteToggle />}
+        {moderator && <TimerControls timer={timer} />}
+      </div>
+    </div>
+  )
+}
+
+/** Announces one minute left and the end, and chimes once at the end, only as time runs out here. */
+function useTimerEvents(timer: TimerState | null, left: number): void {
+  const t = useT()
+  const last = useRef({ timer, left })
+  useEffect(() => {
+    const before = last.current
+    last.current = { timer, left }
+    // A new or changed countdown (start, pause, +1 minute, loading the board) is no event.
+    if (!timer || before.timer !== timer || timer.state !== 'running') return
+    if (before.left > 60_000 && left <= 60_000 && left > 0) announce(t('timer.oneMinute'))
+    if (before.left > 0 && left === 0) {
+      announce(t('timer.ended'))
+      if (!useSound.getState().muted) playChime()
+    }
+  }, [timer, left, t])
+}
+
+function MuteToggle() {
+  const t = useT()
+  const muted = useSound((s) => s.muted)
+  return (
+    <button type="button" className="button button--small button--quiet timer__mute" onClick={() => setMuted(!muted)}>
+      <span aria-hidden="true">{muted ? '🔇 ' : '🔔 '}</span>
+      {muted ? t('timer.unmute') : t('timer.mute')}
+    </button>
+  )
+}
+
+function TimerControls({ timer }: { readonly timer: TimerState | null }) {
+  const t = useT()
+  const id = useId()
+  const [minutes, setMinutes] = useState('5')
+  const [invalid, setInvalid] = useState(false)
+
+  function start(event: FormEvent) {
+    event.preventDefault()
+    const value = Number(minutes)
+    if (!/^\s*\d+\s*$/.test(minutes) || value < 1 || value > MAX_MINUTES) {
+      setInvalid(true)
+      return
+    }
+    setInvalid(false)
+    startCountdown(value)
+  }
+
+  return (
+    <div className="timer__controls">
+      <form className="timer__start" onSubmit={start} noValidate>
+        <label htmlFor={id}>{t('timer.minutes')}</label>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          size={3}
+          value={minutes}
+          aria-invalid={invalid}
+          aria-describedby={invalid ? `${id}-error` : undefined}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <button type="submit" className="button button--small">
+          {t('timer.start')}
+        </button>
+        {invalid && (
+          <span id={`${id}-error`} className="error">
+            {t('timer.minutesRange')}
+          </span>
+        )}
+      </form>
+      {timer && (
+        <>
+          {timer.state === 'running' ? (
+            <button type="button" className="button button--small" onClick={() => pauseCountdown()}>
+              {t('timer.pause')}
+            </button>
+          ) : (
+            <button type="button" className="button button--small" onClick={() => resumeCountdown()}>
+              {t('timer.resume')}
+            </button>
+          )}
+          <button type="button" className="button button--small" onClick={() => extendCountdown(1)}>
+            {t('timer.extend')}
+          </button>
+          <button type="button" className="button button--small" onClick={() => stopCountdown()}>
+            {t('timer.stop')}
+          </button>
+        </>
+      )}
+    </div>
+  )
+}
