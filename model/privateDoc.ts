@@ -89,7 +89,8 @@ export function castVote(doc: Y.Doc, targetId: string, delta: 1 | -1, limits: Vo
   const next = current + delta
   if (next < 0) return
   if (delta > 0 && votesUsed(doc) >= limits.votesPerPerson) throw new ModelError('noVotesLeft')
-  if (next > limits.maxVotesPerItem) throw new ModelError('itemLimit')
+  // Taking a vote back is always possible, even over a limit the moderator lowered meanwhile.
+  if (delta > 0 && next > limits.maxVotesPerItem) throw new ModelError('itemLimit')
   doc.transact(() => {
     if (next === 0) ballot.delete(targetId)
     else ballot.set(targetId, next)
