@@ -1,10 +1,12 @@
 import { ZONE_IDS } from '../../model/zones'
+import { ActionsPanel } from '../agreements/ActionsPanel'
 import { FocusBar } from '../focus/FocusBar'
-import { LiveRegion } from '../moderation/LiveRegion'
 import { PhaseBar } from '../moderation/PhaseBar'
 import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
+import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
 import { Timer } from '../timer/Timer'
+import { VotingPanel } from '../voting/VotingPanel'
 import { Balloon } from './Balloon'
 import { BoardHeader } from './BoardHeader'
 import { ProblemPage } from './ProblemPage'
@@ -16,10 +18,13 @@ import '../moderation/moderation.css'
 
 /**
  * The board: header, where the retrospective stands (phase, read-only notice, timer, what the
- * moderator highlights), and the three zones around the balloon. Reads the stores only.
+ * moderator highlights), the three zones around the balloon, then the vote (Abstimmen, and once
+ * ended) and the actions (Maßnahmen, Abschluss). Reads the stores only.
  */
 export function BoardPage({ boardId }: { readonly boardId: string }) {
   const problem = useSession((s) => s.problem)
+  const phase = useBoard((s) => s.phase)
+  const votesRevealed = useBoard((s) => s.votesRevealed)
   useUnsavedWarning()
   if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull' || problem === 'deleted')
     return <ProblemPage problem={problem} />
@@ -40,8 +45,9 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
             <Zone key={zone} zone={zone} />
           ))}
         </div>
+        {(phase === 'abstimmen' || votesRevealed) && <VotingPanel />}
+        {(phase === 'massnahmen' || phase === 'abschluss') && <ActionsPanel />}
       </main>
-      <LiveRegion />
     </div>
   )
 }

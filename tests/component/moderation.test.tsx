@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { setQuestion } from '../../model/board'
-import { setLocked, setPhase } from '../../model/phases'
+import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
 import { setDone, statusOf } from '../../model/privateDoc'
 import { writeProgress } from '../../model/reveal'
 import { setSetting } from '../../model/settings'
@@ -338,6 +338,30 @@ describe('deleting the board', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Dieses Board wurde gelöscht' })).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Zur Startseite' }).getAttribute('href')).toBe('/')
     expect(screen.queryByRole('region')).toBeNull()
+  })
+})
+
+describe('board layout by phase', () => {
+  it('shows the vote in Abstimmen and once ended, the actions in Maßnahmen and Abschluss', () => {
+    const { doc } = open('participant')
+    const voting = () => screen.queryByRole('region', { name: 'Abstimmung' })
+    const actions = () => screen.queryByRole('region', { name: 'Maßnahmen' })
+    expect(voting()).toBeNull()
+    expect(actions()).toBeNull()
+    act(() => setPhase(doc, 'abstimmen'))
+    expect(voting()).toBeTruthy()
+    expect(actions()).toBeNull()
+    act(() => setVotesRevealed(doc, true))
+    act(() => setPhase(doc, 'massnahmen'))
+    expect(voting()).toBeTruthy()
+    expect(actions()).toBeTruthy()
+    act(() => setPhase(doc, 'abschluss'))
+    expect(actions()).toBeTruthy()
+    act(() => setVotesRevealed(doc, false))
+    expect(voting()).toBeNull()
+    // The zones come before the panels, in reading order.
+    const regions = screen.getAllByRole('region').map((r) => r.getAttribute('aria-labelledby') ? document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent : r.getAttribute('aria-label'))
+    expect(regions.at(-1)).toBe('Maßnahmen')
   })
 })
 
