@@ -3,6 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+const COMPONENTS = ['client/board/**', 'client/landing/**', 'client/join/**', 'client/i18n/**', 'client/moderation/**', 'client/timer/**', 'client/focus/**', 'client/clusters/**', 'client/voting/**', 'client/agreements/**', 'client/App.tsx', 'client/TopBar.tsx']
 const nodeOnly = ['ws', 'better-sqlite3', 'node:*', 'fs', 'path', 'http', 'crypto']
 
 export default tseslint.config(
@@ -30,7 +31,7 @@ export default tseslint.config(
   },
   // Components read stores and call actions; they never touch Y types or the server.
   {
-    files: ['client/board/**', 'client/landing/**', 'client/join/**', 'client/i18n/**', 'client/App.tsx'],
+    files: COMPONENTS,
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['yjs', 'y-*', ...nodeOnly, '../../server/*'], message: 'components use stores and actions, not Yjs' }] }],
     },
@@ -40,6 +41,6 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: [...nodeOnly, '**/server/*'], message: 'the client cannot import server code' }] }],
     },
-    ignores: ['client/board/**', 'client/landing/**', 'client/join/**', 'client/i18n/**', 'client/App.tsx'],
+    ignores: COMPONENTS,
   },
 )

@@ -541,21 +541,6 @@ function moderate(change: (client: Y.Doc) => unknown): void {
   expect(attempt(mod, change)).toBeNull()
 }
 
-/** A note as a client would create it by hand, with every field given. */
-function rawNote(client: Y.Doc, id: string, fields: Record<string, unknown>, text = 'roh'): void {
-  const note = new Y.Map<unknown>()
-  note.set('zone', 'steigen')
-  note.set('text', new Y.Text(text))
-  note.set('createdAt', 2)
-  note.set('order', 'a5')
-  note.set('clusterId', null)
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined) note.delete(key)
-    else note.set(key, value)
-  }
-  notesOf(client).set(id, note)
-}
-
 describe('guard: phases and settings', () => {
   it('refuses a participant changing the phase and lets the moderator do it', () => {
     expect(attempt(alice, (c) => setPhase(c, 'clustern'))).toBe('notAllowed')
