@@ -136,6 +136,16 @@ function MenuList({ id, label, items, onChoose, onClose }: ListProps) {
     list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
   }, [first])
 
+  // A click or tap anywhere outside the menu and its button closes it.
+  useEffect(() => {
+    function outside(event: PointerEvent) {
+      const container = list.current?.parentElement
+      if (container && event.target instanceof Node && !container.contains(event.target)) onClose(false)
+    }
+    document.addEventListener('pointerdown', outside)
+    return () => document.removeEventListener('pointerdown', outside)
+  }, [onClose])
+
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
     const all = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
     const i = all.indexOf(document.activeElement as HTMLElement)
