@@ -1,5 +1,6 @@
 import { ZONE_IDS } from '../../model/zones'
 import { ActionsPanel } from '../agreements/ActionsPanel'
+import { Announcer } from '../clusters/announce'
 import { FocusBar } from '../focus/FocusBar'
 import { PhaseBar } from '../moderation/PhaseBar'
 import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
@@ -47,6 +48,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
         </div>
         {(phase === 'abstimmen' || votesRevealed) && <VotingPanel />}
         {(phase === 'massnahmen' || phase === 'abschluss') && <ActionsPanel />}
+        <Announcer />
       </main>
     </div>
   )

@@ -1,7 +1,6 @@
 import { useId } from 'react'
 import type { ClusterView, NoteView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
-import { Announcer } from '../clusters/announce'
 import { ClusterItem } from '../clusters/ClusterItem'
 import { zoneDropHandlers } from '../clusters/drag'
 import { useMayCluster, useReadOnly } from '../clusters/permissions'
@@ -40,7 +39,6 @@ export function Zone({ zone }: { readonly zone: ZoneId }) {
 
   return (
     <section className={`zone zone--${zone}`} aria-labelledby={`${id}-title`}>
-      {zone === 'steigen' && <Announcer />}
       <div className="zone__head">
         <h2 id={`${id}-title`} className="zone__title">
           {title}

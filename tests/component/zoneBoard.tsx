@@ -12,6 +12,7 @@ import { ZONE_IDS } from '../../model/zones'
 import { Zone } from '../../client/board/Zone'
 import { activateLocal } from '../../client/sync/activeBoard'
 import { ME, OTHER } from '../helpers/board'
+import { Announcer } from '../../client/clusters/announce'
 
 export const MOD: Actor = { participantId: 'mod-1', role: 'moderator' }
 
@@ -36,13 +37,14 @@ export function zoneBoard(
   return { doc, privateDoc, ids, stop }
 }
 
-/** The three zones alone (the page around them belongs to other tests). */
+/** The three zones and the page's live region (the rest of the page belongs to other tests). */
 export function renderZones() {
   return render(
     <main>
       {ZONE_IDS.map((zone) => (
         <Zone key={zone} zone={zone} />
       ))}
+      <Announcer />
     </main>,
   )
 }

@@ -43,11 +43,11 @@ describe('a board in two browsers', () => {
     const context = await browser.newContext()
     const page = await context.newPage()
     let offline = false
-    let current: { page: WebSocketRoute; server: WebSocketRoute } | null = null
-    // Cut the websocket (setOffline does not close an open socket).
+    const open: { page: WebSocketRoute; server: WebSocketRoute }[] = []
+    // Cut the websockets, board and private doc (setOffline does not close an open socket).
     await page.routeWebSocket(/\/ws\//, (ws) => {
       if (offline) return void ws.close()
-      current = { page: ws, server: ws.connectToServer() }
+      open.push({ page: ws, server: ws.connectToServer() })
     })
     await page.goto(board.participantUrl)
     await page.getByRole('textbox', { name: /Name/ }).fill('Carla')
@@ -56,9 +56,10 @@ describe('a board in two browsers', () => {
     await page.getByText('gespeichert', { exact: true }).waitFor()
 
     offline = true
-    const cut = current as { page: WebSocketRoute; server: WebSocketRoute } | null
-    await cut?.server.close()
-    await cut?.page.close()
+    for (const cut of open.splice(0)) {
+      await cut.server.close()
+      await cut.page.close()
+    }
     await page.getByText('offline', { exact: true }).waitFor()
     await writeNote(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit')
     await noteItem(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
