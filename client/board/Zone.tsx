@@ -38,7 +38,7 @@ export function Zone({ zone }: { readonly zone: ZoneId }) {
   if (revealed) entries = sortByTally(entries, tally)
 
   return (
-    <section className={`zone zone--${zone}`} aria-labelledby={`${id}-title`}>
+    <section className={`zone zone--${zone}`} aria-labelledby={`${id}-title`} {...(clustering ? zoneDropHandlers(t, zone) : null)}>
       <div className="zone__head">
         <h2 id={`${id}-title`} className="zone__title">
           {title}
@@ -56,7 +56,6 @@ export function Zone({ zone }: { readonly zone: ZoneId }) {
         className="zone__notes"
         aria-label={t('zone.notes', { zone: title })}
         aria-describedby={clustering && view.notes.length > 0 ? `${id}-hint` : undefined}
-        {...(clustering ? zoneDropHandlers(t, zone) : null)}
       >
         {drafts.map((draft) => (
           <DraftItem key={draft.id} draft={draft} />

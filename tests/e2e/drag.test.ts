@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser'
+import { joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
+import { createBoard, startTestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+describe('clustering with the mouse', () => {
+  it('drags a note onto another to form a cluster, and a note into another zone', async () => {
+    const board = await createBoard(server, { title: 'Ziehen', settings: { privateWriting: false } })
+    const mod = (await joinAs(browser, board.moderatorUrl, 'Moderation')).page
+    const other = (await joinAs(browser, board.participantUrl, 'Zuschauerin')).page
+    await writeNote(mod, /Steigen/, 'Vernetzung im Landkreis')
+    await writeNote(mod, /Steigen/, 'Gemeinsame Netzwerktreffen')
+    await writeNote(mod, /Steigen/, 'Personalwechsel')
+    await mod.getByRole('button', { name: 'Clustern', exact: true }).click()
+
+    await noteItem(mod, /Steigen/, 'Gemeinsame Netzwerktreffen').dragTo(noteItem(mod, /Steigen/, 'Vernetzung im Landkreis'))
+    const heading = zone(other, /Steigen/).getByRole('heading', { name: /Unbenannter Cluster/ })
+    await heading.waitFor()
+    const clusterNotes = zone(other, /Steigen/).getByRole('list', { name: /Notizen im Cluster/ }).getByRole('listitem')
+    expect(await clusterNotes.count()).toBe(2)
+
+    await noteItem(mod, /Steigen/, 'Personalwechsel').dragTo(zone(mod, /Unten halten/).getByRole('heading', { name: 'Unten halten' }))
+    await noteItem(other, /Unten halten/, 'Personalwechsel').waitFor()
+    expect(await noteItem(other, /Steigen/, 'Personalwechsel').count()).toBe(0)
+  })
+})
