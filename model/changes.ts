@@ -27,6 +27,7 @@ export const BOARD_SCHEMA: DocSchema = {
   actions: { kind: 'entries', fields: ACTION_KEYS, text: 'what' },
   votes: values,
   progress: values,
+  members: values,
 }
 export const PRIVATE_SCHEMA: DocSchema = {
   drafts: { kind: 'entries', fields: DRAFT_KEYS, text: 'text' },

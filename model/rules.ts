@@ -57,6 +57,7 @@ function checkMeta(actor: Actor, key: string, value: unknown, deleted: boolean):
     if (key === 'locked' || key === 'votesRevealed') return typeof value === 'boolean'
     if (key === 'timer') return deleted || isTimerState(value)
     if (key === 'focus') return deleted || isFocus(value)
+    if (key === 'date') return isUntil(value)
     return null
   })()
   if (valid === null) return reject('notAllowed', `meta.${key}`)

@@ -5,7 +5,7 @@ import type { Locale, ZoneId } from './zones'
  * The board document. One Y.Doc per board; these root names and keys are the schema that
  * the view, the rules and the server guard all read.
  */
-export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress'] as const
+export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress', 'members'] as const
 export type RootName = (typeof ROOTS)[number]
 
 export const SCHEMA_VERSION = 1
@@ -27,6 +27,7 @@ export type MetaKey =
   | 'timer'
   | 'focus'
   | 'votesRevealed'
+  | 'date'
 
 /** Keys of one note's Y.Map. */
 export const NOTE_KEYS = ['zone', 'text', 'author', 'createdAt', 'order', 'clusterId'] as const
@@ -44,6 +45,11 @@ export const ACTION_KEYS = ['what', 'who', 'until', 'link', 'done', 'createdAt']
  */
 export function progressOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('progress')
+}
+
+/** Participant ids that joined the board (server-written; only their number is shown). */
+export function membersOf(doc: Y.Doc): Y.Map<boolean> {
+  return doc.getMap('members')
 }
 
 export interface NewBoard {
@@ -86,4 +92,5 @@ export function declareRoots(doc: Y.Doc): void {
   votesOf(doc)
   actionsOf(doc)
   progressOf(doc)
+  membersOf(doc)
 }

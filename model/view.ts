@@ -5,7 +5,8 @@ import type { NoteId, ParticipantId } from './ids'
 import { compareOrder } from './order'
 import { isPhase } from './phases'
 import type { Phase } from './phases'
-import { actionsOf, clustersOf, metaOf, notesOf, progressOf, votesOf } from './schema'
+import { isUntil } from './actions'
+import { actionsOf, clustersOf, membersOf, metaOf, notesOf, progressOf, votesOf } from './schema'
 import { DEFAULT_SETTINGS, readSettings } from './settings'
 import type { Settings } from './settings'
 import { isTimerState } from './timer'
@@ -65,6 +66,10 @@ export interface BoardView {
   readonly topic: string
   readonly locale: Locale
   readonly createdAt: number
+  /** The meeting's date (YYYY-MM-DD): set explicitly, or the day the board was created. */
+  readonly date: string
+  /** How many people joined the board (never who, on any board). */
+  readonly participantCount: number
   readonly phase: Phase
   readonly settings: Settings
   readonly locked: boolean
@@ -87,6 +92,8 @@ export const EMPTY_BOARD: BoardView = Object.freeze({
   topic: '',
   locale: 'de',
   createdAt: 0,
+  date: '',
+  participantCount: 0,
   phase: 'sammeln',
   settings: DEFAULT_SETTINGS,
   locked: false,
@@ -235,6 +242,11 @@ function readTally(doc: Y.Doc, prev: Readonly<Record<string, number>>): Readonly
   return keep(prev, tally)
 }
 
+function dateOf(date: unknown, createdAt: unknown): string {
+  if (typeof date === 'string' && isUntil(date) && date !== '') return date
+  return typeof createdAt === 'number' && createdAt > 0 ? new Date(createdAt).toISOString().slice(0, 10) : ''
+}
+
 /**
  * Reads the doc into plain frozen objects. Given the previous view, every note, cluster, zone,
  * action and the board itself keep their identity when unchanged, so memoised components do not
@@ -253,6 +265,8 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
     topic: str(meta.get('topic')),
     locale: isLocale(locale) ? locale : 'de',
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
+    date: dateOf(meta.get('date'), createdAt),
+    participantCount: membersOf(doc).size,
     phase: isPhase(phase) ? phase : 'sammeln',
     settings: keep(prev.settings, readSettings(meta)),
     locked: meta.get('locked') === true,

@@ -9,7 +9,7 @@ import type { ServerConfig } from './config'
 import { handleHttp } from './http'
 import { boardTag, log } from './log'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
-import { Meeting, stageOf } from './meeting'
+import { Meeting, noteMember, stageOf } from './meeting'
 import { Rooms, holder, privateDocName } from './rooms'
 import { BoardSocket } from './socket'
 import { SqliteBoardStore } from './store/sqlite'
@@ -67,6 +67,7 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
           const applied = () => void meeting.afterBoardChange(board, before).catch((e: unknown) => log('meeting.failed', { error: String(e) }))
           const member = new BoardSocket(ws, board, actor, store, inspect, applied)
           rooms.join(board, member)
+          noteMember(board.doc, actor.participantId)
           member.onLeave = () => rooms.leave(board, member)
         })
         return

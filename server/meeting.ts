@@ -1,4 +1,6 @@
+import type * as Y from 'yjs'
 import { boardFacts } from '../model/facts'
+import { LOCAL, membersOf } from '../model/schema'
 import type { ParticipantId } from '../model/ids'
 import { writesDrafts } from '../model/permissions'
 import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../model/reveal'
@@ -71,4 +73,10 @@ export class Meeting {
     if (!stage.collectingPrivately) revealDrafts(board.doc, room.doc, participant, stage.anonymous)
     writeProgress(board.doc, participant, room.doc)
   }
+}
+
+/** Counts a participant as having joined (the report says how many took part). */
+export function noteMember(board: Y.Doc, participant: ParticipantId): void {
+  const members = membersOf(board)
+  if (!members.has(participant)) board.transact(() => members.set(participant, true), LOCAL)
 }

@@ -48,6 +48,8 @@ describe('toBoardView', () => {
       topic: 'Q3',
       locale: 'de',
       createdAt: 7,
+      date: '1970-01-01',
+      participantCount: 0,
       phase: 'sammeln',
       settings: DEFAULT_SETTINGS,
       locked: false,
