@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 
-/** A router in two functions: the SPA has two routes and needs no library for them. */
+/** A router in a few functions: the SPA has three routes and needs no library for them. */
 const NAVIGATE = 'ballonfahrt:navigate'
 
 function subscribe(onChange: () => void): () => void {
@@ -22,8 +22,17 @@ export function navigate(path: string): void {
 }
 
 const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]+)\/?$/
+const REPORT_PATH = /^\/b\/([A-Za-z0-9_-]+)\/ergebnis\/?$/
 
 /** The board id of a `/b/<boardId>` path, or null. */
 export function boardIdOf(path: string): string | null {
   return BOARD_PATH.exec(path)?.[1] ?? null
 }
+
+/** The board id of a `/b/<boardId>/ergebnis` path (the report), or null. */
+export function reportBoardIdOf(path: string): string | null {
+  return REPORT_PATH.exec(path)?.[1] ?? null
+}
+
+export const boardPath = (boardId: string): string => `/b/${boardId}`
+export const reportPath = (boardId: string): string => `/b/${boardId}/ergebnis`

@@ -259,6 +259,33 @@ export const de = {
   'focus.clear': 'Hervorhebung aufheben',
   'focus.untitledCluster': 'Cluster ohne Titel',
   'focus.unknown': 'ein Element',
+
+  // report
+  'report.open': 'Ergebnis',
+  'report.back': 'Zurück zum Board',
+  'report.participants': '{count} Teilnehmende',
+  'report.participantsOne': '1 teilnehmende Person',
+  'report.picture': 'Der Heißluftballon mit den Clustern an ihren Zonen',
+  'report.more': '+ {count} weitere',
+  'report.tools': 'Ergebnis drucken und exportieren',
+  'report.print': 'Drucken / als PDF speichern',
+  'report.markdown': 'Markdown herunterladen',
+  'report.csv': 'CSV herunterladen',
+  'report.csvExcel': 'CSV für Excel (Semikolon)',
+  'report.json': 'JSON herunterladen',
+  'report.docx': 'Word (DOCX) herunterladen',
+  'report.png': 'Als Bild (PNG) herunterladen',
+  'report.copy': 'Als Text kopieren',
+  'report.copied': 'In die Zwischenablage kopiert',
+  'report.copyFailed': 'Kopieren war nicht möglich: Der Browser hat den Zugriff auf die Zwischenablage verweigert.',
+  'report.preparing': 'Datei wird erstellt …',
+  'report.downloaded': '{file} heruntergeladen',
+  'report.failed': 'Die Datei konnte nicht erstellt werden. Bitte versuche es noch einmal.',
+  'report.exportModerators': 'Exportieren kann bei diesem Board nur die Moderation.',
+  'landing.demo': 'Beispiel ansehen',
+  'landing.demoHint': 'Öffnet ein fertiges Beispiel-Board mit seinem Ergebnis.',
+  'landing.demoLoading': 'Beispiel wird geladen …',
+  'landing.demoError': 'Das Beispiel konnte nicht geladen werden. Bitte versuche es noch einmal.',
 } as const
 
 export type MessageKey = keyof typeof de
