@@ -1,0 +1,83 @@
+import type { BoardView } from '../view'
+import type { Locale } from '../zones'
+import { LABELS } from './labels'
+import { buildReport, sectionHeading } from './report'
+import type { ReportNote } from './report'
+
+/**
+ * Escapes user text for Markdown so that it stays text in CommonMark and GFM, wherever it stands
+ * in a line: characters that can start inline markup or a link are backslash-escaped, `<`
+ * becomes `&lt;` (no HTML, no autolinks) and an `&` that would start an entity `&amp;`.
+ */
+export function escapeInline(text: string): string {
+  return text
+    .replace(/[\\`*_[\]#!|>~]/g, '\\$&')
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+}
+
+/** escapeInline, plus what would start a block at the beginning of a line: `-`, `+`, `=`, `1.`, `1)`. */
+export function escapeMarkdown(line: string): string {
+  return escapeInline(line)
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2')
+}
+
+/** A user text's lines, trimmed and without empty ones (tabs as spaces). */
+function lines(text: string): string[] {
+  return text
+    .replace(/\t/g, ' ')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+}
+
+/** For text inside a line (headings, table cells): one line, its lines joined by spaces. */
+function inline(text: string): string {
+  return escapeInline(lines(text).join(' '))
+}
+
+/** A list item; a note's own line breaks become hard breaks inside the item. */
+function item(text: string, suffix = ''): string {
+  return `- ${lines(text).map(escapeMarkdown).join('\\\n  ')}${suffix}`
+}
+
+function cell(text: string): string {
+  return inline(text) || ' '
+}
+
+export function toMarkdown(view: BoardView, locale: Locale): string {
+  const report = buildReport(view, locale)
+  const t = LABELS[locale]
+  const votes = (n: number): string => (report.showVotes ? ` (${t.votes(n)})` : '')
+  const noteItem = (note: ReportNote): string => item(note.text, note.votes > 0 ? votes(note.votes) : '')
+  const out: string[] = [`# ${inline(report.title) || t.untitled}`, '']
+  const facts = [
+    report.date !== '' ? `- ${t.date}: ${inline(report.date)}` : null,
+    report.topic !== '' ? `- ${t.topic}: ${inline(report.topic)}` : null,
+    report.participantCount > 0 ? `- ${t.participants}: ${report.participantCount}` : null,
+  ].filter((line) => line !== null)
+  if (facts.length > 0) out.push(...facts, '')
+  for (const section of report.sections) {
+    out.push(`## ${inline(sectionHeading(section))}`, '', `*${inline(section.question)}*`, '')
+    for (const cluster of section.clusters) {
+      out.push(`### ${inline(cluster.title)}${votes(cluster.votes)}`, '')
+      out.push(...cluster.notes.map(noteItem), '')
+    }
+    if (section.loose.length > 0) {
+      out.push(`### ${section.clusters.length > 0 ? t.looseNotes : t.notes}`, '')
+      out.push(...section.loose.map(noteItem), '')
+    }
+    if (section.clusters.length === 0 && section.loose.length === 0) out.push(t.noNotes, '')
+  }
+  out.push(`## ${t.actions}`, '')
+  if (report.actions.length === 0) out.push(t.noActions, '')
+  else {
+    out.push(`| ${t.what} | ${t.who} | ${t.until} | ${t.link} | ${t.done} |`, '| --- | --- | --- | --- | --- |')
+    for (const a of report.actions) {
+      out.push(`| ${cell(a.what)} | ${cell(a.who)} | ${cell(a.until)} | ${cell(a.link)} | ${a.done ? t.yes : t.no} |`)
+    }
+    out.push('')
+  }
+  return out.join('\n')
+}
