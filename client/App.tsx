@@ -1,7 +1,11 @@
+import { Suspense, lazy } from 'react'
 import { BoardRoute } from './join/BoardRoute'
 import { Landing } from './landing/Landing'
-import { boardIdOf, usePath } from './router'
+import { boardIdOf, reportBoardIdOf, usePath } from './router'
 import { saveModeratorToken } from './sync/credentials'
+
+// The report (and its exporters) loads when first opened, so the board's first load stays small.
+const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })))
 
 /** Takes a moderator token out of the address (#m=<token>) so it does not stay on a shared screen. */
 function takeModeratorToken(boardId: string): void {
@@ -13,9 +17,20 @@ function takeModeratorToken(boardId: string): void {
 
 export function App() {
   const path = usePath()
-  const boardId = boardIdOf(path)
+  const reportId = reportBoardIdOf(path)
+  const boardId = boardIdOf(path) ?? reportId
+  if (!boardId) return <Landing />
   // During render, before the board route reads the credentials; idempotent, since the
   // fragment is gone after the first call.
-  if (boardId) takeModeratorToken(boardId)
-  return boardId ? <BoardRoute key={boardId} boardId={boardId} /> : <Landing />
+  takeModeratorToken(boardId)
+  // Keyed by board only: going from the board to its report and back keeps the connection.
+  return (
+    <BoardRoute key={boardId} boardId={boardId}>
+      {reportId ? (
+        <Suspense fallback={null}>
+          <ReportPage boardId={boardId} />
+        </Suspense>
+      ) : null}
+    </BoardRoute>
+  )
 }

@@ -2,6 +2,8 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import { SettingsPanel } from '../moderation/SettingsPanel'
 import { useIsModerator } from '../moderation/useRole'
+import { RouteLink } from '../report/RouteLink'
+import { reportPath } from '../router'
 import { useBoard } from '../store/board'
 import { PresenceList } from './PresenceList'
 import { ShareLink } from './ShareLink'
@@ -23,6 +25,9 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
         </div>
         <div className="board-header__tools">
           <ShareLink boardId={boardId} />
+          <RouteLink to={reportPath(boardId)} className="button">
+            {t('report.open')}
+          </RouteLink>
           {moderator && <SettingsPanel />}
           <LanguageSwitch />
         </div>

@@ -1,0 +1,52 @@
+import { useMemo } from 'react'
+import { buildReport } from '../../model/export/report'
+import { ProblemPage } from '../board/ProblemPage'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { useLocale, useT } from '../i18n/index'
+import { boardPath } from '../router'
+import { useBoard } from '../store/board'
+import { useSession } from '../store/session'
+import { ReportTools } from './ReportTools'
+import { ReportView } from './ReportView'
+import { RouteLink } from './RouteLink'
+import './report.css'
+
+/** Export is for moderators, and for everyone once the moderator allows it. */
+export function useMayExport(): boolean {
+  const role = useSession((s) => s.role)
+  const participantsExport = useBoard((s) => s.settings.participantsExport)
+  return role === 'moderator' || participantsExport
+}
+
+/**
+ * /b/<boardId>/ergebnis: the board's result as a document to read, print and export. The board
+ * stays connected, so the report follows the board live. Its texts are in the interface's
+ * language, the same as the files it exports.
+ */
+export function ReportPage({ boardId }: { readonly boardId: string }) {
+  const t = useT()
+  const locale = useLocale((s) => s.locale)
+  const problem = useSession((s) => s.problem)
+  const view = useBoard((s) => s)
+  const mayExport = useMayExport()
+  const report = useMemo(() => buildReport(view, locale), [view, locale])
+  if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull' || problem === 'deleted')
+    return <ProblemPage problem={problem} />
+  return (
+    <div className="page report">
+      <header className="report-bar">
+        <p className="report-bar__brand">{t('app.name')}</p>
+        <div className="report-bar__tools">
+          <RouteLink to={boardPath(boardId)} className="button button--quiet">
+            {t('report.back')}
+          </RouteLink>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main className="report__main">
+        <ReportTools view={view} report={report} locale={locale} mayExport={mayExport} />
+        <ReportView report={report} />
+      </main>
+    </div>
+  )
+}

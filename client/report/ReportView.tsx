@@ -1,0 +1,165 @@
+import { memo, useId, useMemo } from 'react'
+import { LABELS } from '../../model/export/labels'
+import type { Report, ReportNote, ReportSection } from '../../model/export/report'
+import type { Translate } from '../i18n/index'
+import { useT } from '../i18n/index'
+import { pictureSvg } from './picture'
+import type { PictureInput, PictureLabel } from './picture'
+
+/** "Steigen – Förderliche Faktoren" */
+export function sectionTitle(section: ReportSection): string {
+  return `${section.zoneTitle} – ${section.heading}`
+}
+
+/** Date, topic and how many took part, as the lines under the title. */
+export function metaLines(report: Report, t: Translate): string[] {
+  const participants =
+    report.participantCount === 0
+      ? ''
+      : report.participantCount === 1
+        ? t('report.participantsOne')
+        : t('report.participants', { count: report.participantCount })
+  return [report.date, report.topic, participants].filter((line) => line !== '')
+}
+
+/** What the picture shows: per zone the cluster titles by votes, or the loose notes of a zone without clusters. */
+export function pictureInput(report: Report, t: Translate): PictureInput {
+  const labels = (section: ReportSection): PictureLabel[] =>
+    section.clusters.length > 0
+      ? section.clusters.map((c) => ({ text: c.title, votes: report.showVotes ? c.votes : 0 }))
+      : section.loose.map((n) => ({ text: n.text, votes: report.showVotes ? n.votes : 0 }))
+  const zone = (section: ReportSection) => ({ heading: section.zoneTitle, labels: labels(section) })
+  const [steigen, untenHalten, einheizen] = report.sections
+  const empty = { heading: '', labels: [] }
+  return {
+    title: report.title || LABELS[report.locale].untitled,
+    lines: metaLines(report, t),
+    zones: {
+      steigen: steigen ? zone(steigen) : empty,
+      untenHalten: untenHalten ? zone(untenHalten) : empty,
+      einheizen: einheizen ? zone(einheizen) : empty,
+    },
+    more: (count) => t('report.more', { count }),
+  }
+}
+
+/** The balloon with the cluster titles; the same SVG as the PNG export. */
+const Picture = memo(function Picture({ svg, label }: { readonly svg: string; readonly label: string }) {
+  // The string is built by pictureSvg, which escapes every text it takes from the board.
+  return <div className="report-picture" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />
+})
+
+function Votes({ count, report }: { readonly count: number; readonly report: Report }) {
+  if (!report.showVotes) return null
+  return <span className="report-votes">{LABELS[report.locale].votes(count)}</span>
+}
+
+function Notes({ notes, report, votes }: { readonly notes: readonly ReportNote[]; readonly report: Report; readonly votes: boolean }) {
+  return (
+    <ul className="report-notes">
+      {notes.map((note, i) => (
+        <li key={i}>
+          <span className="report-note__text">{note.text}</span>
+          {votes && note.votes > 0 && (
+            <>
+              {' '}
+              <Votes count={note.votes} report={report} />
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function Section({ section, report }: { readonly section: ReportSection; readonly report: Report }) {
+  const id = useId()
+  const labels = LABELS[report.locale]
+  const empty = section.clusters.length === 0 && section.loose.length === 0
+  return (
+    <section className={`report-section report-section--${section.zone}`} aria-labelledby={id}>
+      <h2 id={id}>{sectionTitle(section)}</h2>
+      <p className="report-section__question">{section.question}</p>
+      {empty && <p className="report-section__empty">{labels.noNotes}</p>}
+      {section.clusters.length > 0 && (
+        <ol className="report-clusters">
+          {section.clusters.map((cluster, i) => (
+            <li key={i} className="report-cluster">
+              <h3 className="report-cluster__title">
+                {cluster.title} <Votes count={cluster.votes} report={report} />
+              </h3>
+              <Notes notes={cluster.notes} report={report} votes={false} />
+            </li>
+          ))}
+        </ol>
+      )}
+      {section.loose.length > 0 && (
+        <div className="report-loose">
+          <h3>{section.clusters.length > 0 ? labels.looseNotes : labels.notes}</h3>
+          <Notes notes={section.loose} report={report} votes />
+        </div>
+      )}
+    </section>
+  )
+}
+
+function Actions({ report }: { readonly report: Report }) {
+  const id = useId()
+  const labels = LABELS[report.locale]
+  return (
+    <section className="report-section report-actions" aria-labelledby={id}>
+      <h2 id={id}>{labels.actions}</h2>
+      {report.actions.length === 0 ? (
+        <p className="report-section__empty">{labels.noActions}</p>
+      ) : (
+        <table className="report-table" aria-labelledby={id}>
+          <thead>
+            <tr>
+              <th scope="col">{labels.what}</th>
+              <th scope="col">{labels.who}</th>
+              <th scope="col">{labels.until}</th>
+              <th scope="col">{labels.link}</th>
+              <th scope="col">{labels.done}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.actions.map((action, i) => (
+              <tr key={i}>
+                <td>{action.what}</td>
+                <td>{action.who}</td>
+                <td>{action.until}</td>
+                <td>{action.link}</td>
+                <td>{action.done ? labels.yes : labels.no}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
+
+/** The report as a document: title, date, topic and participants, the picture, the zones, the actions. */
+export function ReportView({ report }: { readonly report: Report }) {
+  const t = useT()
+  const svg = useMemo(() => pictureSvg(pictureInput(report, t)), [report, t])
+  return (
+    <article className="report-doc" lang={report.locale}>
+      <header className="report-doc__header">
+        <h1>{report.title || LABELS[report.locale].untitled}</h1>
+        <p className="report-doc__meta">
+          {metaLines(report, t).map((line, i) => (
+            <span key={i} className="report-doc__meta-item">
+              {line}
+            </span>
+          ))}
+        </p>
+      </header>
+      <Picture svg={svg} label={t('report.picture')} />
+      {report.sections.map((section) => (
+        <Section key={section.zone} section={section} report={report} />
+      ))}
+      <Actions report={report} />
+    </article>
+  )
+}
