@@ -2,8 +2,9 @@ import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { LIMITS } from '../../model/limits'
 import { createBoard } from '../api'
+import { createDemoBoard } from '../report/demo'
 import { useLocale, useT } from '../i18n/index'
-import { navigate } from '../router'
+import { navigate, reportPath } from '../router'
 import { saveModeratorToken, saveName } from '../sync/credentials'
 import { Balloon } from '../board/Balloon'
 import './landing.css'
@@ -17,7 +18,21 @@ export function Landing() {
   const [name, setName] = useState('')
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
+  const [demo, setDemo] = useState<'idle' | 'loading' | 'failed'>('idle')
   const ids = useId()
+
+  async function openDemo() {
+    if (demo === 'loading') return
+    setDemo('loading')
+    try {
+      const created = await createDemoBoard()
+      saveModeratorToken(created.boardId, created.moderatorToken)
+      saveName(created.boardId, '')
+      navigate(reportPath(created.boardId))
+    } catch {
+      setDemo('failed')
+    }
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -48,6 +63,28 @@ export function Landing() {
           <p className="landing__tagline">{t('app.tagline')}</p>
           <p>{t('landing.intro1')}</p>
           <p>{t('landing.intro2')}</p>
+          <div className="landing__demo">
+            <button
+              type="button"
+              className="button"
+              aria-describedby={`${ids}-demo-hint`}
+              aria-disabled={demo === 'loading' || undefined}
+              onClick={() => void openDemo()}
+            >
+              {t('landing.demo')}
+            </button>
+            <p id={`${ids}-demo-hint`} className="hint">
+              {t('landing.demoHint')}
+            </p>
+            <p role="status" className="hint">
+              {demo === 'loading' ? t('landing.demoLoading') : ''}
+            </p>
+            {demo === 'failed' && (
+              <p role="alert" className="error">
+                {t('landing.demoError')}
+              </p>
+            )}
+          </div>
           <form className="card landing__form" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-h`}>
             <h2 id={`${ids}-h`}>{t('landing.formHeading')}</h2>
             <div className="field">
