@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import * as Y from 'yjs'
 import { importBoard, parseBoardFile } from '../../model/export/json'
-import type { BoardFile } from '../../model/export/json'
+import type { BoardFile, FileZone } from '../../model/export/json'
 import { toBoardView } from '../../model/view'
 import type { BoardView } from '../../model/view'
 
@@ -27,4 +27,10 @@ export function fixtureView(): BoardView {
 
 export function golden(name: string): string {
   return readFileSync(new URL(name, GOLDEN_DIR), 'utf8')
+}
+
+/** `file` with each zone changed by `change`. */
+export function mapZones(file: BoardFile, change: (zone: FileZone) => FileZone): BoardFile {
+  const { steigen, untenHalten, einheizen } = file.zones
+  return { ...file, zones: { steigen: change(steigen), untenHalten: change(untenHalten), einheizen: change(einheizen) } }
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { csvCell, toCsv } from '../../model/export/csv'
 import { parseBoardFile } from '../../model/export/json'
 import { ZONE_IDS } from '../../model/zones'
-import { boardOf, fixtureData, fixtureView } from '../helpers/exportBoard'
+import { boardOf, fixtureData, fixtureView, mapZones } from '../helpers/exportBoard'
 
 interface Group {
   cluster: string | null
@@ -61,12 +61,7 @@ describe('CSV export', () => {
 
   it('leaves votes empty while the vote has not ended', () => {
     const file = parseBoardFile(fixtureData())
-    const noVotes = {
-      ...file,
-      zones: Object.fromEntries(
-        ZONE_IDS.map((z) => [z, { ...file.zones[z], clusters: file.zones[z].clusters.map((c) => ({ ...c, votes: 0 })) }]),
-      ) as typeof file.zones,
-    }
+    const noVotes = mapZones(file, (zone) => ({ ...zone, clusters: zone.clusters.map((c) => ({ ...c, votes: 0 })) }))
     const rows = records(toCsv(boardOf(noVotes).view, { separator: ',', locale: 'de' }), ',').slice(1)
     expect(rows.every((r) => r[3] === '' && r[4] === '')).toBe(true)
   })
