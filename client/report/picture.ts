@@ -207,9 +207,10 @@ export function pictureSvg(input: PictureInput): string {
     }
   }
 
-  // Steigen: above the balloon.
-  out.push(heading(PICTURE_WIDTH / 2, 50, zones.steigen.heading, 'steigen', 'middle'))
-  out.push(rows('steigen', steigen, 64))
+  // Steigen: above the balloon; one row sits close to it.
+  const steigenTop = steigen.length > 4 ? 64 : 134
+  out.push(heading(PICTURE_WIDTH / 2, steigenTop - 14, zones.steigen.heading, 'steigen', 'middle'))
+  out.push(rows('steigen', steigen, steigenTop))
 
   // Einheizen: right of the burner, with a line to it.
   const column = 1010
