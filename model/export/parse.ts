@@ -184,8 +184,9 @@ function withoutAuthor(note: FileNote): FileNote {
 
 /** Version 1 of the export format, as written by toBoardFile. */
 function parseFull(input: Json, budget: Budget, now: string): BoardFile {
+  if (input.version === undefined) fail('version', `Version fehlt (unterstützt: ${BOARD_FILE_VERSION})`)
   if (input.version !== BOARD_FILE_VERSION) {
-    fail('version', `Version ${JSON.stringify(input.version) ?? 'fehlt'} wird nicht unterstützt (unterstützt: ${BOARD_FILE_VERSION})`)
+    fail('version', `Version ${(JSON.stringify(input.version) ?? kind(input.version)).slice(0, 20)} wird nicht unterstützt (unterstützt: ${BOARD_FILE_VERSION})`)
   }
   const head = header(input)
   const note = (value: unknown, path: string): FileNote => {
