@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as Y from 'yjs'
 import { initBoard } from '../model/board'
+import { importBoard } from '../model/export/json'
 import { isBoardId, newSecretId, newToken } from '../model/ids'
 import { LIMITS } from '../model/limits'
 import { metaOf } from '../model/schema'
@@ -8,12 +9,14 @@ import { isValidSetting } from '../model/settings'
 import { isLocale } from '../model/zones'
 import type { NewBoard } from '../model/schema'
 import { CLOSE } from '../protocol/messages'
-import { hashToken, isModeratorToken } from './auth'
+import { hashToken } from './auth'
 import type { ServerConfig } from './config'
 import { boardTag, log } from './log'
 import type { Rooms } from './rooms'
+import { HttpError, json, moderatedBoard, readJson } from './httpKit'
+import { demoBoard, exportBoard, readBoardFile } from './exports'
 import { serveStatic } from './static'
-import type { BoardRecord, BoardStore } from './store/BoardStore'
+import type { BoardStore } from './store/BoardStore'
 
 export interface HttpContext {
   readonly config: ServerConfig
@@ -31,36 +34,6 @@ export function securityHeaders(): Record<string, string> {
     'x-content-type-options': 'nosniff',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
     'cross-origin-opener-policy': 'same-origin',
-  }
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(JSON.stringify(body))
-}
-
-async function readJson(req: IncomingMessage, limit: number): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length
-    if (size > limit) throw new HttpError(413, `Anfrage zu groß (höchstens ${limit} Bytes)`)
-    chunks.push(chunk)
-  }
-  if (size === 0) return {}
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown
-  } catch {
-    throw new HttpError(400, 'Ungültiges JSON')
   }
 }
 
@@ -100,12 +73,12 @@ function baseUrl(ctx: HttpContext, req: IncomingMessage): string {
   return `http://${host}`
 }
 
-async function createBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const input = parseNewBoard(await readJson(req, 16 * 1024))
+/** Creates a board whose doc `fill` writes, and answers 201 with its links. */
+async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, fill: (doc: Y.Doc) => void): Promise<void> {
   const boardId = newSecretId()
   const moderatorToken = newToken()
   const doc = new Y.Doc()
-  initBoard(doc, input)
+  fill(doc)
   const now = Date.now()
   await ctx.store.createBoard(
     { id: boardId, moderatorHash: hashToken(moderatorToken), createdAt: now, activeAt: now },
@@ -122,6 +95,16 @@ async function createBoard(ctx: HttpContext, req: IncomingMessage, res: ServerRe
   })
 }
 
+async function createBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const input = parseNewBoard(await readJson(req, 16 * 1024))
+  await storeNewBoard(ctx, req, res, (doc) => initBoard(doc, input))
+}
+
+async function importBoardFile(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, data: unknown): Promise<void> {
+  const file = readBoardFile(data)
+  await storeNewBoard(ctx, req, res, (doc) => importBoard(doc, file))
+}
+
 async function boardInfo(ctx: HttpContext, boardId: string, res: ServerResponse): Promise<void> {
   const record = isBoardId(boardId) ? await ctx.store.getBoard(boardId) : null
   if (!record) throw new HttpError(404, 'Board nicht gefunden')
@@ -131,19 +114,9 @@ async function boardInfo(ctx: HttpContext, boardId: string, res: ServerResponse)
   json(res, 200, { boardId, title: typeof title === 'string' ? title : '' })
 }
 
-/** The board if the request carries its moderator token (`Authorization: Bearer …`). */
-export async function moderatedBoard(ctx: HttpContext, boardId: string, req: IncomingMessage): Promise<BoardRecord> {
-  const header = req.headers.authorization ?? ''
-  const token = /^Bearer (\S+)$/.exec(header)?.[1]
-  if (!token) throw new HttpError(401, 'Moderationsschlüssel fehlt')
-  const record = isBoardId(boardId) ? await ctx.store.getBoard(boardId) : null
-  if (!record || !isModeratorToken(record, token)) throw new HttpError(403, 'Kein Zugang')
-  return record
-}
-
 /** Deletes a board at once: every connection closes with 4410 and every row is removed. */
 async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  await moderatedBoard(ctx, boardId, req)
+  await moderatedBoard(ctx.store, boardId, req)
   await ctx.rooms.evictBoard(boardId, CLOSE.deleted, 'Board gelöscht')
   await ctx.store.deleteBoard(boardId)
   log('board.deleted', { board: boardTag(boardId) })
@@ -161,6 +134,14 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
     } else if (path === '/api/boards') {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
       await createBoard(ctx, req, res)
+    } else if (path === '/api/boards/import' || path === '/api/boards/demo') {
+      if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
+      const data = path === '/api/boards/demo' ? demoBoard() : await readJson(req, 2 * 1024 * 1024)
+      await importBoardFile(ctx, req, res, data)
+    } else if (/^\/api\/boards\/[^/]+\/export\.[a-z]+$/.test(path)) {
+      if (req.method !== 'GET') throw new HttpError(405, 'Nur GET')
+      const [, , , boardId, file] = path.split('/')
+      await exportBoard(ctx, boardId!, file!.slice('export.'.length), url.searchParams, req, res)
     } else if (path.startsWith('/api/boards/')) {
       const boardId = path.slice('/api/boards/'.length)
       if (req.method === 'GET') await boardInfo(ctx, boardId, res)

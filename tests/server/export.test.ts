@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { unzipSync, strFromU8 } from 'fflate'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { toBoardView } from '../../model/view'
+import { connectClient } from '../helpers/clients'
+import type { TestClient } from '../helpers/clients'
+import { startTestServer } from '../helpers/server'
+import type { CreatedBoard, TestServer } from '../helpers/server'
+
+let server: TestServer
+const clients: TestClient[] = []
+const fixture = JSON.parse(readFileSync('server/demo/praeventionsketten-2025.json', 'utf8')) as Record<string, unknown>
+
+async function importFile(body: unknown): Promise<Response> {
+  return fetch(`${server.http}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+}
+
+function boardCount(): number {
+  const db = new Database(join(server.dataDir, 'ballonfahrt.sqlite'), { readonly: true })
+  const n = (db.prepare('SELECT count(*) AS n FROM boards').get() as { n: number }).n
+  db.close()
+  return n
+}
+
+beforeEach(async () => {
+  server = await startTestServer()
+})
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server.stop()
+})
+
+describe('import', () => {
+  it('creates a board from the fixture with every note, cluster, vote and action', async () => {
+    const res = await importFile(fixture)
+    expect(res.status).toBe(201)
+    const board = (await res.json()) as CreatedBoard
+    const c = connectClient(server.ws, board.boardId)
+    clients.push(c)
+    await c.synced()
+    const view = toBoardView(c.doc)
+    expect(view.title).toBe(fixture.title)
+    expect(view.date).toBe('2025-01-29')
+    expect(view.noteCount).toBe(18)
+    expect(view.zones.steigen.clusters.map((cl) => cl.title)).toEqual(['Vernetzung & Strukturen', 'Politische Unterstützung', 'Erste Maßnahmen'])
+    const ressourcen = view.zones.untenHalten.clusters.find((cl) => cl.title === 'Ressourcen')!
+    expect(view.tally[ressourcen.id]).toBe(8)
+    expect(view.actions.map((a) => a.who)).toEqual(['Koordination', 'AG Beteiligung'])
+  })
+
+  it('answers invalid input with 400 and a message saying what is wrong, creating nothing', async () => {
+    const before = boardCount()
+    const broken = [
+      { ...fixture, title: 42 },
+      { ...fixture, zones: { keller: [] } },
+      { ...fixture, zones: { steigen: [{ cluster: null, votes: 0, notes: ['x'.repeat(5000)] }] } },
+      { ...fixture, actions: [{ what: 'A', who: 'B', until: '2025-02-30' }] },
+      'kein Objekt',
+    ]
+    for (const body of broken) {
+      const res = await importFile(body)
+      expect(res.status).toBe(400)
+      const { error } = (await res.json()) as { error: string }
+      expect(error.length).toBeGreaterThan(8)
+    }
+    const invalidJson = await fetch(`${server.http}/api/boards/import`, { method: 'POST', body: '{kaputt' })
+    expect(invalidJson.status).toBe(400)
+    expect(boardCount()).toBe(before)
+  })
+
+  it('offers the example board', async () => {
+    const res = await fetch(`${server.http}/api/boards/demo`, { method: 'POST' })
+    expect(res.status).toBe(201)
+  })
+})
+
+describe('export', () => {
+  it('needs the moderator token and answers every format; JSON round-trips through import', async () => {
+    const board = (await (await importFile(fixture)).json()) as CreatedBoard
+    const url = (ext: string) => `${server.http}/api/boards/${board.boardId}/export.${ext}`
+    const auth = { authorization: `Bearer ${board.moderatorToken}` }
+    expect((await fetch(url('md'))).status).toBe(401)
+    const forbidden = await fetch(url('md'), { headers: { authorization: 'Bearer falschfalschfalschfalschfalsch' } })
+    expect(forbidden.status).toBe(403)
+    expect(await forbidden.text()).not.toContain('Vernetzung')
+
+    const md = await fetch(url('md'), { headers: auth })
+    expect(md.headers.get('content-type')).toContain('text/markdown')
+    expect(md.headers.get('content-disposition')).toMatch(/attachment; filename="ballonfahrt-.*\.md"/)
+    const markdown = await md.text()
+    for (const text of ['Strukturen', 'Fehlende finanzielle Ressourcen', 'Koordination', 'Förderliche Faktoren']) expect(markdown).toContain(text)
+
+    const csvBytes = new Uint8Array(await (await fetch(url('csv'), { headers: auth })).arrayBuffer())
+    expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const csv = new TextDecoder().decode(csvBytes)
+    expect(csv).toContain('Personalwechsel')
+    const excel = await (await fetch(`${url('csv')}?separator=semicolon`, { headers: auth })).text()
+    expect(excel.split('\r\n')[0]).toContain(';')
+
+    const docx = new Uint8Array(await (await fetch(url('docx'), { headers: auth })).arrayBuffer())
+    const documentXml = strFromU8(unzipSync(docx)['word/document.xml']!)
+    expect(documentXml).toContain('Fachkräftemangel')
+
+    const exported = await (await fetch(url('json'), { headers: auth })).json()
+    const again = (await (await importFile(exported)).json()) as CreatedBoard
+    const second = await (await fetch(`${server.http}/api/boards/${again.boardId}/export.json`, { headers: { authorization: `Bearer ${again.moderatorToken}` } })).json()
+    expect(second).toEqual(exported)
+    expect((await fetch(url('pdf'), { headers: auth })).status).toBe(404)
+  })
+})
