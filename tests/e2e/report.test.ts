@@ -64,4 +64,15 @@ describe('the report', () => {
     expect(text).not.toContain('herunterladen')
     await context.close()
   })
+
+  it('opens the example board from the landing page', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    await page.goto(server.http)
+    await page.getByRole('button', { name: 'Beispiel ansehen' }).click()
+    await page.getByRole('heading', { level: 1, name: /Austausch- und Vernetzungstreffen/ }).waitFor()
+    for (const title of clusterTitles) expect(await page.getByText(title).count()).toBeGreaterThan(0)
+    expect(await axeViolations(page)).toEqual([])
+    await context.close()
+  })
 })
