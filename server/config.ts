@@ -19,6 +19,12 @@ export interface ServerConfig {
   readonly compactAfter: number
   /** Open connections per board; more are refused with "Board ist voll". */
   readonly maxConnectionsPerBoard: number
+  /** Largest stored size of one board (snapshot + log, bytes); updates beyond it are refused. */
+  readonly maxBoardBytes: number
+  /** New websocket connections one address may open per minute. */
+  readonly connectionsPerMinute: number
+  /** Boards without activity for this many days are deleted. */
+  readonly boardTtlDays: number
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -40,5 +46,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     idleUnloadMs: int(env.IDLE_UNLOAD_MS, 30_000),
     compactAfter: int(env.COMPACT_AFTER, 500),
     maxConnectionsPerBoard: int(env.MAX_CONNECTIONS_PER_BOARD, 1000),
+    maxBoardBytes: int(env.MAX_BOARD_BYTES, 16 * 1024 * 1024),
+    connectionsPerMinute: int(env.CONNECTIONS_PER_MINUTE, 120),
+    boardTtlDays: int(env.BOARD_TTL_DAYS, 30),
   }
 }

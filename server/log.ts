@@ -18,3 +18,12 @@ export function log(event: string, fields: LogFields = {}): void {
 export function boardTag(boardId: string): string {
   return boardId.slice(0, 6)
 }
+
+/** An address shortened so that it no longer names a person: IPv4 /24, IPv6 /48. */
+export function ipTag(address: string | undefined): string {
+  if (!address) return 'unknown'
+  const v4 = /(\d+\.\d+\.\d+)\.\d+$/.exec(address)
+  if (v4) return `${v4[1]}.0/24`
+  const parts = address.split(':').filter(Boolean)
+  return `${parts.slice(0, 3).join(':')}::/48`
+}

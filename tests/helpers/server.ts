@@ -29,6 +29,9 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     idleUnloadMs: 30_000,
     compactAfter: 500,
     maxConnectionsPerBoard: 1000,
+    maxBoardBytes: 16 * 1024 * 1024,
+    connectionsPerMinute: 10_000,
+    boardTtlDays: 30,
     ...overrides,
   }
 }
