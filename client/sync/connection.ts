@@ -10,6 +10,7 @@ import { bindDoc } from '../store/board'
 import { bindPrivateDoc } from '../store/private'
 import { useSession } from '../store/session'
 import type { Problem } from '../store/session'
+import { jitterReconnects } from './backoff'
 import type { Credentials } from './credentials'
 import { readPeers } from './presence'
 import { SaveTracker } from './saveTracker'
@@ -78,6 +79,7 @@ function syncDoc(
   const local = options.persist === false ? null : new IndexeddbPersistence(`ballonfahrt:${room}`, doc)
   let tracker: SaveTracker | null = null
   let provider: WebsocketProvider | null = null
+  let stopJitter: (() => void) | null = null
   let destroyed = false
   const params: Record<string, string> = { p: options.credentials.secret }
   if (options.credentials.moderatorToken) params.m = options.credentials.moderatorToken
@@ -91,6 +93,8 @@ function syncDoc(
       WebSocketPolyfill: watchedSocket(options.WebSocketImpl ?? WebSocket, (m) => tracker?.sending(m)),
     })
     provider = p
+    // Browsers come back at random moments after a server restart, not all at once.
+    stopJitter = jitterReconnects(p)
     p.messageHandlers[MESSAGE.ack] = (_encoder, decoder) => tracker?.ack(decoding.readVarUint(decoder))
     p.messageHandlers[MESSAGE.reject] = () => useSession.setState({ problem: 'rejected' })
     p.on('status', ({ status }) => {
@@ -118,6 +122,7 @@ function syncDoc(
     saved: () => tracker?.saved ?? true,
     destroy() {
       destroyed = true
+      stopJitter?.()
       provider?.destroy()
       void local?.destroy()
     },
