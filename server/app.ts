@@ -1,13 +1,14 @@
 import { createServer } from 'node:http'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
+import type { WebSocket } from 'ws'
 import { CLOSE } from '../protocol/messages'
 import { authorise, originAllowed, parseJoin } from './auth'
 import type { ServerConfig } from './config'
 import { handleHttp } from './http'
-import { boardTag, log } from './log'
+import { boardTag, ipTag, log } from './log'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
 import { Meeting, noteMember, stageOf } from './meeting'
 import { Rooms, holder, privateDocName } from './rooms'
@@ -29,6 +30,45 @@ function refuse(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
 }
 
+
+/**
+ * Websocket upgrades per remote address in fixed one-minute windows. The first refusal of a
+ * window is logged, with the address shortened (ipTag). Old windows are dropped every minute,
+ * so the table holds at most the addresses seen in the last two minutes.
+ */
+class UpgradeRate {
+  private readonly windows = new Map<string, { start: number; count: number }>()
+  private readonly timer: NodeJS.Timeout
+
+  constructor(private readonly perMinute: number) {
+    this.timer = setInterval(() => this.prune(Date.now()), 60_000)
+    this.timer.unref()
+  }
+
+  /** Counts one upgrade from `address`; false when the address is over its limit. */
+  allow(address: string | undefined): boolean {
+    const key = address ?? ''
+    const now = Date.now()
+    let window = this.windows.get(key)
+    if (!window || now - window.start >= 60_000) {
+      window = { start: now, count: 0 }
+      this.windows.set(key, window)
+    }
+    window.count++
+    if (window.count <= this.perMinute) return true
+    if (window.count === this.perMinute + 1) log('ws.rateLimited', { ip: ipTag(address), perMinute: this.perMinute })
+    return false
+  }
+
+  private prune(now: number): void {
+    for (const [key, window] of this.windows) if (now - window.start >= 60_000) this.windows.delete(key)
+  }
+
+  stop(): void {
+    clearInterval(this.timer)
+  }
+}
+
 /** Starts the whole product: HTTP, websockets, rooms and storage. */
 export async function startApp(config: ServerConfig, store: BoardStore = new SqliteBoardStore(config.dataDir)): Promise<App> {
   const rooms = new Rooms(store, config)
@@ -37,8 +77,25 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
   const ctx = { config, store, rooms, connections: () => wss.clients.size }
   const server = createServer((req, res) => void handleHttp(ctx, req, res))
 
+  const rate = new UpgradeRate(config.connectionsPerMinute)
+  /**
+   * Completes an upgrade; false when ws refused it (a bad handshake header answered with 400,
+   * or a client that left while its board was looked up). ws decides synchronously, so a
+   * callback that has not run on return never will: the caller must let go of the rooms.
+   */
+  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer, connected: (ws: WebSocket) => void): boolean => {
+    let accepted = false
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      accepted = true
+      connected(ws)
+    })
+    return accepted
+  }
+
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy())
+    // Counted before anything else, so that refused attempts count too.
+    if (!rate.allow(req.socket.remoteAddress)) return refuse(socket, 429, 'Too Many Requests')
     if (!originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)) return refuse(socket, 403, 'Forbidden')
     const join = parseJoin(req.url)
     if (!join) return refuse(socket, 400, 'Bad Request')
@@ -58,18 +115,19 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
         return
       }
       if (!join.private) {
-        wss.handleUpgrade(req, socket, head, (ws) => {
+        const accepted = upgrade(req, socket, head, (ws) => {
           let before = stageOf(board)
           const inspect = (update: Uint8Array) => {
             before = stageOf(board)
             return inspectUpdate(board.doc, actor, update)
           }
           const applied = () => void meeting.afterBoardChange(board, before).catch((e: unknown) => log('meeting.failed', { error: String(e) }))
-          const member = new BoardSocket(ws, board, actor, store, inspect, applied)
+          const member = new BoardSocket(ws, board, actor, store, inspect, applied, config.maxBoardBytes)
           rooms.join(board, member)
           noteMember(board.doc, actor.participantId)
           member.onLeave = () => rooms.leave(board, member)
         })
+        if (!accepted) rooms.release(board)
         return
       }
       // The private doc is named after the participant id derived from the secret: nobody
@@ -77,16 +135,20 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
       const mine = await rooms.open(privateDocName(join.boardId, actor.participantId), 'private')
       const hold = holder()
       rooms.join(board, hold)
-      wss.handleUpgrade(req, socket, head, (ws) => {
+      const accepted = upgrade(req, socket, head, (ws) => {
         const inspect = (update: Uint8Array) => inspectPrivateUpdate(mine.doc, board.doc, actor, update)
         const applied = () => meeting.afterPrivateChange(board, mine, actor.participantId)
-        const member = new BoardSocket(ws, mine, actor, store, inspect, applied)
+        const member = new BoardSocket(ws, mine, actor, store, inspect, applied, config.maxBoardBytes)
         rooms.join(mine, member)
         member.onLeave = () => {
           rooms.leave(mine, member)
           rooms.leave(board, hold)
         }
       })
+      if (!accepted) {
+        rooms.release(mine)
+        rooms.leave(board, hold)
+      }
     }).catch((error: unknown) => {
       log('ws.upgradeFailed', { board: boardTag(join.boardId), error: String(error) })
       socket.destroy()
@@ -108,6 +170,7 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
     port,
     close() {
       closing ??= (async () => {
+        rate.stop()
         server.close()
         await store.flushed()
         for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server wird neu gestartet')

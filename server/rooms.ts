@@ -8,6 +8,12 @@ import { MESSAGE } from '../protocol/messages'
 import { boardTag, log } from './log'
 import type { BoardStore } from './store/BoardStore'
 
+/**
+ * Close code when storing a change failed (1011, internal error): y-websocket reconnects, and
+ * the client sends its unsaved changes again. Not 4422: that would make it drop them.
+ */
+export const CLOSE_STORAGE_FAILED = 1011
+
 /** Something attached to a room that receives its broadcasts. */
 export interface RoomMember {
   sendDocUpdate(message: Uint8Array): void
@@ -36,6 +42,13 @@ export class Room {
   private logSize = 0
   private lastSeq = 0
   private compacting = false
+  /** Stored size: the snapshot's bytes plus the bytes of every log entry after it. */
+  private snapshotBytes = 0
+  private logBytes = 0
+  /** The append of the update applied last (set while an update is applied; see `applyFrom`). */
+  private lastAppend: Promise<number> | null = null
+  /** Called once when an append fails: memory now holds what storage does not. */
+  onStorageFailure: (() => void) | null = null
   idleTimer: NodeJS.Timeout | null = null
 
   constructor(
@@ -68,18 +81,45 @@ export class Room {
     )
     this.logSize = updates.length
     this.lastSeq = lastSeq
+    this.snapshotBytes = snapshot?.byteLength ?? 0
+    this.logBytes = updates.reduce((sum, u) => sum + u.byteLength, 0)
+  }
+
+  /** Bytes this doc takes in storage (snapshot + log), as far as this process has written it. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.logBytes
+  }
+
+  /**
+   * Applies an update from `origin` and returns the commit of what it added to the log:
+   * resolves once stored, rejects if storing failed; null when the update changed nothing.
+   */
+  applyFrom(update: Uint8Array, origin: RoomMember): Promise<number> | null {
+    this.lastAppend = null
+    Y.applyUpdate(this.doc, update, origin)
+    const appended = this.lastAppend
+    this.lastAppend = null
+    return appended
   }
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this) return
     const message = encodeDocUpdate(update)
     for (const member of this.members) if (member !== origin) member.sendDocUpdate(message)
-    this.store.append(this.id, update).then(
+    this.logBytes += update.byteLength
+    const appended = this.store.append(this.id, update)
+    this.lastAppend = appended
+    appended.then(
       (seq) => {
         this.lastSeq = seq
         if (++this.logSize >= this.compactAfter) this.compactSoon()
       },
-      (error: unknown) => log('store.appendFailed', { board: boardTag(this.id), error: String(error) }),
+      (error: unknown) => {
+        log('store.appendFailed', { board: boardTag(this.id), error: String(error) })
+        const failed = this.onStorageFailure
+        this.onStorageFailure = null
+        failed?.()
+      },
     )
   }
 
@@ -97,8 +137,12 @@ export class Room {
           const upto = this.lastSeq
           const snapshot = Y.encodeStateAsUpdate(this.doc)
           const size = this.logSize
+          const bytes = this.logBytes
           return this.store.compact(this.id, snapshot, upto).then(() => {
             this.logSize -= size
+            // Entries appended while the snapshot was written stay in the log.
+            this.logBytes -= bytes
+            this.snapshotBytes = snapshot.byteLength
           })
         })
         .catch((error: unknown) => log('store.compactFailed', { board: boardTag(this.id), error: String(error) }))
@@ -108,7 +152,11 @@ export class Room {
     })
   }
 
+  /** Set once the room left memory; a late release must not touch its successor. */
+  destroyed = false
+
   destroy(): void {
+    this.destroyed = true
     this.awareness.destroy()
     this.doc.destroy()
   }
@@ -148,6 +196,11 @@ export class Rooms {
       room = this.store.load(id).then((stored) => {
         const loaded = new Room(id, kind, this.store, this.options.compactAfter)
         loaded.load(stored.snapshot, stored.updates, stored.lastSeq)
+        // A failed write leaves memory ahead of storage: drop the doc (a board with its private
+        // docs) and close its connections with 1011. Clients keep their changes and send them
+        // again after reconnecting, against what storage really holds.
+        loaded.onStorageFailure = () =>
+          void this.evict((name) => (kind === 'board' ? name === id || name.startsWith(privateDocPrefix(id)) : name === id), CLOSE_STORAGE_FAILED, 'Speichern fehlgeschlagen')
         if (stored.updates.length >= this.options.compactAfter) loaded.compactSoon()
         return loaded
       })
@@ -170,13 +223,14 @@ export class Rooms {
 
   /** Schedules unloading of a room nobody is connected to (e.g. after an HTTP read). */
   release(room: Room): void {
-    if (room.members.size > 0 || room.idleTimer) return
+    if (room.destroyed || room.members.size > 0 || room.idleTimer) return
     room.idleTimer = setTimeout(() => void this.unload(room), this.options.idleUnloadMs)
     room.idleTimer.unref()
   }
 
   private async unload(room: Room): Promise<void> {
-    if (room.members.size > 0) return
+    room.idleTimer = null
+    if (room.destroyed || room.members.size > 0) return
     this.rooms.delete(room.id)
     await this.store.flushed()
     room.destroy()
@@ -185,10 +239,16 @@ export class Rooms {
 
   /** Closes every connection to a board and its private docs and drops them from memory. */
   async evictBoard(boardId: string, code: number, reason: string): Promise<void> {
+    await this.evict((name) => name === boardId || name.startsWith(privateDocPrefix(boardId)), code, reason)
+  }
+
+  private async evict(which: (name: string) => boolean, code: number, reason: string): Promise<void> {
     for (const [name, pending] of [...this.rooms]) {
-      if (name !== boardId && !name.startsWith(privateDocPrefix(boardId))) continue
+      if (!which(name) || this.rooms.get(name) !== pending) continue
       this.rooms.delete(name)
-      const room = await pending
+      const room = await pending.catch(() => null)
+      if (!room) continue
+      room.onStorageFailure = null
       for (const member of [...room.members]) member.close(code, reason)
       if (room.idleTimer) clearTimeout(room.idleTimer)
       room.destroy()

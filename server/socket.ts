@@ -2,7 +2,6 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
-import * as Y from 'yjs'
 import type { WebSocket } from 'ws'
 import type { Actor } from '../model/identity'
 import { LIMITS } from '../model/limits'
@@ -25,6 +24,9 @@ export class BoardSocket implements RoomMember {
   private received = 0
   private awarenessClient: number | null = null
   private closed = false
+  /** The chain of acknowledgements, in message order. */
+  private acks: Promise<void> = Promise.resolve()
+  private writeFailed = false
 
   constructor(
     private readonly ws: WebSocket,
@@ -35,6 +37,8 @@ export class BoardSocket implements RoomMember {
     private readonly inspect: (update: Uint8Array) => GuardVerdict,
     /** Runs after an accepted update was applied (the server's follow-up work). */
     private readonly applied: () => void = () => {},
+    /** Largest stored size of the doc; updates that would grow it beyond are refused. */
+    private readonly maxBoardBytes: number = Number.POSITIVE_INFINITY,
   ) {
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('close', () => this.cleanup())
@@ -75,8 +79,12 @@ export class BoardSocket implements RoomMember {
       const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
       const type = decoding.readVarUint(decoder)
       if (type === MESSAGE.sync) this.receiveSync(decoder)
-      else if (type === MESSAGE.awareness) this.receiveAwareness(decoding.readVarUint8Array(decoder))
-      else if (type === MESSAGE.queryAwareness) {
+      else if (type === MESSAGE.awareness) {
+        const update = decoding.readVarUint8Array(decoder)
+        atEnd(decoder)
+        this.receiveAwareness(update)
+      } else if (type === MESSAGE.queryAwareness) {
+        atEnd(decoder)
         this.send(encodeAwarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]))
       } else throw new Malformed('unknown message type')
     } catch (error) {
@@ -88,16 +96,22 @@ export class BoardSocket implements RoomMember {
   private receiveSync(decoder: decoding.Decoder): void {
     const step = decoding.readVarUint(decoder)
     if (step === SYNC_STEP1) {
+      const stateVector = decoding.readVarUint8Array(decoder)
+      atEnd(decoder)
+      checkStateVector(stateVector)
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MESSAGE.sync)
-      syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder))
+      syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector)
       this.send(encoding.toUint8Array(encoder))
       return
     }
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new Malformed('unknown sync step')
     const update = decoding.readVarUint8Array(decoder)
+    atEnd(decoder)
     const seq = ++this.received
-    const verdict = this.inspect(update)
+    // The stored board may not outgrow its cap. The update's own size bounds what it adds.
+    const verdict: GuardVerdict =
+      this.room.storedBytes + update.byteLength > this.maxBoardBytes ? { ok: false, kind: 'rejected', code: 'boardFull' } : this.inspect(update)
     if (!verdict.ok) {
       if (verdict.kind === 'malformed') throw new Malformed(verdict.code)
       log('update.rejected', { board: boardTag(this.room.id), code: verdict.code, role: this.actor.role })
@@ -106,15 +120,30 @@ export class BoardSocket implements RoomMember {
       return
     }
     // Applied with this socket as origin: the room broadcasts to the others and appends it.
-    Y.applyUpdate(this.room.doc, update, this)
+    const appended = this.room.applyFrom(update, this)
     this.applied()
-    void this.store.flushed().then(() => this.send(encodeAck(seq)))
+    // Acks go out in order, each once this update and everything before it is committed. A
+    // failed write breaks the chain: no ack, ever again, on this connection (the room closes it).
+    this.acks = this.acks.then(async () => {
+      if (this.writeFailed) return
+      try {
+        await Promise.all([appended, this.store.flushed()])
+        this.send(encodeAck(seq))
+      } catch {
+        this.writeFailed = true
+      }
+    })
   }
 
   /**
-   * Clients relay presence they received from others, so one message may hold many states.
-   * Only this connection's own client id is applied, with identity stamped by the server;
-   * states of other client ids are ignored, so nobody can speak for somebody else.
+   * Clients relay presence they received from others, so one message may hold many states
+   * (y-websocket sends every state it knows when it joins: one per connected person, so a
+   * meeting of 300 sends about 300). The count is not bounded; instead, states of other client
+   * ids are skipped without decoding their text, and reading stops at this connection's own
+   * state: one message costs at most one pass over its bytes (at most maxPayload) and one
+   * JSON.parse. Only the own client id is applied, with identity stamped by the server, so
+   * nobody can speak for somebody else. The own id is the first one in the first message that
+   * no other connection owns.
    */
   private receiveAwareness(update: Uint8Array): void {
     const decoder = decoding.createDecoder(update)
@@ -122,16 +151,25 @@ export class BoardSocket implements RoomMember {
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder)
       const clock = decoding.readVarUint(decoder)
-      const json = decoding.readVarString(decoder)
       if (this.awarenessClient === null && !this.room.awarenessOwners.has(clientId)) {
         this.awarenessClient = clientId
         this.room.awarenessOwners.set(clientId, this)
       }
-      if (clientId !== this.awarenessClient) continue
-      this.applyOwnPresence(clientId, clock, JSON.parse(json) as unknown)
+      if (clientId !== this.awarenessClient) {
+        decoding.readVarUint8Array(decoder)
+        continue
+      }
+      const json = decoding.readVarString(decoder)
+      let state: unknown
+      try {
+        state = JSON.parse(json)
+      } catch {
+        throw new Malformed('presence')
+      }
+      this.applyOwnPresence(clientId, clock, state)
+      return
     }
   }
-
   private applyOwnPresence(clientId: number, clock: number, state: unknown): void {
     // The server stamps identity; a client chooses only its display name.
     const stamped =
@@ -157,10 +195,31 @@ export class BoardSocket implements RoomMember {
   onLeave: (() => void) | null = null
 }
 
+/** Honest clients send nothing after a message; anything more is not ours to understand. */
+function atEnd(decoder: decoding.Decoder): void {
+  if (decoding.hasContent(decoder)) throw new Malformed('trailing bytes')
+}
+
+/** A state vector as y-protocols writes it: a count, then that many (client, clock) pairs, then nothing. */
+function checkStateVector(stateVector: Uint8Array): void {
+  const decoder = decoding.createDecoder(stateVector)
+  const count = decoding.readVarUint(decoder)
+  // Each pair takes at least two bytes: a larger count cannot be honest.
+  if (count > stateVector.length / 2) throw new Malformed('state vector')
+  for (let i = 0; i < count; i++) {
+    decoding.readVarUint(decoder)
+    decoding.readVarUint(decoder)
+  }
+  atEnd(decoder)
+}
+
 function displayName(state: unknown): string {
   if (typeof state !== 'object' || state === null) return ''
   const user = (state as { user?: unknown }).user
   if (typeof user !== 'object' || user === null) return ''
   const name = (user as { name?: unknown }).name
-  return typeof name === 'string' ? name.trim().slice(0, LIMITS.nameLength) : ''
+  if (typeof name !== 'string') return ''
+  const clipped = name.trim().slice(0, LIMITS.nameLength)
+  // Do not cut a character in half (a surrogate pair, e.g. an emoji).
+  return /[\uD800-\uDBFF]$/.test(clipped) ? clipped.slice(0, -1) : clipped
 }

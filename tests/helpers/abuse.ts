@@ -1,0 +1,80 @@
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import WebSocket from 'ws'
+import type { BoardStore } from '../../server/store/BoardStore'
+import { SqliteBoardStore } from '../../server/store/sqlite'
+
+/** A websocket that records every frame it receives and how it was closed. */
+export interface RawSocket {
+  readonly ws: WebSocket
+  readonly frames: Uint8Array[]
+  readonly opened: Promise<void>
+  readonly closed: Promise<{ code: number; reason: string }>
+  /** The HTTP status when the upgrade was refused. */
+  readonly refused: Promise<number>
+}
+
+export function rawSocket(url: string, headers: Record<string, string> = {}): RawSocket {
+  const ws = new WebSocket(url, { headers })
+  const frames: Uint8Array[] = []
+  ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
+  ws.on('error', () => {})
+  return {
+    ws,
+    frames,
+    opened: new Promise((resolve) => ws.once('open', () => resolve())),
+    closed: new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))),
+    refused: new Promise((resolve) => ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))),
+  }
+}
+
+/**
+ * A full garbage collection, without starting node with --expose-gc: the flag is set at run
+ * time and a fresh context hands out its gc function.
+ */
+export function fullGc(): () => void {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  return () => {
+    gc()
+    gc()
+  }
+}
+
+/** Lets pending callbacks (closes, timers of the server) run, then collects garbage. */
+export async function settleMemory(gc: () => void): Promise<NodeJS.MemoryUsage> {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((r) => setTimeout(r, 50))
+    gc()
+  }
+  return process.memoryUsage()
+}
+
+export const MB = 1024 * 1024
+export const mb = (bytes: number) => `${(bytes / MB).toFixed(2)} MB`
+
+/** The SQLite store, but appends to the boards in `failing` fail as on a full disk. */
+export class FailingStore extends SqliteBoardStore {
+  readonly failing = new Set<string>()
+
+  override append(id: string, update: Uint8Array): Promise<number> {
+    if ([...this.failing].some((board) => id === board || id.startsWith(`${board}/`)))
+      return Promise.reject(new Error('SQLITE_FULL: database or disk is full'))
+    return super.append(id, update)
+  }
+}
+
+/** The SQLite store with board look-ups held back, so a client can leave while it waits. */
+export class SlowLookupStore extends SqliteBoardStore {
+  constructor(
+    dataDir: string,
+    private readonly delayMs: number,
+  ) {
+    super(dataDir)
+  }
+
+  override async getBoard(id: string): ReturnType<BoardStore['getBoard']> {
+    await new Promise((r) => setTimeout(r, this.delayMs))
+    return super.getBoard(id)
+  }
+}
