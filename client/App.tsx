@@ -1,11 +1,13 @@
 import { Suspense, lazy } from 'react'
 import { BoardRoute } from './join/BoardRoute'
 import { Landing } from './landing/Landing'
-import { boardIdOf, reportBoardIdOf, usePath } from './router'
+import { SiteFooter } from './privacy/SiteFooter'
+import { boardIdOf, isPrivacyPath, reportBoardIdOf, usePath } from './router'
 import { saveModeratorToken } from './sync/credentials'
 
 // The report (and its exporters) loads when first opened, so the board's first load stays small.
 const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })))
+const PrivacyPage = lazy(() => import('./privacy/PrivacyPage').then((m) => ({ default: m.PrivacyPage })))
 
 /** Takes a moderator token out of the address (#m=<token>) so it does not stay on a shared screen. */
 function takeModeratorToken(boardId: string): void {
@@ -15,8 +17,24 @@ function takeModeratorToken(boardId: string): void {
   window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search)
 }
 
+/** Every page, with the footer (Datenschutz) below it. */
 export function App() {
   const path = usePath()
+  return (
+    <>
+      <Route path={path} />
+      <SiteFooter />
+    </>
+  )
+}
+
+function Route({ path }: { readonly path: string }) {
+  if (isPrivacyPath(path))
+    return (
+      <Suspense fallback={null}>
+        <PrivacyPage />
+      </Suspense>
+    )
   const reportId = reportBoardIdOf(path)
   const boardId = boardIdOf(path) ?? reportId
   if (!boardId) return <Landing />

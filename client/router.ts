@@ -36,3 +36,11 @@ export function reportBoardIdOf(path: string): string | null {
 
 export const boardPath = (boardId: string): string => `/b/${boardId}`
 export const reportPath = (boardId: string): string => `/b/${boardId}/ergebnis`
+
+/** The privacy notice (Datenschutzhinweise); its language follows the interface. */
+export const PRIVACY_PATH = '/datenschutz'
+const PRIVACY = /^\/(datenschutz|privacy)\/?$/
+
+export function isPrivacyPath(path: string): boolean {
+  return PRIVACY.test(path)
+}

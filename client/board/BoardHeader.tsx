@@ -2,6 +2,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import { SettingsPanel } from '../moderation/SettingsPanel'
 import { useIsModerator } from '../moderation/useRole'
+import { LeaveBoard } from '../privacy/LeaveBoard'
 import { RouteLink } from '../report/RouteLink'
 import { reportPath } from '../router'
 import { useBoard } from '../store/board'
@@ -29,6 +30,7 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
             {t('report.open')}
           </RouteLink>
           {moderator && <SettingsPanel />}
+          <LeaveBoard boardId={boardId} />
           <LanguageSwitch />
         </div>
       </div>

@@ -286,6 +286,18 @@ export const de = {
   'landing.demoHint': 'Öffnet ein fertiges Beispiel-Board mit seinem Ergebnis.',
   'landing.demoLoading': 'Beispiel wird geladen …',
   'landing.demoError': 'Das Beispiel konnte nicht geladen werden. Bitte versuche es noch einmal.',
+  // privacy
+  'privacy.link': 'Datenschutz',
+  'privacy.footer': 'Fußzeile',
+  'privacy.back': 'Zur Startseite',
+  'leave.button': 'Board verlassen',
+  'leave.heading': 'Board in diesem Browser verlassen?',
+  'leave.text': 'Dieser Browser vergisst das Board: deine Kennung, deinen Namen und die hier gespeicherte Kopie. Das Board selbst bleibt für die anderen bestehen.',
+  'leave.unsaved': 'Achtung: Noch nicht gespeicherte Notizen und Änderungen gehen dabei verloren.',
+  'leave.moderator': 'Achtung: Damit verliert dieser Browser die Moderationsrechte für das Board, außer du hast den Moderationslink aufbewahrt.',
+  'leave.confirm': 'Verlassen',
+  'leave.cancel': 'Abbrechen',
+  'leave.leaving': 'Wird verlassen …',
 } as const
 
 export type MessageKey = keyof typeof de

@@ -287,4 +287,16 @@ export const en: Messages = {
   'landing.demoHint': 'Opens a finished example board with its results.',
   'landing.demoLoading': 'Loading the example …',
   'landing.demoError': 'The example could not be loaded. Please try again.',
+  // privacy
+  'privacy.link': 'Privacy',
+  'privacy.footer': 'Footer',
+  'privacy.back': 'To the start page',
+  'leave.button': 'Leave board',
+  'leave.heading': 'Leave the board in this browser?',
+  'leave.text': 'This browser forgets the board: your identity, your name and the copy kept here. The board itself stays for the others.',
+  'leave.unsaved': 'Careful: notes and changes that are not saved yet are lost.',
+  'leave.moderator': 'Careful: this browser loses the moderator rights for the board, unless you kept the moderator link.',
+  'leave.confirm': 'Leave',
+  'leave.cancel': 'Cancel',
+  'leave.leaving': 'Leaving …',
 }
