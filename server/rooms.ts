@@ -47,6 +47,16 @@ export class Room {
   private logBytes = 0
   /** The append of the update applied last (set while an update is applied; see `applyFrom`). */
   private lastAppend: Promise<number> | null = null
+  /**
+   * Which participant writes under which Yjs client id. A struct is known by (client id,
+   * clock): whoever writes first at a clock wins, and a later different struct with the same id
+   * is taken for a copy and dropped. So somebody who writes under another person's client id
+   * (ids are public: presence and the doc show them) at a clock that person has used offline
+   * or in flight would make that person's change vanish, acknowledged, and their doc diverge
+   * for good. The first participant to add structs under an id owns it while the doc is in
+   * memory; the server's own id is taken from the start.
+   */
+  private readonly clientOwners = new Map<number, string>()
   /** Called once when an append fails: memory now holds what storage does not. */
   onStorageFailure: (() => void) | null = null
   idleTimer: NodeJS.Timeout | null = null
@@ -59,6 +69,7 @@ export class Room {
   ) {
     if (kind === 'board') declareRoots(this.doc)
     else declarePrivateRoots(this.doc)
+    this.clientOwners.set(this.doc.clientID, '')
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
@@ -88,6 +99,23 @@ export class Room {
   /** Bytes this doc takes in storage (snapshot + log), as far as this process has written it. */
   get storedBytes(): number {
     return this.snapshotBytes + this.logBytes
+  }
+
+  /**
+   * Claims the client ids under which `update` adds structs for `owner` (a participant id);
+   * false, and nothing claimed, when one of them belongs to somebody else.
+   */
+  claimClients(update: Uint8Array, owner: string): boolean {
+    const { to } = Y.parseUpdateMeta(update)
+    const fresh: number[] = []
+    for (const [client, end] of to) {
+      if (end <= Y.getState(this.doc.store, client)) continue
+      const claimed = this.clientOwners.get(client)
+      if (claimed !== undefined && claimed !== owner) return false
+      fresh.push(client)
+    }
+    for (const client of fresh) this.clientOwners.set(client, owner)
+    return true
   }
 
   /**

@@ -110,8 +110,9 @@ export class BoardSocket implements RoomMember {
     atEnd(decoder)
     const seq = ++this.received
     // The stored board may not outgrow its cap. The update's own size bounds what it adds.
-    const verdict: GuardVerdict =
+    let verdict: GuardVerdict =
       this.room.storedBytes + update.byteLength > this.maxBoardBytes ? { ok: false, kind: 'rejected', code: 'boardFull' } : this.inspect(update)
+    if (verdict.ok && !this.room.claimClients(update, this.actor.participantId)) verdict = { ok: false, kind: 'rejected', code: 'clientId' }
     if (!verdict.ok) {
       if (verdict.kind === 'malformed') throw new Malformed(verdict.code)
       log('update.rejected', { board: boardTag(this.room.id), code: verdict.code, role: this.actor.role })

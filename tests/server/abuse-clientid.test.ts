@@ -1,0 +1,73 @@
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { participantIdOf } from '../../model/identity'
+import { newSecretId } from '../../model/ids'
+import { addNote } from '../../model/notes'
+import { toBoardView } from '../../model/view'
+import { MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
+import { rawSocket } from '../helpers/abuse'
+import type { RawSocket } from '../helpers/abuse'
+import { captureOne } from '../helpers/peers'
+import { connectClient, waitFor } from '../helpers/clients'
+import type { TestClient } from '../helpers/clients'
+import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
+
+let server: TestServer
+const clients: TestClient[] = []
+const raws: RawSocket[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const r of raws.splice(0)) r.ws.terminate()
+  await server.stop()
+})
+
+function syncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.sync)
+  encoding.writeVarUint(encoder, SYNC_UPDATE)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+describe('Yjs client ids', () => {
+  it('nobody can write under another participant\'s client id: the offline change of its owner survives, and everyone converges', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, OPEN_BOARD)
+    const victim = connectClient(server.ws, board.boardId)
+    const reader = connectClient(server.ws, board.boardId)
+    clients.push(victim, reader)
+    await Promise.all([victim.synced(), reader.synced()])
+    addNote(victim.doc, { zone: 'steigen', text: 'online geschrieben', author: victim.actor.participantId })
+    await victim.settled()
+
+    // The victim goes offline and writes; its next clock is now taken locally.
+    victim.provider.disconnect()
+    addNote(victim.doc, { zone: 'steigen', text: 'offline geschrieben', author: victim.actor.participantId })
+
+    // The attacker knows the victim's client id (presence and the doc show it) and writes there first.
+    const room = await server.app.rooms.open(board.boardId)
+    server.app.rooms.release(room)
+    const forged = new Y.Doc()
+    Y.applyUpdate(forged, Y.encodeStateAsUpdate(room.doc))
+    forged.clientID = victim.doc.clientID
+    const attackerSecret = newSecretId()
+    const update = captureOne(forged, () => addNote(forged, { zone: 'steigen', text: 'untergeschoben', author: participantIdOf(attackerSecret) }))
+    const attacker = rawSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}?p=${attackerSecret}`)
+    raws.push(attacker)
+    await attacker.opened
+    attacker.ws.send(syncUpdate(update))
+    expect((await attacker.closed).code).toBe(4422)
+    const reject = attacker.frames.find((f) => f[0] === MESSAGE.reject)
+    expect(reject && new TextDecoder().decode(reject.subarray(3))).toBe('clientId')
+
+    victim.provider.connect()
+    await victim.settled()
+    await waitFor(() => toBoardView(reader.doc).noteCount === 2, 3000, 'offline note arrives')
+    const texts = (doc: Y.Doc) => toBoardView(doc).zones.steigen.notes.map((n) => n.text).sort()
+    expect(texts(reader.doc)).toEqual(['offline geschrieben', 'online geschrieben'])
+    expect(texts(victim.doc)).toEqual(texts(reader.doc))
+  })
+})
