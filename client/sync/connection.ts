@@ -5,12 +5,13 @@ import * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import type { Actor } from '../../model/identity'
 import { declarePrivateRoots } from '../../model/privateDoc'
-import { CLOSE, MESSAGE, decodeHello } from '../../protocol/messages'
+import { CLOSE, MESSAGE, SYNC_UPDATE, decodeHello } from '../../protocol/messages'
 import { bindDoc } from '../store/board'
 import { bindPrivateDoc } from '../store/private'
 import { useSession } from '../store/session'
 import type { Problem } from '../store/session'
 import { jitterReconnects } from './backoff'
+import { gatedSocket } from './gatedSocket'
 import type { Credentials } from './credentials'
 import { readPeers } from './presence'
 import { SaveTracker } from './saveTracker'
@@ -48,16 +49,6 @@ function defaultServerUrl(): string {
   return `${protocol === 'https:' ? 'wss' : 'ws'}://${host}/ws`
 }
 
-/** A WebSocket class that shows every outgoing message to `onSend` first. */
-function watchedSocket(Base: typeof WebSocket, onSend: (message: Uint8Array) => void): typeof WebSocket {
-  return class WatchedSocket extends Base {
-    override send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
-      if (data instanceof Uint8Array) onSend(data)
-      super.send(data)
-    }
-  }
-}
-
 interface SyncedDoc {
   readonly provider: WebsocketProvider
   saved(): boolean
@@ -87,10 +78,16 @@ function syncDoc(
   const start = () => {
     if (destroyed || provider) return
     tracker = new SaveTracker(onSaved, doc.store.clients.size > 0)
+    // Whether the provider actually sent the change being handled (not before our sync step 2,
+    // not on a closing socket); one it did not send is carried by the next sync step 2.
+    let carried = false
     const p = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), room, doc, {
       params,
       disableBc: true,
-      WebSocketPolyfill: watchedSocket(options.WebSocketImpl ?? WebSocket, (m) => tracker?.sending(m)),
+      WebSocketPolyfill: gatedSocket(options.WebSocketImpl ?? WebSocket, (m) => {
+        if (m[0] === MESSAGE.sync && m[1] === SYNC_UPDATE) carried = true
+        tracker?.sending(m)
+      }),
     })
     provider = p
     // Browsers come back at random moments after a server restart, not all at once.
@@ -103,7 +100,8 @@ function syncDoc(
     // Registered after the provider's own listener, so a change made while connected has
     // already been sent when we look.
     doc.on('update', (_update, origin) => {
-      if (origin !== p) tracker?.localChange(p.wsconnected)
+      if (origin !== p) tracker?.localChange(carried)
+      carried = false
     })
     onProvider(p)
   }
