@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser'
+import { writeNote, zone } from '../helpers/e2e'
+import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/**
+ * A browser whose websockets (board and private doc, and every reconnect) pass through a switch:
+ * `cut()` closes the open ones and refuses new ones until `heal()`. setOffline would not close an
+ * open socket.
+ */
+interface Partitioned {
+  readonly context: BrowserContext
+  readonly page: Page
+  cut(): Promise<void>
+  heal(): void
+}
+
+async function partitioned(url: string, name: string): Promise<Partitioned> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  let offline = false
+  const open: { page: WebSocketRoute; server: WebSocketRoute }[] = []
+  await page.routeWebSocket(/\/ws\//, (ws) => {
+    if (offline) return void ws.close()
+    open.push({ page: ws, server: ws.connectToServer() })
+  })
+  await page.goto(url)
+  await page.getByRole('textbox', { name: /Name/ }).fill(name)
+  await page.getByRole('button', { name: 'Beitreten' }).click()
+  await page.getByText('verbunden', { exact: true }).waitFor()
+  return {
+    context,
+    page,
+    async cut() {
+      offline = true
+      for (const socket of open.splice(0)) {
+        await socket.server.close()
+        await socket.page.close()
+      }
+    },
+    heal() {
+      offline = false
+    },
+  }
+}
+
+/** How many list items of a zone hold a note with exactly this text. */
+function countNote(page: Page, zoneTitle: RegExp, text: string): Promise<number> {
+  return zone(page, zoneTitle).getByRole('listitem').filter({ has: page.getByText(text, { exact: true }) }).count()
+}
+
+async function editOwnNote(page: Page, from: string, to: string): Promise<void> {
+  await page.getByRole('button', { name: `Notiz bearbeiten: ${from}`, exact: true }).click()
+  const box = page.getByRole('textbox', { name: 'Text der Notiz' })
+  await box.fill(to)
+  await box.press('Enter')
+  await page.getByText(to, { exact: true }).waitFor()
+}
+
+const Z = { steigen: /Steigen/, unten: /Unten halten/, heizen: /Einheizen/ } as const
+
+describe('a network partition', () => {
+  it('lets two cut-off browsers keep writing, survives a reload while cut, and converges when both reconnect', async () => {
+    const board = await createBoard(server, { ...OPEN_BOARD, title: 'Funkloch' })
+    const anna = await partitioned(board.moderatorUrl, 'Anna')
+    const ben = await partitioned(board.participantUrl, 'Ben')
+
+    // Before the cut: one note each, seen by both and saved.
+    await writeNote(anna.page, Z.steigen, 'Annas erste Notiz')
+    await writeNote(ben.page, Z.unten, 'Bens erste Notiz')
+    for (const { page } of [anna, ben]) {
+      await zone(page, Z.steigen).getByText('Annas erste Notiz', { exact: true }).waitFor()
+      await zone(page, Z.unten).getByText('Bens erste Notiz', { exact: true }).waitFor()
+      await page.getByText('gespeichert', { exact: true }).waitFor()
+    }
+
+    // The cut: both lose their sockets at once.
+    await anna.cut()
+    await ben.cut()
+    for (const { page } of [anna, ben]) await page.getByText('offline', { exact: true }).waitFor()
+
+    // While cut, both write, and each edits a note of their own.
+    await writeNote(anna.page, Z.heizen, 'Anna schreibt im Funkloch')
+    await writeNote(anna.page, Z.steigen, 'Anna schreibt noch eine')
+    await editOwnNote(anna.page, 'Annas erste Notiz', 'Annas Notiz, offline überarbeitet')
+    await writeNote(ben.page, Z.heizen, 'Ben schreibt im Funkloch')
+    await editOwnNote(ben.page, 'Bens erste Notiz', 'Bens Notiz, offline überarbeitet')
+    for (const { page } of [anna, ben]) expect(await page.getByText('gespeichert', { exact: true }).count()).toBe(0)
+    expect(await countNote(anna.page, Z.heizen, 'Ben schreibt im Funkloch')).toBe(0)
+    expect(await countNote(ben.page, Z.heizen, 'Anna schreibt im Funkloch')).toBe(0)
+
+    // Ben reloads while still cut: his unsent work is still there (IndexedDB).
+    await ben.page.reload()
+    await zone(ben.page, Z.heizen).getByText('Ben schreibt im Funkloch', { exact: true }).waitFor()
+    await zone(ben.page, Z.unten).getByText('Bens Notiz, offline überarbeitet', { exact: true }).waitFor()
+    await ben.page.getByText('offline', { exact: true }).waitFor()
+    expect(await countNote(ben.page, Z.unten, 'Bens erste Notiz')).toBe(0)
+
+    // Both reconnect; the client retries by itself.
+    anna.heal()
+    ben.heal()
+    const expected: readonly [RegExp, string][] = [
+      [Z.steigen, 'Annas Notiz, offline überarbeitet'],
+      [Z.steigen, 'Anna schreibt noch eine'],
+      [Z.unten, 'Bens Notiz, offline überarbeitet'],
+      [Z.heizen, 'Anna schreibt im Funkloch'],
+      [Z.heizen, 'Ben schreibt im Funkloch'],
+    ]
+    for (const { page } of [anna, ben]) {
+      await page.getByText('verbunden', { exact: true }).waitFor({ timeout: 15_000 })
+      await page.getByText('gespeichert', { exact: true }).waitFor({ timeout: 15_000 })
+      for (const [where, text] of expected) await zone(page, where).getByText(text, { exact: true }).waitFor()
+    }
+    // Converged: the same notes in both, each exactly once, and the old texts gone.
+    for (const { page } of [anna, ben]) {
+      for (const [where, text] of expected) expect(await countNote(page, where, text), text).toBe(1)
+      expect(await countNote(page, Z.steigen, 'Annas erste Notiz')).toBe(0)
+      expect(await countNote(page, Z.unten, 'Bens erste Notiz')).toBe(0)
+    }
+    const texts = async (page: Page) => (await page.locator('.note__text').allTextContents()).sort()
+    expect(await texts(anna.page)).toEqual(expected.map(([, text]) => text).sort())
+    expect(await texts(ben.page)).toEqual(await texts(anna.page))
+
+    // And the server has it: a third browser that was never cut sees the same.
+    const carla = await partitioned(board.participantUrl, 'Carla')
+    for (const [where, text] of expected) await zone(carla.page, where).getByText(text, { exact: true }).waitFor()
+    expect(await texts(carla.page)).toEqual(await texts(anna.page))
+    for (const { context } of [anna, ben, carla]) await context.close()
+  })
+})
