@@ -132,13 +132,16 @@ export class Room {
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this) return
-    const message = encodeDocUpdate(update)
-    for (const member of this.members) if (member !== origin) member.sendDocUpdate(message)
     this.logBytes += update.byteLength
     const appended = this.store.append(this.id, update)
     this.lastAppend = appended
     appended.then(
       (seq) => {
+        // Broadcast only what is committed: a client that held a change the server lost in a
+        // crash would send it back in its sync step 2 as if it were its own, and the guard would
+        // refuse that (another author, another client id) with 4422 (found by the crash harness).
+        const message = encodeDocUpdate(update)
+        for (const member of this.members) if (member !== origin) member.sendDocUpdate(message)
         this.lastSeq = seq
         if (++this.logSize >= this.compactAfter) this.compactSoon()
       },

@@ -99,10 +99,15 @@ export class BoardSocket implements RoomMember {
       const stateVector = decoding.readVarUint8Array(decoder)
       atEnd(decoder)
       checkStateVector(stateVector)
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, MESSAGE.sync)
-      syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector)
-      this.send(encoding.toUint8Array(encoder))
+      // Answered once everything applied is committed, so the answer holds no change a crash
+      // could still take back (see Room.onUpdate: the server sends only what is committed).
+      void this.store.flushed().then(() => {
+        if (this.closed) return
+        const encoder = encoding.createEncoder()
+        encoding.writeVarUint(encoder, MESSAGE.sync)
+        syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector)
+        this.send(encoding.toUint8Array(encoder))
+      })
       return
     }
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new Malformed('unknown sync step')
