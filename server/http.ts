@@ -25,11 +25,14 @@ export interface HttpContext {
   connections(): number
 }
 
-/** Headers on every response: nothing from third parties, no referrer (links carry secrets). */
-export function securityHeaders(): Record<string, string> {
+/**
+ * Headers on every response: nothing from third parties, no referrer (links carry secrets).
+ * Websockets may go to this server only: its own ws/wss origin, not any host.
+ */
+export function securityHeaders(host: string | undefined): Record<string, string> {
+  const own = host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? ` ws://${host} wss://${host}` : ''
   return {
-    'content-security-policy':
-      "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    'content-security-policy': `default-src 'self'; connect-src 'self'${own}; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`,
     'referrer-policy': 'no-referrer',
     'x-content-type-options': 'nosniff',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
@@ -125,7 +128,7 @@ async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessa
 }
 
 export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  for (const [name, value] of Object.entries(securityHeaders())) res.setHeader(name, value)
+  for (const [name, value] of Object.entries(securityHeaders(req.headers.host))) res.setHeader(name, value)
   const url = new URL(req.url ?? '/', 'http://localhost')
   const path = url.pathname
   try {

@@ -41,10 +41,14 @@ function expectSafeHeaders(res: Response, what: string): void {
   expect(policy.get('object-src'), `${what}: object-src`).toEqual(["'none'"])
   const connect = policy.get('connect-src')
   expect(connect, `${what}: connect-src`).toBeDefined()
-  expect(connect).toContain("'self'")
-  // Nothing in the policy names another host: only keywords, schemes and data:/blob:.
+  // Websockets only to this server, not to any host (no bare ws:/wss: schemes).
+  const host = new URL(res.url).host
+  expect(connect).toEqual(["'self'", `ws://${host}`, `wss://${host}`])
+  // Nothing in the policy names another host: only keywords, data:/blob: and this server's own websocket origin.
   for (const values of policy.values()) {
-    for (const value of values) expect(value, `${what}: CSP source ${value}`).toMatch(/^('[a-z-]+'|[a-z]+:)$/)
+    for (const value of values)
+      if (value !== `ws://${host}` && value !== `wss://${host}`)
+        expect(value, `${what}: CSP source ${value}`).toMatch(/^('[a-z-]+'|(data|blob):)$/)
   }
   // No unsafe-inline or unsafe-eval for scripts.
   expect(csp).not.toMatch(/unsafe-eval/)
