@@ -11,6 +11,7 @@ import { handleHttp } from './http'
 import { boardTag, ipTag, log } from './log'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
 import { Meeting, noteMember, stageOf } from './meeting'
+import { membersOf } from '../model/schema'
 import { Rooms, holder, privateDocName } from './rooms'
 import { BoardSocket } from './socket'
 import { SqliteBoardStore } from './store/sqlite'
@@ -122,9 +123,13 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
             return inspectUpdate(board.doc, actor, update)
           }
           const applied = () => void meeting.afterBoardChange(board, before).catch((e: unknown) => log('meeting.failed', { error: String(e) }))
-          const member = new BoardSocket(ws, board, actor, store, inspect, applied, config.maxBoardBytes)
+          // Counted as taking part once it syncs, and only up to the connection limit: neither a
+          // flood of garbage sockets nor one of fresh secrets can grow the stored board.
+          const joined = () => {
+            if (membersOf(board.doc).size < config.maxConnectionsPerBoard) noteMember(board.doc, actor.participantId)
+          }
+          const member = new BoardSocket(ws, board, actor, store, inspect, applied, config.maxBoardBytes, joined)
           rooms.join(board, member)
-          noteMember(board.doc, actor.participantId)
           member.onLeave = () => rooms.leave(board, member)
         })
         if (!accepted) rooms.release(board)

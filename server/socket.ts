@@ -39,6 +39,11 @@ export class BoardSocket implements RoomMember {
     private readonly applied: () => void = () => {},
     /** Largest stored size of the doc; updates that would grow it beyond are refused. */
     private readonly maxBoardBytes: number = Number.POSITIVE_INFINITY,
+    /**
+     * Runs once, at the connection's first well-formed sync step 1 (y-websocket sends it as soon
+     * as it is connected): a socket that only sends garbage leaves no trace in the board.
+     */
+    private onFirstSync: (() => void) | null = null,
   ) {
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('close', () => this.cleanup())
@@ -99,6 +104,9 @@ export class BoardSocket implements RoomMember {
       const stateVector = decoding.readVarUint8Array(decoder)
       atEnd(decoder)
       checkStateVector(stateVector)
+      const first = this.onFirstSync
+      this.onFirstSync = null
+      first?.()
       // Answered once everything applied is committed, so the answer holds no change a crash
       // could still take back (see Room.onUpdate: the server sends only what is committed).
       void this.store.flushed().then(() => {
@@ -194,6 +202,8 @@ export class BoardSocket implements RoomMember {
     if (this.awarenessClient !== null) {
       this.room.awarenessOwners.delete(this.awarenessClient)
       awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.awarenessClient], this)
+      // y-protocols keeps a clock entry per client id forever; nobody speaks for this id again.
+      this.room.awareness.meta.delete(this.awarenessClient)
     }
     this.onLeave?.()
   }
