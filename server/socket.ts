@@ -170,7 +170,10 @@ export class BoardSocket implements RoomMember {
         this.room.awarenessOwners.set(clientId, this)
       }
       if (clientId !== this.awarenessClient) {
-        decoding.readVarUint8Array(decoder)
+        // Skipped without even a view on its bytes.
+        const length = decoding.readVarUint(decoder)
+        if (length > decoder.arr.length - decoder.pos) throw new Malformed('presence')
+        decoder.pos += length
         continue
       }
       const json = decoding.readVarString(decoder)
