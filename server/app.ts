@@ -10,6 +10,7 @@ import type { ServerConfig } from './config'
 import { handleHttp } from './http'
 import { boardTag, ipTag, log } from './log'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
+import { startRetention } from './retention'
 import { Meeting, noteMember, stageOf } from './meeting'
 import { membersOf } from '../model/schema'
 import { Rooms, holder, privateDocName } from './rooms'
@@ -160,6 +161,15 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
     })
   })
 
+  const retention = startRetention({
+    store,
+    ttlDays: config.boardTtlDays,
+    inUse: (id) => rooms.isLoaded(id),
+    evict: (id) => rooms.evictBoard(id, CLOSE.deleted, 'Board abgelaufen'),
+  })
+  // Expired boards go before the server serves anything, then once an hour.
+  await retention.sweep().catch((e: unknown) => log('retention.failed', { error: String(e) }))
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(config.port, config.host, () => resolve())
@@ -176,6 +186,7 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
     close() {
       closing ??= (async () => {
         rate.stop()
+        retention.stop()
         server.close()
         await store.flushed()
         for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server wird neu gestartet')

@@ -220,6 +220,11 @@ export class Rooms {
     return this.rooms.size
   }
 
+  /** Whether a doc is in memory: someone is connected, or was a moment ago. */
+  isLoaded(id: string): boolean {
+    return this.rooms.has(id)
+  }
+
   /** The loaded room for a doc of a board that exists in the store. */
   open(id: string, kind: RoomKind = 'board'): Promise<Room> {
     let room = this.rooms.get(id)
