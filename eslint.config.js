@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
-const COMPONENTS = ['client/board/**', 'client/landing/**', 'client/join/**', 'client/i18n/**', 'client/moderation/**', 'client/timer/**', 'client/focus/**', 'client/clusters/**', 'client/voting/**', 'client/agreements/**', 'client/report/**', 'client/App.tsx', 'client/TopBar.tsx']
+const COMPONENTS = ['client/board/**', 'client/landing/**', 'client/join/**', 'client/i18n/**', 'client/moderation/**', 'client/timer/**', 'client/focus/**', 'client/clusters/**', 'client/voting/**', 'client/agreements/**', 'client/report/**', 'client/privacy/**', 'client/App.tsx', 'client/TopBar.tsx', 'client/ConfirmDialog.tsx']
 const nodeOnly = ['ws', 'better-sqlite3', 'node:*', 'fs', 'path', 'http', 'crypto']
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react'
-import type { KeyboardEvent } from 'react'
+import { useRef, useState } from 'react'
+import { ConfirmDialog } from '../ConfirmDialog'
 import { useT } from '../i18n/index'
 import { navigate } from '../router'
 import { deleteBoard } from '../store/moderation'
@@ -25,18 +25,10 @@ export function DeleteBoard() {
   )
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])'
-
 function ConfirmDelete({ onCancel }: { readonly onCancel: () => void }) {
   const t = useT()
-  const id = useId()
-  const dialog = useRef<HTMLDivElement>(null)
-  const cancelButton = useRef<HTMLButtonElement>(null)
   const [busy, setBusy] = useState(false)
   const [failed, setFailed] = useState(false)
-
-  // The safe answer has the focus first.
-  useEffect(() => cancelButton.current?.focus(), [])
 
   async function confirm() {
     setBusy(true)
@@ -55,57 +47,22 @@ function ConfirmDelete({ onCancel }: { readonly onCancel: () => void }) {
     setFailed(true)
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      if (!busy) onCancel()
-      return
-    }
-    if (event.key !== 'Tab' || !dialog.current) return
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
-    const first = items[0]
-    const last = items[items.length - 1]
-    if (!first || !last) {
-      event.preventDefault()
-      return
-    }
-    if (event.shiftKey && (document.activeElement === first || !dialog.current.contains(document.activeElement))) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && (document.activeElement === last || !dialog.current.contains(document.activeElement))) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
-
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={dialog}
-        className="dialog card"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-text`}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`}>{t('delete.heading')}</h2>
-        <p id={`${id}-text`}>{t('delete.text')}</p>
-        {failed && (
-          <p className="error" role="alert">
-            {t('delete.failed')}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button ref={cancelButton} type="button" className="button" disabled={busy} onClick={onCancel}>
-            {t('delete.cancel')}
-          </button>
-          <button type="button" className="button button--danger" disabled={busy} onClick={() => void confirm()}>
-            {busy ? t('delete.deleting') : t('delete.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      title={t('delete.heading')}
+      cancelLabel={t('delete.cancel')}
+      confirmLabel={t('delete.confirm')}
+      busyLabel={t('delete.deleting')}
+      busy={busy}
+      onCancel={onCancel}
+      onConfirm={() => void confirm()}
+    >
+      <p>{t('delete.text')}</p>
+      {failed && (
+        <p className="error" role="alert">
+          {t('delete.failed')}
+        </p>
+      )}
+    </ConfirmDialog>
   )
 }

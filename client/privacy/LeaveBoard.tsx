@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react'
-import type { KeyboardEvent } from 'react'
+import { useRef, useState } from 'react'
+import { ConfirmDialog } from '../ConfirmDialog'
 import { useT } from '../i18n/index'
 import { useSession } from '../store/session'
 import { leaveForGood } from './leave'
@@ -40,8 +40,6 @@ export function LeaveBoard({ boardId }: { readonly boardId: string }) {
   )
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), [tabindex]:not([tabindex="-1"])'
-
 interface ConfirmProps {
   readonly busy: boolean
   readonly onCancel: () => void
@@ -50,65 +48,21 @@ interface ConfirmProps {
 
 function ConfirmLeave({ busy, onCancel, onConfirm }: ConfirmProps) {
   const t = useT()
-  const id = useId()
-  const dialog = useRef<HTMLDivElement>(null)
-  const cancelButton = useRef<HTMLButtonElement>(null)
   const unsaved = useSession((s) => s.save !== 'saved')
   const moderator = useSession((s) => s.role === 'moderator')
-
-  // The safe answer has the focus first.
-  useEffect(() => cancelButton.current?.focus(), [])
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      event.stopPropagation()
-      if (!busy) onCancel()
-      return
-    }
-    if (event.key !== 'Tab' || !dialog.current) return
-    const items = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
-    const first = items[0]
-    const last = items[items.length - 1]
-    if (!first || !last) {
-      event.preventDefault()
-      return
-    }
-    if (event.shiftKey && (document.activeElement === first || !dialog.current.contains(document.activeElement))) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && (document.activeElement === last || !dialog.current.contains(document.activeElement))) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
-
   return (
-    <div className="dialog-backdrop">
-      <div
-        ref={dialog}
-        className="dialog card"
-        role="alertdialog"
-        aria-modal="true"
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-text`}
-        onKeyDown={onKeyDown}
-      >
-        <h2 id={`${id}-title`}>{t('leave.heading')}</h2>
-        <div id={`${id}-text`}>
-          <p>{t('leave.text')}</p>
-          {unsaved && <p className="error">{t('leave.unsaved')}</p>}
-          {moderator && <p>{t('leave.moderator')}</p>}
-        </div>
-        <div className="dialog__actions">
-          <button ref={cancelButton} type="button" className="button" disabled={busy} onClick={onCancel}>
-            {t('leave.cancel')}
-          </button>
-          <button type="button" className="button button--danger" disabled={busy} onClick={onConfirm}>
-            {busy ? t('leave.leaving') : t('leave.confirm')}
-          </button>
-        </div>
-      </div>
-    </div>
+    <ConfirmDialog
+      title={t('leave.heading')}
+      cancelLabel={t('leave.cancel')}
+      confirmLabel={t('leave.confirm')}
+      busyLabel={t('leave.leaving')}
+      busy={busy}
+      onCancel={onCancel}
+      onConfirm={onConfirm}
+    >
+      <p>{t('leave.text')}</p>
+      {unsaved && <p className="error">{t('leave.unsaved')}</p>}
+      {moderator && <p>{t('leave.moderator')}</p>}
+    </ConfirmDialog>
   )
 }
