@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, WebSocketRoute } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { axeViolations, joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
+import { axeViolations, joinAs, noteItem, writeNote, socketSwitch, zone } from '../helpers/e2e'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
@@ -42,24 +42,14 @@ describe('a board in two browsers', () => {
     const board = await createBoard(server, { title: 'Offline', settings: { privateWriting: false } })
     const context = await browser.newContext()
     const page = await context.newPage()
-    let offline = false
-    const open: { page: WebSocketRoute; server: WebSocketRoute }[] = []
-    // Cut the websockets, board and private doc (setOffline does not close an open socket).
-    await page.routeWebSocket(/\/ws\//, (ws) => {
-      if (offline) return void ws.close()
-      open.push({ page: ws, server: ws.connectToServer() })
-    })
+    const sockets = await socketSwitch(page)
     await page.goto(board.participantUrl)
     await page.getByRole('textbox', { name: /Name/ }).fill('Carla')
     await page.getByRole('button', { name: 'Beitreten' }).click()
     await page.getByText('verbunden', { exact: true }).waitFor()
     await page.getByText('gespeichert', { exact: true }).waitFor()
 
-    offline = true
-    for (const cut of open.splice(0)) {
-      await cut.server.close()
-      await cut.page.close()
-    }
+    await sockets.cut()
     await page.getByText('offline', { exact: true }).waitFor()
     await writeNote(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit')
     await noteItem(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
@@ -68,7 +58,7 @@ describe('a board in two browsers', () => {
     await page.reload()
     await noteItem(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
 
-    offline = false
+    sockets.heal()
     await page.getByText('gespeichert', { exact: true }).waitFor({ timeout: 15_000 })
     const other = await joinAs(browser, board.participantUrl, 'Dario')
     await noteItem(other.page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()

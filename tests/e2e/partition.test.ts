@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { writeNote, zone } from '../helpers/e2e'
+import { socketSwitch, writeNote, zone } from '../helpers/e2e'
+import type { SocketSwitch } from '../helpers/e2e'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
@@ -18,45 +19,21 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/**
- * A browser whose websockets (board and private doc, and every reconnect) pass through a switch:
- * `cut()` closes the open ones and refuses new ones until `heal()`. setOffline would not close an
- * open socket.
- */
-interface Partitioned {
+/** A browser joined to a board, whose websockets pass through a switch. */
+interface Partitioned extends SocketSwitch {
   readonly context: BrowserContext
   readonly page: Page
-  cut(): Promise<void>
-  heal(): void
 }
 
 async function partitioned(url: string, name: string): Promise<Partitioned> {
   const context = await browser.newContext()
   const page = await context.newPage()
-  let offline = false
-  const open: { page: WebSocketRoute; server: WebSocketRoute }[] = []
-  await page.routeWebSocket(/\/ws\//, (ws) => {
-    if (offline) return void ws.close()
-    open.push({ page: ws, server: ws.connectToServer() })
-  })
+  const sockets = await socketSwitch(page)
   await page.goto(url)
   await page.getByRole('textbox', { name: /Name/ }).fill(name)
   await page.getByRole('button', { name: 'Beitreten' }).click()
   await page.getByText('verbunden', { exact: true }).waitFor()
-  return {
-    context,
-    page,
-    async cut() {
-      offline = true
-      for (const socket of open.splice(0)) {
-        await socket.server.close()
-        await socket.page.close()
-      }
-    },
-    heal() {
-      offline = false
-    },
-  }
+  return { context, page, cut: sockets.cut, heal: sockets.heal }
 }
 
 /** How many list items of a zone hold a note with exactly this text. */

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { tokenizer } from 'acorn'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
-import { axeViolations, joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
+import { axeViolations, joinAs, noteItem, writeNote, socketSwitch, zone } from '../helpers/e2e'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
@@ -212,21 +212,12 @@ describe('Board verlassen', () => {
     const board = await createBoard(server, { ...OPEN_BOARD, title: 'Ungespeichert' })
     const context = await browser.newContext()
     const page = await context.newPage()
-    let offline = false
-    const open: { page: WebSocketRoute; server: WebSocketRoute }[] = []
-    await page.routeWebSocket(/\/ws\//, (ws) => {
-      if (offline) return void ws.close()
-      open.push({ page: ws, server: ws.connectToServer() })
-    })
+    const sockets = await socketSwitch(page)
     await page.goto(board.participantUrl)
     await page.getByRole('textbox', { name: /Name/ }).fill('Emil')
     await page.getByRole('button', { name: 'Beitreten' }).click()
     await page.getByText('gespeichert', { exact: true }).waitFor()
-    offline = true
-    for (const cut of open.splice(0)) {
-      await cut.server.close()
-      await cut.page.close()
-    }
+    await sockets.cut()
     await page.getByText('offline', { exact: true }).waitFor()
     await writeNote(page, /Einheizen/, 'Noch nicht gesendet')
     await noteItem(page, /Einheizen/, 'Noch nicht gesendet').waitFor()

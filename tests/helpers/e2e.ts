@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
 
 /** Opens a link in a fresh browser context (its own storage), joining with `name`. */
 export async function joinAs(browser: Browser, url: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -45,4 +45,36 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }))
   })
+}
+
+/** A switch on a page's websockets (board, private doc and every reconnect). */
+export interface SocketSwitch {
+  /** Closes the open sockets and refuses new ones until heal(). */
+  cut(): Promise<void>
+  heal(): void
+}
+
+/**
+ * Routes the page's websockets through a switch. Call before the page connects. `setOffline`
+ * would not close an open socket, so this is how tests take a browser offline.
+ */
+export async function socketSwitch(page: Page): Promise<SocketSwitch> {
+  let offline = false
+  const open: { page: WebSocketRoute; server: WebSocketRoute }[] = []
+  await page.routeWebSocket(/\/ws\//, (ws) => {
+    if (offline) return void ws.close()
+    open.push({ page: ws, server: ws.connectToServer() })
+  })
+  return {
+    async cut() {
+      offline = true
+      for (const socket of open.splice(0)) {
+        await socket.server.close()
+        await socket.page.close()
+      }
+    },
+    heal() {
+      offline = false
+    },
+  }
 }
