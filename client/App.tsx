@@ -2,12 +2,18 @@ import { Suspense, lazy } from 'react'
 import { BoardRoute } from './join/BoardRoute'
 import { Landing } from './landing/Landing'
 import { SiteFooter } from './privacy/SiteFooter'
-import { boardIdOf, isPrivacyPath, reportBoardIdOf, usePath } from './router'
+import { boardIdOf, isAccessibilityPath, isPrivacyPath, presentationBoardIdOf, reportBoardIdOf, usePath } from './router'
 import { saveModeratorToken } from './sync/credentials'
 
 // The report (and its exporters) loads when first opened, so the board's first load stays small.
 const ReportPage = lazy(() => import('./report/ReportPage').then((m) => ({ default: m.ReportPage })))
 const PrivacyPage = lazy(() => import('./privacy/PrivacyPage').then((m) => ({ default: m.PrivacyPage })))
+const AccessibilityPage = lazy(() =>
+  import('./accessibility/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })),
+)
+const PresentationPage = lazy(() =>
+  import('./presentation/PresentationPage').then((m) => ({ default: m.PresentationPage })),
+)
 
 /** Takes a moderator token out of the address (#m=<token>) so it does not stay on a shared screen. */
 function takeModeratorToken(boardId: string): void {
@@ -35,8 +41,15 @@ function Route({ path }: { readonly path: string }) {
         <PrivacyPage />
       </Suspense>
     )
+  if (isAccessibilityPath(path))
+    return (
+      <Suspense fallback={null}>
+        <AccessibilityPage />
+      </Suspense>
+    )
   const reportId = reportBoardIdOf(path)
-  const boardId = boardIdOf(path) ?? reportId
+  const presentationId = presentationBoardIdOf(path)
+  const boardId = boardIdOf(path) ?? reportId ?? presentationId
   if (!boardId) return <Landing />
   // During render, before the board route reads the credentials; idempotent, since the
   // fragment is gone after the first call.
@@ -47,6 +60,10 @@ function Route({ path }: { readonly path: string }) {
       {reportId ? (
         <Suspense fallback={null}>
           <ReportPage boardId={boardId} />
+        </Suspense>
+      ) : presentationId ? (
+        <Suspense fallback={null}>
+          <PresentationPage boardId={boardId} />
         </Suspense>
       ) : null}
     </BoardRoute>

@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react'
 
-/** A router in a few functions: the SPA has three routes and needs no library for them. */
+/** A router in a few functions: the SPA has a handful of routes and needs no library for them. */
 const NAVIGATE = 'ballonfahrt:navigate'
 
 function subscribe(onChange: () => void): () => void {
@@ -23,6 +23,7 @@ export function navigate(path: string): void {
 
 const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]+)\/?$/
 const REPORT_PATH = /^\/b\/([A-Za-z0-9_-]+)\/ergebnis\/?$/
+const PRESENTATION_PATH = /^\/b\/([A-Za-z0-9_-]+)\/praesentation\/?$/
 
 /** The board id of a `/b/<boardId>` path, or null. */
 export function boardIdOf(path: string): string | null {
@@ -34,8 +35,14 @@ export function reportBoardIdOf(path: string): string | null {
   return REPORT_PATH.exec(path)?.[1] ?? null
 }
 
+/** The board id of a `/b/<boardId>/praesentation` path (the shared-screen view), or null. */
+export function presentationBoardIdOf(path: string): string | null {
+  return PRESENTATION_PATH.exec(path)?.[1] ?? null
+}
+
 export const boardPath = (boardId: string): string => `/b/${boardId}`
 export const reportPath = (boardId: string): string => `/b/${boardId}/ergebnis`
+export const presentationPath = (boardId: string): string => `/b/${boardId}/praesentation`
 
 /** The privacy notice (Datenschutzhinweise); its language follows the interface. */
 export const PRIVACY_PATH = '/datenschutz'
@@ -43,4 +50,12 @@ const PRIVACY = /^\/(datenschutz|privacy)\/?$/
 
 export function isPrivacyPath(path: string): boolean {
   return PRIVACY.test(path)
+}
+
+/** The accessibility statement (Erklärung zur Barrierefreiheit); its language follows the interface. */
+export const ACCESSIBILITY_PATH = '/barrierefreiheit'
+const ACCESSIBILITY = /^\/(barrierefreiheit|accessibility)\/?$/
+
+export function isAccessibilityPath(path: string): boolean {
+  return ACCESSIBILITY.test(path)
 }

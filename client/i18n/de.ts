@@ -1,4 +1,7 @@
 import { ZONES } from '../../model/zones'
+import { joiningDe } from './parts/joining'
+import { languageDe } from './parts/language'
+import { lookDe } from './parts/look'
 
 /** German, the product's first language. `{name}` marks a parameter. */
 export const de = {
@@ -298,6 +301,9 @@ export const de = {
   'leave.confirm': 'Verlassen',
   'leave.cancel': 'Abbrechen',
   'leave.leaving': 'Wird verlassen …',
+  ...joiningDe,
+  ...lookDe,
+  ...languageDe,
 } as const
 
 export type MessageKey = keyof typeof de

@@ -1,5 +1,8 @@
 import { ZONES } from '../../model/zones'
 import type { Messages } from './de'
+import { joiningEn } from './parts/joining'
+import { languageEn } from './parts/language'
+import { lookEn } from './parts/look'
 
 /** English. Typed as the German shape, so a missing key does not compile. */
 export const en: Messages = {
@@ -299,4 +302,7 @@ export const en: Messages = {
   'leave.confirm': 'Leave',
   'leave.cancel': 'Cancel',
   'leave.leaving': 'Leaving …',
+  ...joiningEn,
+  ...lookEn,
+  ...languageEn,
 }
