@@ -15,6 +15,7 @@ import { boardTag, log } from './log'
 import type { Rooms } from './rooms'
 import { HttpError, json, moderatedBoard, readJson } from './httpKit'
 import { demoBoard, exportBoard, readBoardFile } from './exports'
+import { getJoinCode, joinCodesOf, postJoinCode } from './joinCodes'
 import { serveStatic } from './static'
 import type { BoardStore } from './store/BoardStore'
 
@@ -122,6 +123,7 @@ async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessa
   await moderatedBoard(ctx.store, boardId, req)
   await ctx.rooms.evictBoard(boardId, CLOSE.deleted, 'Board gelöscht')
   await ctx.store.deleteBoard(boardId)
+  joinCodesOf(ctx).store.forget(boardId)
   log('board.deleted', { board: boardTag(boardId) })
   res.writeHead(204)
   res.end()
@@ -145,6 +147,12 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
       if (req.method !== 'GET') throw new HttpError(405, 'Nur GET')
       const [, , , boardId, file] = path.split('/')
       await exportBoard(ctx, boardId!, file!.slice('export.'.length), url.searchParams, req, res)
+    } else if (/^\/api\/boards\/[^/]+\/code$/.test(path)) {
+      if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
+      await postJoinCode(ctx, path.split('/')[3]!, baseUrl(ctx, req), req, res)
+    } else if (/^\/api\/codes\/[^/]+$/.test(path)) {
+      if (req.method !== 'GET') throw new HttpError(405, 'Nur GET')
+      await getJoinCode(ctx, path.slice('/api/codes/'.length), req, res)
     } else if (path.startsWith('/api/boards/')) {
       const boardId = path.slice('/api/boards/'.length)
       if (req.method === 'GET') await boardInfo(ctx, boardId, res)
