@@ -1,5 +1,7 @@
 import type * as Y from 'yjs'
 import { LOCAL, metaOf } from './schema'
+import { isLocale } from './zones'
+import type { Locale } from './zones'
 
 /** What the moderator sets for the whole board. Stored in meta as `setting.<name>`. */
 export interface Settings {
@@ -54,4 +56,15 @@ export function readSettings(meta: Y.Map<unknown>): Settings {
 export function setSetting<K extends SettingName>(doc: Y.Doc, name: K, value: Settings[K]): void {
   if (!isValidSetting(name, value)) throw new RangeError(`invalid value for ${name}`)
   doc.transact(() => metaOf(doc).set(`setting.${name}`, value), LOCAL)
+}
+
+/**
+ * Sets the board's language, in which its report and every export are written, whoever reads or
+ * downloads them (moderator only, see rules). Each person's interface language is their own; this
+ * is the board's, first taken from its creator's interface. Stored as meta `locale`, which board
+ * files carry and the importer restores.
+ */
+export function setBoardLocale(doc: Y.Doc, locale: Locale): void {
+  if (!isLocale(locale)) throw new RangeError('invalid locale')
+  doc.transact(() => metaOf(doc).set('locale', locale), LOCAL)
 }

@@ -7,6 +7,7 @@ import { errorKey } from '../board/errors'
 import { announce } from '../clusters/announce'
 import { clusterTitle, shorten } from '../clusters/moves'
 import { useMayEditActions } from '../clusters/permissions'
+import { formatDay } from '../i18n/format'
 import { useLocale, useT } from '../i18n/index'
 import type { MessageKey, Translate } from '../i18n/index'
 import { addAgreement, deleteAgreement, updateAgreement } from '../store/agreements'
@@ -112,11 +113,6 @@ export function ActionsPanel() {
   )
 }
 
-function formatDate(locale: string, value: string): string {
-  if (value === '') return '—'
-  const date = new Date(`${value}T00:00:00`)
-  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(locale === 'en' ? 'en-GB' : 'de-DE')
-}
 
 function useLinkLabel(link: string | null): string {
   const t = useT()
@@ -146,7 +142,7 @@ const ActionRow = memo(function ActionRow({ action, editable }: { readonly actio
     <tr className={action.done ? 'actions-table__row actions-table__row--done' : 'actions-table__row'}>
       <td>{action.what}</td>
       <td>{action.who === '' ? '—' : action.who}</td>
-      <td>{action.until === '' ? '—' : <time dateTime={action.until}>{formatDate(locale, action.until)}</time>}</td>
+      <td>{action.until === '' ? '—' : <time dateTime={action.until}>{formatDay(action.until, locale)}</time>}</td>
       <td>{link}</td>
       <td>
         {editable ? (

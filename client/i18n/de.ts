@@ -92,7 +92,8 @@ export const de = {
   'error.itemLimit': 'Mehr Stimmen sind für einen Eintrag nicht erlaubt (höchstens {max}).',
   'error.notVoting': 'Die Abstimmung ist nicht geöffnet.',
   'draft.private': 'privat – nur für dich sichtbar',
-  'zone.hiddenDrafts': '{count} verdeckte Notizen der anderen',
+  'zone.hiddenDrafts.one': '{count} verdeckte Notiz der anderen',
+  'zone.hiddenDrafts.other': '{count} verdeckte Notizen der anderen',
   'zone.hiddenDraft': '1 verdeckte Notiz der anderen',
   'zone.moveHint': 'Tastatur: Alt+Pfeil hoch/runter verschiebt die fokussierte Notiz, Alt+Pfeil links/rechts in die vorige/nächste Zone. Ziehen geht auch über „Verschieben …“.',
   'focus.highlighted': 'Hervorgehoben',
@@ -123,13 +124,16 @@ export const de = {
   'announce.renamed': 'Cluster heißt jetzt „{title}“.',
   'announce.highlighted': '„{text}“ hervorgehoben.',
   'announce.unhighlighted': 'Hervorhebung aufgehoben.',
-  'announce.voted': 'Stimme für „{title}“ gegeben. Noch {left} Stimmen.',
-  'announce.unvoted': 'Stimme für „{title}“ zurückgenommen. Noch {left} Stimmen.',
+  'announce.voted.one': 'Stimme für „{title}“ gegeben. Noch {count} Stimme.',
+  'announce.voted.other': 'Stimme für „{title}“ gegeben. Noch {count} Stimmen.',
+  'announce.unvoted.one': 'Stimme für „{title}“ zurückgenommen. Noch {count} Stimme.',
+  'announce.unvoted.other': 'Stimme für „{title}“ zurückgenommen. Noch {count} Stimmen.',
   'announce.actionAdded': 'Maßnahme „{what}“ hinzugefügt.',
   'announce.actionDeleted': 'Maßnahme „{what}“ gelöscht.',
   'cluster.untitled': 'Unbenannter Cluster',
   'cluster.notes': 'Notizen im Cluster {title}',
-  'cluster.count': '{count} Notizen',
+  'cluster.count.one': '{count} Notiz',
+  'cluster.count.other': '{count} Notizen',
   'cluster.titleBox': 'Clustertitel',
   'cluster.titleHint': 'Enter speichert, Escape bricht ab.',
   'cluster.rename': 'Umbenennen',
@@ -144,11 +148,13 @@ export const de = {
   'vote.take': 'Stimme zurücknehmen',
   'vote.takeLabel': 'Stimme zurücknehmen: {title}',
   'vote.mine': 'Deine Stimmen: {count}',
-  'vote.total': '{count} Stimmen',
-  'vote.totalOne': '1 Stimme',
+  'vote.total.one': '{count} Stimme',
+  'vote.total.other': '{count} Stimmen',
   'voting.heading': 'Abstimmung',
-  'voting.left': 'Noch {left} von {total} Stimmen',
-  'voting.limits': 'Höchstens {max} Stimmen pro Eintrag.',
+  'voting.left.one': 'Noch {left} von {count} Stimme',
+  'voting.left.other': 'Noch {left} von {count} Stimmen',
+  'voting.limits.one': 'Höchstens {count} Stimme pro Eintrag.',
+  'voting.limits.other': 'Höchstens {count} Stimmen pro Eintrag.',
   'voting.end': 'Abstimmung beenden',
   'voting.reopen': 'Abstimmung wieder öffnen',
   'voting.closed': 'Die Abstimmung ist beendet; die Ergebnisse sind sichtbar.',
@@ -245,7 +251,8 @@ export const de = {
   'timer.remaining': 'Verbleibende Zeit',
   'timer.paused': 'pausiert',
   'timer.ended': 'Zeit ist um',
-  'timer.oneMinute': 'Noch 1 Minute',
+  'timer.minutesLeft.one': 'Noch {count} Minute',
+  'timer.minutesLeft.other': 'Noch {count} Minuten',
   'timer.minutes': 'Minuten',
   'timer.minutesRange': 'Eine ganze Zahl von 1 bis 240.',
   'timer.start': 'Timer starten',
@@ -266,8 +273,8 @@ export const de = {
   // report
   'report.open': 'Ergebnis',
   'report.back': 'Zurück zum Board',
-  'report.participants': '{count} Teilnehmende',
-  'report.participantsOne': '1 teilnehmende Person',
+  'report.participants.one': '{count} teilnehmende Person',
+  'report.participants.other': '{count} Teilnehmende',
   'report.picture': 'Der Heißluftballon mit den Clustern an ihren Zonen',
   'report.more': '+ {count} weitere',
   'report.tools': 'Ergebnis drucken und exportieren',
@@ -306,5 +313,10 @@ export const de = {
   ...languageDe,
 } as const
 
-export type MessageKey = keyof typeof de
-export type Messages = { readonly [K in MessageKey]: string }
+type Key = keyof typeof de
+/** A plural message is stored as `key.one` and `key.other` and asked for as `key` with a `count`. */
+type PluralBase<K> = K extends `${infer Base}.other` ? Base : never
+/** What `t()` accepts: every key, and plural messages by their base (`t('vote.total', { count })`). */
+export type MessageKey = Key | PluralBase<Key>
+/** Every entry a dictionary has, plural forms included. */
+export type Messages = { readonly [K in Key]: string }

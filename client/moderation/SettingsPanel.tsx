@@ -11,6 +11,7 @@ import { useBoard } from '../store/board'
 import { changeQuestion, changeSetting, changeTopic, lockBoard, renameBoard } from '../store/moderation'
 import { CoModeratorLink } from './CoModeratorLink'
 import { DeleteBoard } from './DeleteBoard'
+import { ReportLanguage } from './ReportLanguage'
 
 type FlagName = { [K in SettingName]: Settings[K] extends boolean ? K : never }[SettingName]
 type CountName = { [K in SettingName]: Settings[K] extends number ? K : never }[SettingName]
@@ -73,6 +74,7 @@ export function SettingsPanel() {
               ))}
             </fieldset>
             <BoardTexts />
+            <ReportLanguage />
             <fieldset className="settings__group">
               <legend>{t('settings.access')}</legend>
               <LockToggle />

@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import { buildReport } from '../../model/export/report'
 import { ProblemPage } from '../board/ProblemPage'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
-import { useLocale, useT } from '../i18n/index'
+import { useT } from '../i18n/index'
 import { boardPath } from '../router'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
@@ -20,12 +20,13 @@ export function useMayExport(): boolean {
 
 /**
  * /b/<boardId>/ergebnis: the board's result as a document to read, print and export. The board
- * stays connected, so the report follows the board live. Its texts are in the interface's
- * language, the same as the files it exports.
+ * stays connected, so the report follows the board live. The report and the files it exports are
+ * in the board's language (the moderator's "Sprache des Ergebnisprotokolls"); the controls around
+ * them in the reader's interface language.
  */
 export function ReportPage({ boardId }: { readonly boardId: string }) {
   const t = useT()
-  const locale = useLocale((s) => s.locale)
+  const locale = useBoard((s) => s.locale)
   const problem = useSession((s) => s.problem)
   const view = useBoard((s) => s)
   const mayExport = useMayExport()

@@ -64,7 +64,7 @@ export function ReportTools({ view, report, locale, mayExport }: Props) {
         return { blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: MIME.docx }), fileName: name('docx') }
       }
       case 'png':
-        return { blob: await svgToPng(pictureSvg(pictureInput(report, t))), fileName: name('png') }
+        return { blob: await svgToPng(pictureSvg(pictureInput(report))), fileName: name('png') }
     }
   }
 

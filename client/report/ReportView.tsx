@@ -1,10 +1,18 @@
 import { memo, useId, useMemo } from 'react'
 import { LABELS } from '../../model/export/labels'
 import type { Report, ReportNote, ReportSection } from '../../model/export/report'
+import { translate } from '../i18n/index'
 import type { Translate } from '../i18n/index'
-import { useT } from '../i18n/index'
 import { pictureSvg } from './picture'
 import type { PictureInput, PictureLabel } from './picture'
+
+/**
+ * The report speaks the board's language (set by the moderator), whatever the reader's interface
+ * language is, so that the page, the print and the downloaded files say the same.
+ */
+function reportT(report: Report): Translate {
+  return (key, params) => translate(report.locale, key, params)
+}
 
 /** "Steigen – Förderliche Faktoren" */
 export function sectionTitle(section: ReportSection): string {
@@ -12,18 +20,14 @@ export function sectionTitle(section: ReportSection): string {
 }
 
 /** Date, topic and how many took part, as the lines under the title. */
-export function metaLines(report: Report, t: Translate): string[] {
-  const participants =
-    report.participantCount === 0
-      ? ''
-      : report.participantCount === 1
-        ? t('report.participantsOne')
-        : t('report.participants', { count: report.participantCount })
+export function metaLines(report: Report): string[] {
+  const participants = report.participantCount === 0 ? '' : reportT(report)('report.participants', { count: report.participantCount })
   return [report.date, report.topic, participants].filter((line) => line !== '')
 }
 
 /** What the picture shows: per zone the cluster titles by votes, or the loose notes of a zone without clusters. */
-export function pictureInput(report: Report, t: Translate): PictureInput {
+export function pictureInput(report: Report): PictureInput {
+  const t = reportT(report)
   const labels = (section: ReportSection): PictureLabel[] =>
     section.clusters.length > 0
       ? section.clusters.map((c) => ({ text: c.title, votes: report.showVotes ? c.votes : 0 }))
@@ -33,7 +37,7 @@ export function pictureInput(report: Report, t: Translate): PictureInput {
   const empty = { heading: '', labels: [] }
   return {
     title: report.title || LABELS[report.locale].untitled,
-    lines: metaLines(report, t),
+    lines: metaLines(report),
     zones: {
       steigen: steigen ? zone(steigen) : empty,
       untenHalten: untenHalten ? zone(untenHalten) : empty,
@@ -141,14 +145,14 @@ function Actions({ report }: { readonly report: Report }) {
 
 /** The report as a document: title, date, topic and participants, the picture, the zones, the actions. */
 export function ReportView({ report }: { readonly report: Report }) {
-  const t = useT()
-  const svg = useMemo(() => pictureSvg(pictureInput(report, t)), [report, t])
+  const svg = useMemo(() => pictureSvg(pictureInput(report)), [report])
+  const t = reportT(report)
   return (
     <article className="report-doc" lang={report.locale}>
       <header className="report-doc__header">
         <h1>{report.title || LABELS[report.locale].untitled}</h1>
         <p className="report-doc__meta">
-          {metaLines(report, t).map((line, i) => (
+          {metaLines(report).map((line, i) => (
             <span key={i} className="report-doc__meta-item">
               {line}
             </span>

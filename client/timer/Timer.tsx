@@ -71,7 +71,7 @@ function useTimerEvents(timer: TimerState | null, left: number): void {
     last.current = { timer, left }
     // A new or changed countdown (start, pause, +1 minute, loading the board) is no event.
     if (!timer || before.timer !== timer || timer.state !== 'running') return
-    if (before.left > 60_000 && left <= 60_000 && left > 0) announce(t('timer.oneMinute'))
+    if (before.left > 60_000 && left <= 60_000 && left > 0) announce(t('timer.minutesLeft', { count: 1 }))
     if (before.left > 0 && left === 0) {
       announce(t('timer.ended'))
       if (!useSound.getState().muted) playChime()

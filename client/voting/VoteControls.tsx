@@ -36,7 +36,7 @@ export function VoteControls({ targetId, title }: Props) {
     }
     setError(null)
     const left = useBoard.getState().settings.votesPerPerson - usePrivate.getState().votesUsed
-    announce(t(delta > 0 ? 'announce.voted' : 'announce.unvoted', { title, left }))
+    announce(t(delta > 0 ? 'announce.voted' : 'announce.unvoted', { title, count: left }))
   }
 
   return (
@@ -55,5 +55,5 @@ export function VoteControls({ targetId, title }: Props) {
 
 export function VoteTotal({ total }: { readonly total: number }) {
   const t = useT()
-  return <p className="votes__total">{total === 1 ? t('vote.totalOne') : t('vote.total', { count: total })}</p>
+  return <p className="votes__total">{t('vote.total', { count: total })}</p>
 }

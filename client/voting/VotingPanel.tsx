@@ -23,8 +23,8 @@ export function VotingPanel() {
       </h2>
       {open && (
         <>
-          <p className="voting-panel__left">{t('voting.left', { left: Math.max(0, perPerson - used), total: perPerson })}</p>
-          <p className="hint">{t('voting.limits', { max: perItem })}</p>
+          <p className="voting-panel__left">{t('voting.left', { left: Math.max(0, perPerson - used), count: perPerson })}</p>
+          <p className="hint">{t('voting.limits', { count: perItem })}</p>
         </>
       )}
       {revealed && <p>{t('voting.closed')}</p>}

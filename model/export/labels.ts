@@ -1,4 +1,5 @@
 import type { Locale } from '../zones'
+import { plural } from './format'
 
 /** The fixed wording of every report format, per language. User texts never come from here. */
 export interface ReportLabels {
@@ -20,7 +21,7 @@ export interface ReportLabels {
   readonly done: string
   readonly yes: string
   readonly no: string
-  /** "7 Stimmen", "1 Stimme", "keine Stimmen". */
+  /** "7 Stimmen", "1 Stimme", "keine Stimmen": plural rules of the language (see ./format). */
   readonly votes: (count: number) => string
   /** CSV header. */
   readonly csv: {
@@ -32,7 +33,6 @@ export interface ReportLabels {
     readonly author: string
     readonly created: string
   }
-  readonly months: readonly string[]
 }
 
 export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
@@ -53,7 +53,7 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     done: 'Erledigt',
     yes: 'ja',
     no: 'nein',
-    votes: (n) => (n === 0 ? 'keine Stimmen' : n === 1 ? '1 Stimme' : `${n} Stimmen`),
+    votes: (n) => plural(n, 'de', { zero: 'keine Stimmen', one: '{count} Stimme', other: '{count} Stimmen' }),
     csv: {
       zone: 'Bereich',
       cluster: 'Cluster',
@@ -63,7 +63,6 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       author: 'Verfasser-ID',
       created: 'Erstellt',
     },
-    months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
   },
   en: {
     date: 'Date',
@@ -82,7 +81,7 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     done: 'Done',
     yes: 'yes',
     no: 'no',
-    votes: (n) => (n === 0 ? 'no votes' : n === 1 ? '1 vote' : `${n} votes`),
+    votes: (n) => plural(n, 'en', { zero: 'no votes', one: '{count} vote', other: '{count} votes' }),
     csv: {
       zone: 'Zone',
       cluster: 'Cluster',
@@ -92,15 +91,5 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       author: 'Author ID',
       created: 'Created',
     },
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   },
-}
-
-/** `2025-01-29` as `29.01.2025` (de) or `29 January 2025` (en); anything else stays as it is. */
-export function formatDate(iso: string, locale: Locale): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
-  if (!match) return iso
-  const [, year, month, day] = match as unknown as [string, string, string, string]
-  if (locale === 'de') return `${day}.${month}.${year}`
-  return `${Number(day)} ${LABELS.en.months[Number(month) - 1] ?? month} ${year}`
 }

@@ -1,7 +1,8 @@
 import type { BoardView, ClusterView, NoteView, ZoneView } from '../view'
 import { ZONES, ZONE_IDS } from '../zones'
 import type { Locale, ZoneId } from '../zones'
-import { LABELS, formatDate } from './labels'
+import { formatDay } from './format'
+import { LABELS } from './labels'
 
 /**
  * The content every report format shows, in reading order: plain data, already in the reader's
@@ -87,7 +88,7 @@ export function buildReport(view: BoardView, locale: Locale): Report {
   return {
     locale,
     title: view.title,
-    date: formatDate(view.date, locale),
+    date: formatDay(view.date, locale),
     topic: view.topic,
     participantCount: view.participantCount,
     showVotes: view.votesRevealed,
@@ -109,7 +110,7 @@ export function buildReport(view: BoardView, locale: Locale): Report {
     actions: view.actions.map((a) => ({
       what: a.what,
       who: a.who,
-      until: formatDate(a.until, locale),
+      until: formatDay(a.until, locale),
       link: linkText(view, a.link, locale),
       done: a.done,
     })),

@@ -66,7 +66,7 @@ describe('actions (Maßnahmen)', () => {
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Was', 'Wer', 'Bis wann', 'Bezug', 'Erledigt', 'Ändern'])
     const row = within(table).getAllByRole('row')[1] as HTMLElement
     const cells = within(row).getAllByRole('cell').map((td) => td.textContent)
-    expect(cells.slice(0, 4)).toEqual(['Pairing-Tage einführen', 'Anna', '17.5.2030', 'Cluster „Zusammenarbeit“'])
+    expect(cells.slice(0, 4)).toEqual(['Pairing-Tage einführen', 'Anna', '17.05.2030', 'Cluster „Zusammenarbeit“'])
     expect((screen.getByRole('textbox', { name: 'Was' }) as HTMLInputElement).value).toBe('')
     expect(screen.getByRole('status').textContent).toBe('Maßnahme „Pairing-Tage einführen“ hinzugefügt.')
   })

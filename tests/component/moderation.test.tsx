@@ -6,7 +6,7 @@ import { setQuestion } from '../../model/board'
 import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
 import { setDone, statusOf } from '../../model/privateDoc'
 import { writeProgress } from '../../model/reveal'
-import { setSetting } from '../../model/settings'
+import { setBoardLocale, setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
@@ -188,6 +188,28 @@ describe('settings', () => {
     }
     act(() => setSetting(doc, 'anonymous', false))
     expect((screen.getByRole('checkbox', { name: 'Anonyme Notizen' }) as HTMLInputElement).checked).toBe(false)
+  })
+
+  it('"Sprache des Ergebnisprotokolls" sets the board language for everybody; the interface stays German', async () => {
+    const user = userEvent.setup()
+    const { doc } = open('moderator')
+    await openSettings(user)
+    const group = screen.getByRole('group', { name: 'Sprache des Ergebnisprotokolls' })
+    const deutsch = within(group).getByRole('radio', { name: 'Deutsch' }) as HTMLInputElement
+    const english = within(group).getByRole('radio', { name: 'English' }) as HTMLInputElement
+    expect(deutsch.checked).toBe(true)
+    expect(english.checked).toBe(false)
+    expect(english.closest('label')?.querySelector('[lang="en"]')).not.toBeNull()
+
+    await user.click(english)
+    expect(toBoardView(doc).locale).toBe('en')
+    expect(english.checked).toBe(true)
+    expect(document.documentElement.lang).toBe('de')
+    expect(screen.getByRole('heading', { level: 2, name: 'Einstellungen des Boards' })).toBeTruthy()
+
+    // A co-moderator switching back elsewhere shows here.
+    act(() => setBoardLocale(doc, 'de'))
+    expect(deutsch.checked).toBe(true)
   })
 
   it('vote limits accept 1 to 20 and write the doc on leaving the field or Enter', async () => {

@@ -6,7 +6,7 @@ import { toJson } from '../../model/export/json'
 import { toMarkdown } from '../../model/export/markdown'
 import { toHtml, toPlainText } from '../../model/export/text'
 import { addNote } from '../../model/notes'
-import { setSetting } from '../../model/settings'
+import { setBoardLocale, setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { setLocale } from '../../client/i18n/index'
 import { ReportPage } from '../../client/report/ReportPage'
@@ -135,9 +135,11 @@ describe('the report (Ergebnis)', () => {
     expect(within(einheizen).queryByText('Keine Notizen.')).toBeNull()
   })
 
-  it('is in English with the interface, headings and table included', async () => {
-    board('moderator')
-    setLocale('en')
+  it('is in the board language (English) while the interface is German: headings, table and files', async () => {
+    const { doc } = board('moderator')
+    act(() => setBoardLocale(doc, 'en'))
+    const downloads = captureDownloads()
+    const user = userEvent.setup()
     render(<ReportPage boardId={REPORT_BOARD} />)
     expect(screen.getByRole('article').getAttribute('lang')).toBe('en')
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
@@ -146,7 +148,9 @@ describe('the report (Ergebnis)', () => {
       'Add heat – Impulses / next steps',
       'Actions',
     ])
-    expect(within(screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement).getByText('3 participants')).toBeTruthy()
+    const header = screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement
+    expect(within(header).getByText('3 participants')).toBeTruthy()
+    expect(within(header).getByText('29 January 2025')).toBeTruthy()
     expect(within(screen.getByRole('table', { name: 'Actions' })).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'What',
       'Who',
@@ -154,8 +158,26 @@ describe('the report (Ergebnis)', () => {
       'Related to',
       'Done',
     ])
-    expect(screen.getByRole('button', { name: 'Download Markdown' })).toBeTruthy()
-    expect(screen.getByRole('link', { name: 'Back to the board' }).getAttribute('href')).toBe(`/b/${REPORT_BOARD}`)
+    expect(screen.getByRole('img', { name: 'The hot-air balloon with the clusters at their zones' })).toBeTruthy()
+    // The controls around the report follow the reader's interface.
+    expect(screen.getByRole('link', { name: 'Zurück zum Board' }).getAttribute('href')).toBe(`/b/${REPORT_BOARD}`)
+    await user.click(screen.getByRole('button', { name: 'Markdown herunterladen' }))
+    expect(await textOf(downloads.blobs[0]!)).toBe(toMarkdown(toBoardView(doc), 'en'))
+    expect(await textOf(downloads.blobs[0]!)).toContain('Supporting factors')
+  })
+
+  it('is in the board language (German) while the interface is English', async () => {
+    const { doc } = board('moderator')
+    setLocale('en')
+    const downloads = captureDownloads()
+    const user = userEvent.setup()
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    expect(screen.getByRole('article').getAttribute('lang')).toBe('de')
+    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)[0]).toBe('Steigen – Förderliche Faktoren')
+    expect(within(screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement).getByText('3 Teilnehmende')).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'Back to the board' })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Download CSV' }))
+    expect(await textOf(downloads.blobs[0]!)).toBe(toCsv(toBoardView(doc), { separator: ',', locale: 'de' }))
     await act(async () => setLocale('de'))
   })
 

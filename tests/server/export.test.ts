@@ -3,10 +3,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync, strFromU8 } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { setBoardLocale } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { connectClient } from '../helpers/clients'
+import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
-import { startTestServer } from '../helpers/server'
+import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
 let server: TestServer
@@ -109,5 +110,60 @@ describe('export', () => {
     const second = await (await fetch(`${server.http}/api/boards/${again.boardId}/export.json`, { headers: { authorization: `Bearer ${again.moderatorToken}` } })).json()
     expect(second).toEqual(exported)
     expect((await fetch(url('pdf'), { headers: auth })).status).toBe(404)
+  })
+})
+
+describe('the board language (moderator setting), whatever language the people use', () => {
+  async function exported(board: CreatedBoard, ext: string): Promise<string> {
+    const res = await fetch(`${server.http}/api/boards/${board.boardId}/export.${ext}`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+    expect(res.status).toBe(200)
+    if (ext !== 'docx') return res.text()
+    return strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['word/document.xml']!)
+  }
+
+  function join(board: CreatedBoard, moderator: boolean): TestClient {
+    const c = connectClient(server.ws, board.boardId, moderator ? { moderatorToken: board.moderatorToken } : {})
+    clients.push(c)
+    return c
+  }
+
+  it('exports in English once the moderator sets English on a board created from a German interface; a participant cannot switch it', async () => {
+    const board = await createBoard(server, { title: 'Rückblick', locale: 'de' })
+    expect(await exported(board, 'md')).toContain('Förderliche Faktoren')
+
+    const participant = join(board, false)
+    await participant.synced()
+    setBoardLocale(participant.doc, 'en')
+    await waitFor(() => participant.rejects.length > 0, 3000, 'reject')
+    expect(participant.rejects).toEqual(['notAllowed'])
+    expect(await exported(board, 'md')).toContain('Förderliche Faktoren')
+
+    const moderator = join(board, true)
+    await moderator.synced()
+    setBoardLocale(moderator.doc, 'en')
+    await moderator.settled()
+    const markdown = await exported(board, 'md')
+    expect(markdown).toContain('Supporting factors')
+    expect(markdown).not.toContain('Förderliche Faktoren')
+    expect((await exported(board, 'csv')).split('\r\n')[0]).toContain('Zone,Cluster,Note')
+    expect(await exported(board, 'docx')).toContain('Supporting factors')
+    expect(JSON.parse(await exported(board, 'json'))).toMatchObject({ locale: 'en' })
+  })
+
+  it('exports in German once the moderator sets German on a board from an English interface', async () => {
+    const english = (await (await importFile({ ...fixture, locale: 'en' })).json()) as CreatedBoard
+    const before = await exported(english, 'md')
+    expect(before).toContain('Supporting factors')
+    expect(before).toContain('29 January 2025')
+
+    const moderator = join(english, true)
+    await moderator.synced()
+    setBoardLocale(moderator.doc, 'de')
+    await moderator.settled()
+    const markdown = await exported(english, 'md')
+    expect(markdown).toContain('Förderliche Faktoren')
+    expect(markdown).toContain('29.01.2025')
+    expect(markdown).not.toContain('Supporting factors')
+    expect((await exported(english, 'csv')).split('\r\n')[0]).toContain('Bereich')
   })
 })

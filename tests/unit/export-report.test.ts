@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseBoardFile, toBoardFile } from '../../model/export/json'
-import { formatDate } from '../../model/export/labels'
+import { LABELS } from '../../model/export/labels'
+import { formatDay as formatDate } from '../../model/export/format'
 import { buildReport } from '../../model/export/report'
 import { boardOf, fixtureView } from '../helpers/exportBoard'
 
@@ -79,5 +80,13 @@ describe('buildReport', () => {
     expect(formatDate('2025-01-29', 'de')).toBe('29.01.2025')
     expect(formatDate('2025-01-29', 'en')).toBe('29 January 2025')
     expect(formatDate('', 'de')).toBe('')
+    // A day, not an instant: the same day whatever the process's time zone.
+    expect(formatDate('2025-12-31', 'en')).toBe('31 December 2025')
+    expect(formatDate('2025-02-30', 'de')).toBe('2025-02-30')
+  })
+
+  it('counts votes with the plural rules of the language', () => {
+    expect([0, 1, 2, 1000].map((n) => LABELS.de.votes(n))).toEqual(['keine Stimmen', '1 Stimme', '2 Stimmen', '1.000 Stimmen'])
+    expect([0, 1, 2, 1000].map((n) => LABELS.en.votes(n))).toEqual(['no votes', '1 vote', '2 votes', '1,000 votes'])
   })
 })

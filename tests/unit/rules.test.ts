@@ -121,6 +121,8 @@ const table: Row[] = [
   ['set topic', meta('topic', 'x'), OPEN, 'notAllowed', null],
   ['set locale', meta('locale', 'en'), OPEN, 'notAllowed', null],
   ['unknown locale', meta('locale', 'xx'), OPEN, 'notAllowed', 'invalid'],
+  ['remove locale', meta('locale', undefined, true), OPEN, 'notAllowed', 'invalid'],
+  ['set locale, locked', meta('locale', 'en'), LOCKED, 'readOnly', null],
   ['set question', meta('question.einheizen', 'Q?'), OPEN, 'notAllowed', null],
   ['reset question', meta('question.einheizen', undefined, true), OPEN, 'notAllowed', null],
   ['question over the limit', meta('question.steigen', 'q'.repeat(LIMITS.questionLength + 1)), OPEN, 'notAllowed', 'tooLong'],

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { metaOf } from '../../model/schema'
-import { DEFAULT_SETTINGS, isValidSetting, MAX_VOTES, readSettings, SETTING_NAMES, setSetting } from '../../model/settings'
+import { initBoard } from '../../model/board'
+import type { Locale } from '../../model/zones'
+import { DEFAULT_SETTINGS, isValidSetting, MAX_VOTES, readSettings, SETTING_NAMES, setBoardLocale, setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { capture, newDoc } from '../helpers/peers'
+import { guard } from '../helpers/guard'
+import { capture, captureOne, clientOf, newDoc } from '../helpers/peers'
 
 describe('settings', () => {
   it('has frozen defaults for every setting', () => {
@@ -80,5 +83,28 @@ describe('settings', () => {
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, participantsCluster: true })
     expect(Object.keys(settings)).not.toContain('evil')
     expect(toBoardView(doc).settings).toEqual(settings)
+  })
+
+  it('sets the board language (for its report and exports); the guard takes it from moderators only', () => {
+    const server = newDoc()
+    initBoard(server, { title: 'Retro', locale: 'de' })
+    const moderatorClient = clientOf(server)
+    const change = captureOne(moderatorClient, () => setBoardLocale(moderatorClient, 'en'))
+    expect(toBoardView(moderatorClient).locale).toBe('en')
+
+    expect(guard(server, { role: 'participant', participantId: 'p1' }, change)).toMatchObject({ code: 'notAllowed' })
+    expect(toBoardView(server).locale).toBe('de')
+    expect(guard(server, { role: 'moderator', participantId: 'm1' }, change)).toBeNull()
+    expect(toBoardView(server).locale).toBe('en')
+  })
+
+  it('refuses an unknown board language and writes nothing', () => {
+    const doc = newDoc()
+    initBoard(doc, { locale: 'en' })
+    const updates = capture(doc, () => {
+      for (const bad of ['fr', '', 'DE', null]) expect(() => setBoardLocale(doc, bad as unknown as Locale)).toThrow(RangeError)
+    })
+    expect(updates).toHaveLength(0)
+    expect(toBoardView(doc).locale).toBe('en')
   })
 })
