@@ -4,13 +4,15 @@ import { SettingsPanel } from '../moderation/SettingsPanel'
 import { useIsModerator } from '../moderation/useRole'
 import { LeaveBoard } from '../privacy/LeaveBoard'
 import { RouteLink } from '../report/RouteLink'
+import { JoinInfoButton } from '../joining/JoinInfoButton'
+import { PresentationLink } from '../presentation/PresentationLink'
 import { reportPath } from '../router'
 import { useBoard } from '../store/board'
 import { PresenceList } from './PresenceList'
 import { ShareLink } from './ShareLink'
 import { SyncStatus } from './SyncStatus'
 
-/** The banner: title and topic, sharing, settings (moderator), who is here, connection and save state, language. */
+/** The banner: title and topic, sharing (code, QR and presentation for the moderator), settings (moderator), who is here, connection and save state, language. */
 export function BoardHeader({ boardId }: { readonly boardId: string }) {
   const t = useT()
   const title = useBoard((s) => s.title)
@@ -26,6 +28,8 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
         </div>
         <div className="board-header__tools">
           <ShareLink boardId={boardId} />
+          {moderator && <JoinInfoButton boardId={boardId} />}
+          {moderator && <PresentationLink boardId={boardId} />}
           <RouteLink to={reportPath(boardId)} className="button">
             {t('report.open')}
           </RouteLink>

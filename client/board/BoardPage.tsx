@@ -1,7 +1,9 @@
+import { useRef } from 'react'
 import { ZONE_IDS } from '../../model/zones'
 import { ActionsPanel } from '../agreements/ActionsPanel'
 import { Announcer } from '../clusters/announce'
 import { FocusBar } from '../focus/FocusBar'
+import { Intro } from '../intro/Intro'
 import { PhaseBar } from '../moderation/PhaseBar'
 import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
 import { useBoard } from '../store/board'
@@ -19,13 +21,14 @@ import '../moderation/moderation.css'
 
 /**
  * The board: header, where the retrospective stands (phase, read-only notice, timer, what the
- * moderator highlights), the three zones around the balloon, then the vote (Abstimmen, and once
+ * moderator highlights), the first-visit introduction, the three zones around the balloon, then the vote (Abstimmen, and once
  * ended) and the actions (Maßnahmen, Abschluss). Reads the stores only.
  */
 export function BoardPage({ boardId }: { readonly boardId: string }) {
   const problem = useSession((s) => s.problem)
   const phase = useBoard((s) => s.phase)
   const votesRevealed = useBoard((s) => s.votesRevealed)
+  const layout = useRef<HTMLDivElement>(null)
   useUnsavedWarning()
   if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull' || problem === 'deleted')
     return <ProblemPage problem={problem} />
@@ -38,7 +41,9 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
         <ReadOnlyBanner />
         <Timer />
         <FocusBar boardId={boardId} />
-        <div className="board__layout">
+        {/* Closing the introduction leads to where one starts: the first zone's note box. */}
+        <Intro onClose={() => layout.current?.querySelector<HTMLElement>('textarea:not([disabled]), input:not([disabled])')?.focus()} />
+        <div className="board__layout" ref={layout}>
           <div className="board__balloon">
             <Balloon />
           </div>

@@ -47,10 +47,20 @@ function prefersReducedMotion(): boolean {
   return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches
 }
 
-/** Scrolls the focused element into view; false when it is not on the page. */
-export function scrollToFocus(focus: Focus): boolean {
-  const element = document.getElementById(focusElementId(focus))
+/**
+ * Scrolls the element with `id` into view; false when it is not on the page. An element inside
+ * something hidden (a note in a collapsed cluster) cannot be scrolled to, so its nearest shown
+ * container is.
+ */
+export function scrollToElement(id: string): boolean {
+  const element = document.getElementById(id)
   if (!element) return false
-  element.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'center', inline: 'nearest' })
+  const target = element.closest('[hidden]')?.parentElement ?? element
+  target.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'center', inline: 'nearest' })
   return true
+}
+
+/** Scrolls the focused element of the board into view; false when it is not on the page. */
+export function scrollToFocus(focus: Focus): boolean {
+  return scrollToElement(focusElementId(focus))
 }

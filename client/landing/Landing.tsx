@@ -9,6 +9,7 @@ import { saveModeratorToken, saveName } from '../sync/credentials'
 import { Balloon } from '../board/Balloon'
 import './landing.css'
 import { TopBar } from '../TopBar'
+import { CodeJoin } from './CodeJoin'
 
 /** The start page: what the method is, and one form that creates a board. */
 export function Landing() {
@@ -128,6 +129,7 @@ export function Landing() {
               </p>
             )}
           </form>
+          <CodeJoin />
         </div>
       </main>
     </div>
