@@ -5,6 +5,8 @@ import * as Y from 'yjs'
 import { declarePrivateRoots } from '../model/privateDoc'
 import { declareRoots } from '../model/schema'
 import { MESSAGE } from '../protocol/messages'
+import { FanOut } from './fanOut'
+import type { RoomMember } from './fanOut'
 import { boardTag, log } from './log'
 import type { BoardStore } from './store/BoardStore'
 
@@ -14,12 +16,7 @@ import type { BoardStore } from './store/BoardStore'
  */
 export const CLOSE_STORAGE_FAILED = 1011
 
-/** Something attached to a room that receives its broadcasts. */
-export interface RoomMember {
-  sendDocUpdate(message: Uint8Array): void
-  sendAwareness(message: Uint8Array): void
-  close(code: number, reason: string): void
-}
+export type { RoomMember } from './fanOut'
 
 /** Keeps a room loaded without receiving anything (a private connection holds its board). */
 export const holder = (): RoomMember => ({ sendDocUpdate() {}, sendAwareness() {}, close() {} })
@@ -38,6 +35,9 @@ export class Room {
   readonly members = new Set<RoomMember>()
   /** Which member speaks for which awareness client id (one each). */
   readonly awarenessOwners = new Map<number, RoomMember>()
+  private readonly fanOut: FanOut
+  /** The whole doc as a sync step 2 for a client that has nothing yet (see `syncReply`). */
+  private fullStateReply: Uint8Array | null = null
   /** Log entries since the last snapshot, and the newest log position. */
   private logSize = 0
   private lastSeq = 0
@@ -73,12 +73,30 @@ export class Room {
     this.awareness = new awarenessProtocol.Awareness(this.doc)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin))
-    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, _origin: unknown) => {
-      const changed = [...added!, ...updated!, ...removed!]
-      const message = encodeAwarenessMessage(this.awareness, changed)
-      for (const member of this.members) member.sendAwareness(message)
+    this.fanOut = new FanOut(this.members, this.awareness)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.fullStateReply = null
+      this.onUpdate(update, origin)
     })
+    this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, _origin: unknown) => {
+      this.fanOut.presenceChanged([...added!, ...updated!, ...removed!])
+    })
+  }
+
+  /**
+   * The sync step 2 answering a client's state vector. Most joiners have nothing yet (a first
+   * visit; the 500 of a join storm): their answer is the same whole doc, encoded once per
+   * version of the doc instead of once per joiner.
+   */
+  syncReply(stateVector: Uint8Array): Uint8Array {
+    const empty = stateVector.length === 1 && stateVector[0] === 0
+    if (empty && this.fullStateReply) return this.fullStateReply
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MESSAGE.sync)
+    syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
+    const reply = encoding.toUint8Array(encoder)
+    if (empty) this.fullStateReply = reply
+    return reply
   }
 
   load(snapshot: Uint8Array | null, updates: readonly Uint8Array[], lastSeq: number): void {
@@ -133,37 +151,37 @@ export class Room {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === this) return
     this.logBytes += update.byteLength
-    const appended = this.store.append(this.id, update)
+    // Broadcast only what is committed: a client that held a change the server lost in a crash
+    // would send it back in its sync step 2 as if it were its own, and the guard would refuse
+    // that (another author, another client id) with 4422 (found by the crash harness). Committed
+    // is enough for that (a crash of the process cannot take it back); the sender's ack waits
+    // for the disk.
+    const appended = this.store.append(this.id, update, (seq) => {
+      if (this.destroyed) return
+      this.fanOut.push(update, origin)
+      this.lastSeq = seq
+      if (++this.logSize >= this.compactAfter) this.compactSoon()
+    })
     this.lastAppend = appended
-    appended.then(
-      (seq) => {
-        // Broadcast only what is committed: a client that held a change the server lost in a
-        // crash would send it back in its sync step 2 as if it were its own, and the guard would
-        // refuse that (another author, another client id) with 4422 (found by the crash harness).
-        const message = encodeDocUpdate(update)
-        for (const member of this.members) if (member !== origin) member.sendDocUpdate(message)
-        this.lastSeq = seq
-        if (++this.logSize >= this.compactAfter) this.compactSoon()
-      },
-      (error: unknown) => {
-        log('store.appendFailed', { board: boardTag(this.id), error: String(error) })
-        const failed = this.onStorageFailure
-        this.onStorageFailure = null
-        failed?.()
-      },
-    )
+    appended.catch((error: unknown) => {
+      log('store.appendFailed', { board: boardTag(this.id), error: String(error) })
+      const failed = this.onStorageFailure
+      this.onStorageFailure = null
+      failed?.()
+    })
   }
 
   /**
    * Writes the doc as a snapshot and drops the log it covers. Runs when every update applied
-   * to the doc has been committed, so the snapshot holds exactly the committed state.
+   * to the doc has been committed, so the snapshot holds exactly the committed state (and the
+   * snapshot's own transaction is durable only after theirs).
    */
   compactSoon(): void {
     if (this.compacting) return
     this.compacting = true
     setImmediate(() => {
       void this.store
-        .flushed()
+        .committed()
         .then(() => {
           const upto = this.lastSeq
           const snapshot = Y.encodeStateAsUpdate(this.doc)
@@ -188,16 +206,11 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
+    this.fanOut.stop()
+    this.fullStateReply = null
     this.awareness.destroy()
     this.doc.destroy()
   }
-}
-
-function encodeDocUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE.sync)
-  syncProtocol.writeUpdate(encoder, update)
-  return encoding.toUint8Array(encoder)
 }
 
 export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {

@@ -109,12 +109,8 @@ export class BoardSocket implements RoomMember {
       first?.()
       // Answered once everything applied is committed, so the answer holds no change a crash
       // could still take back (see Room.onUpdate: the server sends only what is committed).
-      void this.store.flushed().then(() => {
-        if (this.closed) return
-        const encoder = encoding.createEncoder()
-        encoding.writeVarUint(encoder, MESSAGE.sync)
-        syncProtocol.writeSyncStep2(encoder, this.room.doc, stateVector)
-        this.send(encoding.toUint8Array(encoder))
+      void this.store.committed().then(() => {
+        if (!this.closed) this.send(this.room.syncReply(stateVector))
       })
       return
     }

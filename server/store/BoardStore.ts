@@ -24,9 +24,15 @@ export interface BoardStore {
   createBoard(record: BoardRecord, initialState: Uint8Array): Promise<void>
   getBoard(id: string): Promise<BoardRecord | null>
   load(id: string): Promise<StoredBoard>
-  /** Appends one update to the board's log; resolves with its log position once committed. */
-  append(id: string, update: Uint8Array): Promise<number>
-  /** Resolves once everything appended so far is committed. */
+  /**
+   * Appends one update to the board's log; resolves with its log position once it is durable
+   * (on disk). `onCommitted` runs earlier, as soon as the write is committed: from then on a
+   * crash of this process cannot take it back, so it may be shown to others.
+   */
+  append(id: string, update: Uint8Array, onCommitted?: (seq: number) => void): Promise<number>
+  /** Resolves once everything appended so far is committed (see `append`), not yet durable. */
+  committed(): Promise<void>
+  /** Resolves once everything appended so far is durable. */
   flushed(): Promise<void>
   /** Replaces the log up to `uptoSeq` with `snapshot`. */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>

@@ -57,10 +57,10 @@ export const mb = (bytes: number) => `${(bytes / MB).toFixed(2)} MB`
 export class FailingStore extends SqliteBoardStore {
   readonly failing = new Set<string>()
 
-  override append(id: string, update: Uint8Array): Promise<number> {
+  override append(id: string, update: Uint8Array, onCommitted?: (seq: number) => void): Promise<number> {
     if ([...this.failing].some((board) => id === board || id.startsWith(`${board}/`)))
       return Promise.reject(new Error('SQLITE_FULL: database or disk is full'))
-    return super.append(id, update)
+    return super.append(id, update, onCommitted)
   }
 }
 

@@ -15,11 +15,16 @@ export class SlowStore extends SqliteBoardStore {
     super(dataDir)
   }
 
-  override append(id: string, update: Uint8Array): Promise<number> {
-    const written = new Promise<void>((r) => setTimeout(r, this.delayMs)).then(() => super.append(id, update))
+  override append(id: string, update: Uint8Array, onCommitted?: (seq: number) => void): Promise<number> {
+    const written = new Promise<void>((r) => setTimeout(r, this.delayMs)).then(() => super.append(id, update, onCommitted))
     this.held.add(written)
     void written.finally(() => this.held.delete(written))
     return written
+  }
+
+  override async committed(): Promise<void> {
+    while (this.held.size > 0) await Promise.allSettled([...this.held])
+    await super.committed()
   }
 
   override async flushed(): Promise<void> {
