@@ -9,6 +9,11 @@ interface ZoneDefinition {
   readonly id: ZoneId
   readonly title: Readonly<Record<Locale, string>>
   readonly question: Readonly<Record<Locale, string>>
+  /**
+   * The default question in plain language (Leichte Sprache / Easy Read): short sentences, one
+   * statement each, common words, no abbreviations; `\n` between sentences, each shown on its own line.
+   */
+  readonly plainQuestion: Readonly<Record<Locale, string>>
   /** Heading of the zone's section in a report. */
   readonly reportHeading: Readonly<Record<Locale, string>>
 }
@@ -18,18 +23,24 @@ export const ZONES: Readonly<Record<ZoneId, ZoneDefinition>> = {
     id: 'steigen',
     title: { de: 'Steigen', en: 'Lift' },
     question: { de: 'Was lässt uns steigen?', en: 'What lifts us up?' },
+    plainQuestion: { de: 'Was hilft uns bei der Arbeit?\nWas läuft gut?', en: 'What helps us in our work?\nWhat goes well?' },
     reportHeading: { de: 'Förderliche Faktoren', en: 'Supporting factors' },
   },
   untenHalten: {
     id: 'untenHalten',
     title: { de: 'Unten halten', en: 'Holding down' },
     question: { de: 'Was hält uns unten?', en: 'What holds us down?' },
+    plainQuestion: { de: 'Was stört uns bei der Arbeit?\nWas macht die Arbeit schwer?', en: 'What gets in our way?\nWhat makes our work hard?' },
     reportHeading: { de: 'Hemmende Faktoren', en: 'Hindering factors' },
   },
   einheizen: {
     id: 'einheizen',
     title: { de: 'Einheizen', en: 'Add heat' },
     question: { de: 'Wo müssen wir mehr einheizen?', en: 'Where must we add more heat?' },
+    plainQuestion: {
+      de: 'Was wollen wir besser machen?\nWo müssen wir uns mehr anstrengen?',
+      en: 'What do we want to do better?\nWhere do we need to try harder?',
+    },
     reportHeading: { de: 'Impulse / nächste Schritte', en: 'Impulses / next steps' },
   },
 }

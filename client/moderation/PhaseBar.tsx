@@ -7,7 +7,10 @@ import { goToNextPhase, goToPhase } from '../store/moderation'
 import type { ActionResult } from '../store/run'
 import { announce } from './announcer'
 import { DoneList, DoneToggle } from './DoneToggle'
-import { PHASE_NAME, phaseHint } from './phaseText'
+import { PHASE_NAME, phaseHint, plainPhaseText } from './phaseText'
+import { PlainText } from './PlainText'
+import { PlainToggle } from './PlainToggle'
+import { usePlainLanguage } from './plainLanguage'
 import { useIsModerator } from './useRole'
 
 /** Where the retrospective stands, what to do now, and (for the moderator) how to move on. */
@@ -17,6 +20,7 @@ export function PhaseBar() {
   const privateWriting = useBoard((s) => s.settings.privateWriting)
   const loaded = useBoard((s) => s.createdAt !== 0)
   const moderator = useIsModerator()
+  const plain = usePlainLanguage((s) => s.plain)
   useAnnouncePhase(phase, loaded)
 
   const index = PHASES.indexOf(phase)
@@ -30,7 +34,12 @@ export function PhaseBar() {
     <div className="phase-bar">
       <div className="phase-bar__text">
         <h2 className="phase-bar__current">{t('phase.current', { n: index + 1, total: PHASES.length, phase: t(PHASE_NAME[phase]) })}</h2>
-        <p className="phase-bar__hint">{t(phaseHint(phase, privateWriting))}</p>
+        {plain ? (
+          <PlainText className="phase-bar__hint plain-text" text={t(plainPhaseText(phase, privateWriting))} />
+        ) : (
+          <p className="phase-bar__hint">{t(phaseHint(phase, privateWriting))}</p>
+        )}
+        <PlainToggle />
       </div>
       {moderator ? (
         <div className="phase-bar__controls" role="group" aria-label={t('phase.change')}>

@@ -15,3 +15,9 @@ export function phaseHint(phase: Phase, privateWriting: boolean): MessageKey {
   if (phase === 'sammeln') return privateWriting ? 'phase.hint.sammelnPrivate' : 'phase.hint.sammeln'
   return `phase.hint.${phase}`
 }
+
+/** The same instruction in plain language (Leichte Sprache / Easy Read), sentence by sentence. */
+export function plainPhaseText(phase: Phase, privateWriting: boolean): MessageKey {
+  if (phase === 'sammeln') return privateWriting ? 'plain.phase.sammelnPrivate' : 'plain.phase.sammeln'
+  return `plain.phase.${phase}`
+}

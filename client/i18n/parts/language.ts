@@ -1,5 +1,24 @@
+import { ZONES } from '../../../model/zones'
+
 /** Plain language (Leichte Sprache), the board's export language and the accessibility statement: German. Merged into `de` in ../de.ts. */
 export const languageDe = {
+  // Plain language (Leichte Sprache, after the rules of the Netzwerk Leichte Sprache): short
+  // sentences, one statement each, common words, no abbreviations, numbers as digits. `\n` ends a
+  // sentence that gets its own line. "ihr"/"du" as everywhere else in the product.
+  'plain.toggle': 'Leichte Sprache',
+  'plain.toggleHint': 'Zeigt die Anleitung und die Fragen in Leichter Sprache. Nur für dich.',
+  'plain.questionMeans': 'Die Standard-Frage in Leichter Sprache:',
+  'plain.question.steigen': ZONES.steigen.plainQuestion.de,
+  'plain.question.untenHalten': ZONES.untenHalten.plainQuestion.de,
+  'plain.question.einheizen': ZONES.einheizen.plainQuestion.de,
+  'plain.phase.sammelnPrivate':
+    'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nNur du siehst deine Notizen.\nSpäter sehen alle die Notizen.',
+  'plain.phase.sammeln': 'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nAlle sehen die Notizen sofort.',
+  'plain.phase.aufdecken': 'Jetzt sehen alle alle Notizen.\nLest die Notizen zusammen.',
+  'plain.phase.clustern': 'Jetzt ordnet ihr die Notizen.\nNotizen mit dem gleichen Thema kommen in eine Gruppe.\nJede Gruppe bekommt einen Namen.',
+  'plain.phase.abstimmen': 'Jetzt stimmt ihr ab.\nJede Person hat ein paar Stimmen.\nGebt eure Stimmen den wichtigsten Punkten.',
+  'plain.phase.massnahmen': 'Jetzt plant ihr die nächsten Schritte.\nSchreibt auf: Was machen wir?\nWer macht es?\nBis wann ist es fertig?',
+  'plain.phase.abschluss': 'Das Treffen ist zu Ende.\nIhr könnt alles lesen.\nÄndern geht jetzt nicht mehr.',
   // Each language's name in itself, so that a reader finds their own.
   'language.name.de': 'Deutsch',
   'language.name.en': 'English',
@@ -10,6 +29,21 @@ export const languageDe = {
 
 /** The same in English; typed by the German keys, so a missing one does not compile. */
 export const languageEn: { readonly [K in keyof typeof languageDe]: string } = {
+  // Easy Read: short sentences, one idea each, everyday words, no abbreviations, numbers as digits.
+  'plain.toggle': 'Easy Read',
+  'plain.toggleHint': 'Shows the instructions and the questions in Easy Read. Only for you.',
+  'plain.questionMeans': 'The standard question in Easy Read:',
+  'plain.question.steigen': ZONES.steigen.plainQuestion.en,
+  'plain.question.untenHalten': ZONES.untenHalten.plainQuestion.en,
+  'plain.question.einheizen': ZONES.einheizen.plainQuestion.en,
+  'plain.phase.sammelnPrivate':
+    'Now you write notes.\nWrite your thoughts about the 3 questions.\nEach note goes with one question.\nOnly you can see your notes.\nLater everyone sees the notes.',
+  'plain.phase.sammeln': 'Now you write notes.\nWrite your thoughts about the 3 questions.\nEach note goes with one question.\nEveryone sees the notes at once.',
+  'plain.phase.aufdecken': 'Now everyone sees all notes.\nRead the notes together.',
+  'plain.phase.clustern': 'Now you sort the notes.\nNotes about the same thing go into one group.\nEach group gets a name.',
+  'plain.phase.abstimmen': 'Now you vote.\nEach person has a few votes.\nGive your votes to the most important points.',
+  'plain.phase.massnahmen': 'Now you plan the next steps.\nWrite down: What will we do?\nWho does it?\nWhen will it be done?',
+  'plain.phase.abschluss': 'The meeting is over.\nYou can read everything.\nYou cannot change anything now.',
   'language.name.de': 'Deutsch',
   'language.name.en': 'English',
   'settings.reportLanguage': 'Language of the report',

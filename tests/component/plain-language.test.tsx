@@ -1,0 +1,131 @@
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setPhase } from '../../model/phases'
+import { setSetting } from '../../model/settings'
+import { ZONES, ZONE_IDS } from '../../model/zones'
+import { BoardPage } from '../../client/board/BoardPage'
+import { de } from '../../client/i18n/de'
+import { en } from '../../client/i18n/en'
+import { setLocale } from '../../client/i18n/index'
+import { setPlainLanguage } from '../../client/moderation/plainLanguage'
+import { ZoneQuestion } from '../../client/moderation/ZoneQuestion'
+import { moderatedBoard } from './moderationBoard'
+
+const STANDARD_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
+
+let stop: (() => void) | null = null
+afterEach(() => {
+  stop?.()
+  stop = null
+  // The store outlives a test (component-setup clears localStorage only).
+  act(() => setPlainLanguage(false))
+})
+
+function open(role: 'moderator' | 'participant') {
+  const board = moderatedBoard(role)
+  stop = board.stop
+  render(<BoardPage boardId="board-1" />)
+  return board
+}
+
+describe('Leichte Sprache', () => {
+  it('switches the instruction to plain language for this person, remembered in this browser', async () => {
+    const user = userEvent.setup()
+    const { doc } = open('participant')
+    const toggle = screen.getByRole('button', { name: 'Leichte Sprache' })
+    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    expect(screen.getByText(STANDARD_HINT)).toBeTruthy()
+
+    await user.click(toggle)
+    expect(toggle.getAttribute('aria-pressed')).toBe('true')
+    expect(localStorage.getItem('ballonfahrt:plain')).toBe('1')
+    expect(screen.queryByText(STANDARD_HINT)).toBeNull()
+    // One sentence per line.
+    for (const line of ['Jetzt schreibt ihr Notizen.', 'Schreibt eure Gedanken zu den 3 Fragen.', 'Nur du siehst deine Notizen.'])
+      expect(screen.getByText(line)).toBeTruthy()
+
+    // It follows the phase.
+    act(() => setPhase(doc, 'abstimmen'))
+    expect(screen.getByText('Jetzt stimmt ihr ab.')).toBeTruthy()
+    act(() => {
+      setPhase(doc, 'sammeln')
+      setSetting(doc, 'privateWriting', false)
+    })
+    expect(screen.getByText('Alle sehen die Notizen sofort.')).toBeTruthy()
+
+    await user.click(toggle)
+    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    expect(localStorage.getItem('ballonfahrt:plain')).toBeNull()
+    expect(screen.getByText('Schreibt eure Gedanken in die drei Bereiche – alle sehen sie sofort.')).toBeTruthy()
+  })
+
+  it('is "Easy Read" in English', async () => {
+    const user = userEvent.setup()
+    setLocale('en')
+    open('moderator')
+    await user.click(screen.getByRole('button', { name: 'Easy Read' }))
+    expect(screen.getByText('Only you can see your notes.')).toBeTruthy()
+    await act(async () => setLocale('de'))
+  })
+
+  it('reads the choice back from localStorage when the page loads', async () => {
+    localStorage.setItem('ballonfahrt:plain', '1')
+    vi.resetModules()
+    const fresh = await import('../../client/moderation/plainLanguage')
+    expect(fresh.usePlainLanguage.getState().plain).toBe(true)
+    localStorage.removeItem('ballonfahrt:plain')
+    vi.resetModules()
+    expect((await import('../../client/moderation/plainLanguage')).usePlainLanguage.getState().plain).toBe(false)
+  })
+})
+
+describe('the questions in plain language', () => {
+  it('replace the default question, and explain a question the moderator wrote without replacing it', () => {
+    const { rerender } = render(
+      <div data-testid="zone">
+        <ZoneQuestion zone="steigen" question={null} />
+      </div>,
+    )
+    const zone = () => screen.getByTestId('zone')
+    expect(zone().textContent).toBe('Was lässt uns steigen?')
+
+    act(() => setPlainLanguage(true))
+    expect(within(zone()).getByText('Was hilft uns bei der Arbeit?')).toBeTruthy()
+    expect(within(zone()).getByText('Was läuft gut?')).toBeTruthy()
+    expect(within(zone()).queryByText('Was lässt uns steigen?')).toBeNull()
+
+    rerender(
+      <div data-testid="zone">
+        <ZoneQuestion zone="steigen" question="Was hat uns im Projekt Auftrieb gegeben?" />
+      </div>,
+    )
+    expect(within(zone()).getByText('Was hat uns im Projekt Auftrieb gegeben?')).toBeTruthy()
+    expect(within(zone()).getByText('Die Standard-Frage in Leichter Sprache:')).toBeTruthy()
+    expect(within(zone()).getByText('Was hilft uns bei der Arbeit?')).toBeTruthy()
+  })
+})
+
+/** The checkable part of the Netzwerk Leichte Sprache rules (and Easy Read's). */
+describe('the plain texts follow the rules', () => {
+  const plain = (dictionary: Readonly<Record<string, string>>) =>
+    Object.entries(dictionary).filter(([key]) => key.startsWith('plain.phase.') || key.startsWith('plain.question.'))
+  const texts = [...plain(de), ...plain(en), ...ZONE_IDS.flatMap((id) => [['de', ZONES[id].plainQuestion.de], ['en', ZONES[id].plainQuestion.en]])]
+
+  it('covers every phase and every zone in both languages', () => {
+    expect(plain(de)).toHaveLength(10)
+    expect(plain(en)).toHaveLength(10)
+  })
+
+  it('one short sentence per line, no abbreviations, no semicolons', () => {
+    for (const [key, text] of texts) {
+      for (const line of text!.split('\n')) {
+        const words = line.split(/\s+/).filter(Boolean)
+        expect(words.length, `${key}: ${line}`).toBeLessThanOrEqual(10)
+        // One sentence: ends with its mark, and no second one inside.
+        expect(line, key).toMatch(/^[^.!?]+[.!?]$|^[^.!?]+: [^.!?]+[.!?]$/)
+        expect(line, key).not.toMatch(/;|\b(z\. ?B|bzw|usw|etc|ggf|e\.g|i\.e)\b|\b[A-ZÄÖÜ]{2,}\b/)
+      }
+    }
+  })
+})
