@@ -1,3 +1,6 @@
+// First: sets <html data-theme> from the stored choice before anything renders (the CSP
+// allows no inline script in index.html, and imports run in order).
+import './theme/theme'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'

@@ -16,8 +16,10 @@ import { deleteNote } from '../store/actions'
 import { useBoard } from '../store/board'
 import { highlight } from '../store/moderation'
 import { useSession } from '../store/session'
+import { participantLook } from '../theme/participant'
 import { VoteControls } from '../voting/VoteControls'
 import { NoteEditor } from './NoteEditor'
+import { NoteAuthor } from '../theme/NoteAuthor'
 import { NoteText } from './NoteText'
 
 /** Alt+arrow keys on a focused note: reorder (up/down), move to the previous/next zone. */
@@ -122,11 +124,12 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
   const mayChange = useSession(
     (s) => s.participantId !== null && mayChangeNote({ participantId: s.participantId, role: s.role }, note.author),
   )
-  // My own awareness entry carries no server-stamped id, so I am matched by `self`.
-  const authorColor = useSession((s) =>
+  // The author's name while they are here (null when absent). My own awareness entry carries no
+  // server-stamped id, so I am matched by `self`. A string, so other peers' changes do not re-render.
+  const authorName = useSession((s) =>
     note.author === null
-      ? undefined
-      : s.peers.find((p) => p.participantId === note.author || (p.self && note.author === s.participantId))?.color,
+      ? null
+      : (s.peers.find((p) => p.participantId === note.author || (p.self && note.author === s.participantId))?.name ?? null),
   )
   const readOnly = useReadOnly()
   const clustering = useMayCluster()
@@ -139,7 +142,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
 
   const short = shorten(note.text)
   const classes = ['note']
-  if (authorColor) classes.push('note--present')
+  if (note.author !== null) classes.push('note--authored')
   if (highlighted) classes.push('note--focus')
   const drop = clustering && !editing ? noteDropHandlers(t, note.id) : null
   return (
@@ -147,7 +150,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
       ref={self}
       id={elementId}
       className={classes.join(' ')}
-      style={authorColor ? { borderLeftColor: authorColor } : undefined}
+      style={note.author !== null ? { borderLeftColor: participantLook(note.author).colour } : undefined}
       tabIndex={clustering ? 0 : -1}
       draggable={clustering && !editing ? true : undefined}
       onDragStart={clustering ? (event) => startDrag(event, { kind: 'note', id: note.id }) : undefined}
@@ -161,6 +164,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
         <>
           {highlighted && <HighlightBadge />}
           <NoteText noteId={note.id} text={note.text} />
+          {note.author !== null && <NoteAuthor author={note.author} name={authorName} />}
           {votable && <VoteControls targetId={note.id} title={short} />}
           {((mayChange && !readOnly) || clustering || moderator) && (
             <div className="note__actions">

@@ -5,6 +5,7 @@ import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
+import { participantLook } from '../../client/theme/participant'
 import { ME, localBoard } from '../helpers/board'
 
 let stop: (() => void) | null = null
@@ -136,24 +137,34 @@ describe('board page', () => {
     expect(screen.queryByText('Was lässt uns steigen?')).toBeNull()
   })
 
-  it('marks a note with its author colour when the author is present', () => {
-    const board = localBoard([{ zone: 'steigen', text: 'Bunte Notiz', author: 'p-anna' }])
+  it('marks a note with its author: shape and colour from the participant id, initials, and the name in words', () => {
+    const board = localBoard([
+      { zone: 'steigen', text: 'Bunte Notiz', author: 'p-anna' },
+      { zone: 'steigen', text: 'Von jemandem, der ging', author: 'p-gone' },
+    ])
     stop = board.stop
     act(() =>
       useSession.setState({
-        peers: [{ clientId: 7, participantId: 'p-anna', name: 'Anna', color: '#0b6bb0', self: false }],
+        peers: [{ clientId: 7, participantId: 'p-anna', name: 'Anna Berg', color: '#0b6bb0', self: false }],
       }),
     )
     render(<BoardPage boardId="board-1" />)
-    const note = within(zone(/Steigen/)).getByRole('listitem')
-    expect(note.style.borderLeftColor).not.toBe('')
+    const [present, gone] = within(zone(/Steigen/)).getAllByRole('listitem') as [HTMLElement, HTMLElement]
+    expect(present.style.borderLeftColor).toBe(participantLook('p-anna').colour)
+    expect(within(present).getByText('Von Anna Berg')).toBeTruthy()
+    expect(within(present).getByText('AB')).toBeTruthy()
+    // Someone who left keeps their shape and colour (derived from the id), but has no name here.
+    expect(gone.style.borderLeftColor).toBe(participantLook('p-gone').colour)
+    expect(within(gone).getByText('Von einer Person, die gerade nicht da ist')).toBeTruthy()
   })
 
-  it('marks my own notes with my colour, though my presence entry has no server id', () => {
+  it('marks my own notes with my name and colour, though my presence entry has no server id', () => {
     const board = localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }])
     stop = board.stop
     act(() => useSession.setState({ peers: [{ clientId: 3, participantId: null, name: 'Ich', color: '#00795c', self: true }] }))
     render(<BoardPage boardId="board-1" />)
-    expect(within(zone(/Steigen/)).getByRole('listitem').style.borderLeftColor).not.toBe('')
+    const note = within(zone(/Steigen/)).getByRole('listitem')
+    expect(note.style.borderLeftColor).toBe(participantLook(ME.participantId).colour)
+    expect(within(note).getByText('Von Ich')).toBeTruthy()
   })
 })

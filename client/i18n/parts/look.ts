@@ -1,5 +1,41 @@
 /** Themes, colours, the balloon's Steighöhe and the look of notes: German. Merged into `de` in ../de.ts. */
-export const lookDe = {} as const satisfies Readonly<Record<string, string>>
+export const lookDe = {
+  'theme.label': 'Farbschema',
+  'theme.system': 'Wie im System',
+  'theme.light': 'Hell',
+  'theme.dark': 'Dunkel',
+  'theme.contrast': 'Hoher Kontrast',
+  'look.balloon': 'Heißluftballon: die Hülle mit heißer Luft steht für „{steigen}“, die Flamme des Brenners für „{einheizen}“, die Sandsäcke am Korb für „{untenHalten}“.',
+  'look.sandbags': 'Sandsäcke: {titles}.',
+  'look.moreSandbags': '+{count}',
+  'look.author': 'Von {name}',
+  'look.authorUnknown': 'Von einer Person, die gerade nicht da ist',
+  'lift.gauge': 'Steighöhe',
+  'lift.open': 'Steighöhe: steht nach dem Ende der Abstimmung fest.',
+  'lift.rising': 'Steighöhe: der Ballon steigt ({lift} für Auftrieb, {ballast} für Ballast).',
+  'lift.level': 'Steighöhe: der Ballon hält die Höhe ({lift} für Auftrieb, {ballast} für Ballast).',
+  'lift.sinking': 'Steighöhe: der Ballon sinkt ({lift} für Auftrieb, {ballast} für Ballast).',
+  'lift.votesOne': '1 Stimme',
+  'lift.votesMany': '{count} Stimmen',
+} as const satisfies Readonly<Record<string, string>>
 
 /** The same in English; typed by the German keys, so a missing one does not compile. */
-export const lookEn: { readonly [K in keyof typeof lookDe]: string } = {}
+export const lookEn: { readonly [K in keyof typeof lookDe]: string } = {
+  'theme.label': 'Colour scheme',
+  'theme.system': 'Like the system',
+  'theme.light': 'Light',
+  'theme.dark': 'Dark',
+  'theme.contrast': 'High contrast',
+  'look.balloon': 'Hot-air balloon: the envelope full of hot air stands for “{steigen}”, the burner’s flame for “{einheizen}”, the sandbags on the basket for “{untenHalten}”.',
+  'look.sandbags': 'Sandbags: {titles}.',
+  'look.moreSandbags': '+{count}',
+  'look.author': 'By {name}',
+  'look.authorUnknown': 'By someone who is not here right now',
+  'lift.gauge': 'Altitude',
+  'lift.open': 'Altitude: set once the vote has ended.',
+  'lift.rising': 'Altitude: the balloon is rising ({lift} for lift, {ballast} for ballast).',
+  'lift.level': 'Altitude: the balloon holds its height ({lift} for lift, {ballast} for ballast).',
+  'lift.sinking': 'Altitude: the balloon is sinking ({lift} for lift, {ballast} for ballast).',
+  'lift.votesOne': '1 vote',
+  'lift.votesMany': '{count} votes',
+}

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
+import { launchBrowser } from '../helpers/browser'
+import { axeViolations } from '../helpers/e2e'
+import { startTestServer } from '../helpers/server'
+import type { CreatedBoard, TestServer } from '../helpers/server'
+
+// The look in real Chromium: contrast per theme (axe-core), reflow at 320 px, reduced motion.
+
+const THEMES = ['light', 'dark', 'contrast'] as const
+const PHASES = ['Sammeln', 'Aufdecken', 'Clustern', 'Abstimmen', 'Maßnahmen', 'Abschluss'] as const
+
+let server: TestServer
+let browser: Browser
+
+beforeAll(async () => {
+  server = await startTestServer()
+  browser = await launchBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** The demo board: clustered notes in every zone, revealed votes, actions, phase Abschluss. */
+async function importDemo(): Promise<CreatedBoard> {
+  const file = readFileSync(new URL('../../server/demo/praeventionsketten-2025.json', import.meta.url), 'utf8')
+  const res = await fetch(`${server.http}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: file })
+  if (res.status !== 201) throw new Error(`import: ${res.status}`)
+  return (await res.json()) as CreatedBoard
+}
+
+/** A page in a fresh context whose stored theme choice is `theme` (the documented localStorage key). */
+async function pageWith(theme: string, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext(options)
+  await context.addInitScript((choice) => localStorage.setItem('ballonfahrt:theme', choice), theme)
+  return context.newPage()
+}
+
+async function join(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url)
+  await page.getByRole('textbox', { name: /Name/ }).fill(name)
+  await page.getByRole('button', { name: 'Beitreten' }).click()
+  await page.getByRole('region', { name: /Steigen/ }).waitFor()
+}
+
+async function toPhase(page: Page, phase: string): Promise<void> {
+  await page.getByRole('button', { name: phase, exact: true }).click()
+  await page.getByRole('button', { name: phase, exact: true }).and(page.locator('[aria-current="step"]')).waitFor()
+}
+
+async function contrastViolations(page: Page): Promise<string[]> {
+  const violations = await axeViolations(page)
+  return violations.filter((v) => v.id === 'color-contrast').flatMap((v) => v.nodes.map((n) => n.target.join(' ')))
+}
+
+/** How far the page is wider than the viewport (0 = no horizontal scrolling). */
+function overflow(page: Page): Promise<{ scrollWidth: number; wide: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth
+    // The widest culprits, to say what to fix when this fails.
+    const wide = [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+    return { scrollWidth: document.documentElement.scrollWidth, wide }
+  })
+}
+
+function runningAnimations(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    document
+      .getAnimations()
+      .filter((a) => a.playState === 'running')
+      .map((a) => (a as CSSAnimation).animationName ?? a.constructor.name),
+  )
+}
+
+describe('themes', () => {
+  it('light, dark and high contrast: the board with notes, clusters and ended vote has no contrast violation, for moderator and participant', async () => {
+    const board = await importDemo()
+    for (const theme of THEMES) {
+      const mod = await pageWith(theme)
+      await join(mod, board.moderatorUrl, 'Moderation')
+      expect(await mod.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
+      // The balloon says the Steighöhe in words: 7 + 4 + 3 votes on Steigen, 8 + 5 on Unten halten.
+      await mod.getByRole('img', { name: /Steighöhe: der Ballon steigt \(14 Stimmen für Auftrieb, 13 Stimmen für Ballast\)/ }).waitFor()
+      await mod.getByRole('img', { name: /Sandsäcke: Ressourcen, Personal/ }).waitFor()
+      await mod.getByRole('cell', { name: 'Erfolge der Präventionskette in der nächsten Ausschusssitzung vorstellen', exact: true }).waitFor()
+      expect(await contrastViolations(mod), `${theme}, Abschluss (moderator)`).toEqual([])
+
+      await toPhase(mod, 'Abstimmen')
+      expect(await contrastViolations(mod), `${theme}, Abstimmen (moderator)`).toEqual([])
+      await mod.getByRole('button', { name: 'Einstellungen' }).click()
+      expect(await contrastViolations(mod), `${theme}, settings open`).toEqual([])
+      await mod.getByRole('button', { name: 'Einstellungen schließen' }).click()
+      await toPhase(mod, 'Abschluss')
+
+      const anna = await pageWith(theme)
+      await join(anna, board.participantUrl, 'Anna Berg')
+      expect(await contrastViolations(anna), `${theme}, Abschluss (participant)`).toEqual([])
+
+      await mod.goto(`${server.http}/`)
+      await mod.getByRole('combobox', { name: 'Farbschema' }).waitFor()
+      expect(await contrastViolations(mod), `${theme}, landing`).toEqual([])
+      await mod.context().close()
+      await anna.context().close()
+    }
+  })
+
+  it('the Farbschema switch changes the theme at once and is remembered after a reload', async () => {
+    const page = await pageWith('system', { colorScheme: 'light' })
+    await page.goto(`${server.http}/`)
+    const select = page.getByRole('combobox', { name: 'Farbschema' })
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+    await select.selectOption({ label: 'Dunkel' })
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundImage)
+    expect(background).toContain('rgb(12, 18, 25)')
+    await select.selectOption({ label: 'Hoher Kontrast' })
+    // A fresh context would reset the stored choice (init script); a reload of this one keeps the new one.
+    await page.evaluate(() => localStorage.getItem('ballonfahrt:theme')).then((v) => expect(v).toBe('contrast'))
+    await page.context().close()
+
+    const system = await pageWith('system', { colorScheme: 'dark' })
+    await system.goto(`${server.http}/`)
+    expect(await system.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await system.emulateMedia({ forcedColors: 'active' })
+    await system.waitForFunction(() => document.documentElement.dataset.theme === 'contrast')
+    await system.context().close()
+  })
+})
+
+describe('reflow at 320 px (1280 px at 400 %)', () => {
+  it('no page and no phase of the board needs horizontal scrolling', async () => {
+    const board = await importDemo()
+    const page = await pageWith('light', { viewport: { width: 320, height: 640 } })
+    await join(page, board.moderatorUrl, 'Moderation mit einem langen Namen')
+    for (const phase of PHASES) {
+      await toPhase(page, phase)
+      expect(await overflow(page), phase).toEqual({ scrollWidth: 320, wide: [] })
+    }
+    await page.getByRole('button', { name: 'Einstellungen' }).click()
+    expect(await overflow(page), 'settings').toEqual({ scrollWidth: 320, wide: [] })
+    await page.getByRole('button', { name: 'Einstellungen schließen' }).click()
+
+    for (const path of [`/b/${board.boardId}/ergebnis`, '/', '/datenschutz']) {
+      await page.goto(`${server.http}${path}`)
+      await page.getByRole('heading', { level: 1 }).first().waitFor()
+      expect(await overflow(page), path).toEqual({ scrollWidth: 320, wide: [] })
+    }
+    await page.context().close()
+  })
+})
+
+describe('reduced motion', () => {
+  it('with prefers-reduced-motion: reduce nothing runs; without it the flame flickers (so the check can fail)', async () => {
+    const board = await importDemo()
+    const still = await pageWith('light', { reducedMotion: 'reduce' })
+    await join(still, board.participantUrl, 'Ruhig')
+    await still.getByRole('img', { name: /Heißluftballon/ }).waitFor()
+    expect(await runningAnimations(still)).toEqual([])
+    await still.context().close()
+
+    const moving = await pageWith('light', { reducedMotion: 'no-preference' })
+    await join(moving, board.participantUrl, 'Bewegt')
+    await moving.getByRole('img', { name: /Heißluftballon/ }).waitFor()
+    expect(await runningAnimations(moving)).toContain('flicker')
+    await moving.context().close()
+  })
+})
