@@ -6,8 +6,8 @@ export function PresentationLink({ boardId }: { readonly boardId: string }) {
   const t = useT()
   return (
     <a className="button" href={presentationPath(boardId)} target="_blank" rel="noopener">
-      {t('present.open')}
-      <span className="visually-hidden"> {t('present.newTab')}</span>
+      {t('present.open')}{' '}
+      <span className="visually-hidden">{t('present.newTab')}</span>
     </a>
   )
 }

@@ -42,12 +42,12 @@ export function PresentationZone({ zone }: { readonly zone: ZoneId }) {
       ) : (
         <ul className="presentation__clusters" aria-label={t('present.clusters', { zone: title })}>
           {clusters.map((cluster) => {
-            const total = tally[cluster.id]
+            const total = tally[cluster.id] ?? 0
             const focused = focus?.kind === 'cluster' && focus.id === cluster.id
             return (
               <li key={cluster.id} id={presentationElementId({ kind: 'cluster', id: cluster.id })} className={focused ? 'presentation__cluster presentation--focus' : 'presentation__cluster'}>
                 <span className="presentation__cluster-title">{cluster.title || t('present.untitled')}</span>
-                {revealed && total !== undefined && <span className="presentation__votes">{t('present.votes', { count: total })}</span>}
+                {revealed && <span className="presentation__votes">{t('present.votes', { count: total })}</span>}
                 {focusedNote?.clusterId === cluster.id && <FocusedNote note={focusedNote} />}
               </li>
             )
