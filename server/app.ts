@@ -11,8 +11,7 @@ import { handleHttp } from './http'
 import { boardTag, ipTag, log } from './log'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
 import { startRetention } from './retention'
-import { Meeting, noteMember, stageOf } from './meeting'
-import { membersOf } from '../model/schema'
+import { MemberBook, Meeting, stageOf } from './meeting'
 import { Rooms, holder, privateDocName } from './rooms'
 import { BoardSocket } from './socket'
 import { SqliteBoardStore } from './store/sqlite'
@@ -75,6 +74,7 @@ class UpgradeRate {
 export async function startApp(config: ServerConfig, store: BoardStore = new SqliteBoardStore(config.dataDir)): Promise<App> {
   const rooms = new Rooms(store, config)
   const meeting = new Meeting(rooms, store)
+  const members = new MemberBook(config.maxConnectionsPerBoard)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
   const ctx = { config, store, rooms, connections: () => wss.clients.size }
   const server = createServer((req, res) => void handleHttp(ctx, req, res))
@@ -126,9 +126,7 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
           const applied = () => void meeting.afterBoardChange(board, before).catch((e: unknown) => log('meeting.failed', { error: String(e) }))
           // Counted as taking part once it syncs, and only up to the connection limit: neither a
           // flood of garbage sockets nor one of fresh secrets can grow the stored board.
-          const joined = () => {
-            if (membersOf(board.doc).size < config.maxConnectionsPerBoard) noteMember(board.doc, actor.participantId)
-          }
+          const joined = () => members.note(board, actor.participantId)
           const member = new BoardSocket(ws, board, actor, store, inspect, applied, config.maxBoardBytes, joined)
           rooms.join(board, member)
           member.onLeave = () => rooms.leave(board, member)
@@ -188,6 +186,7 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
         rate.stop()
         retention.stop()
         server.close()
+        members.write()
         await store.flushed()
         for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server wird neu gestartet')
         server.closeAllConnections()

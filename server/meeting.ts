@@ -75,8 +75,39 @@ export class Meeting {
   }
 }
 
-/** Counts a participant as having joined (the report says how many took part). */
-export function noteMember(board: Y.Doc, participant: ParticipantId): void {
+/**
+ * Counts participants as having joined (the report says how many took part), up to `cap`. The
+ * writes of a moment are gathered into one change: a join storm of 500 would otherwise make 500
+ * changes, each sent to everyone present and each making the next joiner's copy of the whole
+ * board be encoded anew (10 ms for 500 notes).
+ */
+export class MemberBook {
+  private readonly pending = new Map<Room, Set<ParticipantId>>()
+  private timer: NodeJS.Timeout | null = null
+
+  constructor(
+    private readonly cap: number,
+    private readonly delayMs = 100,
+  ) {}
+
+  note(board: Room, participant: ParticipantId): void {
+    let joined = this.pending.get(board)
+    if (!joined) this.pending.set(board, (joined = new Set()))
+    joined.add(participant)
+    this.timer ??= setTimeout(() => this.write(), this.delayMs)
+  }
+
+  /** Writes what is pending now (also before the server stops). */
+  write(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    for (const [board, joined] of this.pending) if (!board.destroyed) noteMembers(board.doc, joined, this.cap)
+    this.pending.clear()
+  }
+}
+
+function noteMembers(board: Y.Doc, participants: Iterable<ParticipantId>, cap: number): void {
   const members = membersOf(board)
-  if (!members.has(participant)) board.transact(() => members.set(participant, true), LOCAL)
+  const fresh = [...participants].filter((p) => !members.has(p)).slice(0, Math.max(0, cap - members.size))
+  if (fresh.length > 0) board.transact(() => fresh.forEach((p) => members.set(p, true)), LOCAL)
 }
