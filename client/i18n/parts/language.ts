@@ -22,6 +22,7 @@ export const languageDe = {
   // Each language's name in itself, so that a reader finds their own.
   'language.name.de': 'Deutsch',
   'language.name.en': 'English',
+  'accessibility.link': 'Barrierefreiheit',
   'settings.reportLanguage': 'Sprache des Ergebnisprotokolls',
   'settings.reportLanguageHint':
     'Gilt für die Ergebnisseite, den Druck und alle Exporte – für alle gleich, egal in welcher Sprache jemand die Oberfläche nutzt.',
@@ -46,6 +47,7 @@ export const languageEn: { readonly [K in keyof typeof languageDe]: string } = {
   'plain.phase.abschluss': 'The meeting is over.\nYou can read everything.\nYou cannot change anything now.',
   'language.name.de': 'Deutsch',
   'language.name.en': 'English',
+  'accessibility.link': 'Accessibility',
   'settings.reportLanguage': 'Language of the report',
   'settings.reportLanguageHint': 'Applies to the report page, printing and every export – the same for everyone, whatever language each person uses the interface in.',
 }

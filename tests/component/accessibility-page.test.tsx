@@ -1,0 +1,133 @@
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createRef } from 'react'
+import { describe, expect, it } from 'vitest'
+import { App } from '../../client/App'
+import { AccessibilityDe } from '../../client/accessibility/AccessibilityDe'
+import { AccessibilityEn } from '../../client/accessibility/AccessibilityEn'
+import { AccessibilityPage } from '../../client/accessibility/AccessibilityPage'
+import { setLocale } from '../../client/i18n/index'
+import { OPERATOR } from '../../client/privacy/operator'
+import type { Operator } from '../../client/privacy/operator'
+import { SiteFooter } from '../../client/privacy/SiteFooter'
+
+const FILLED: Operator = {
+  ...OPERATOR,
+  name: 'Landkreis Beispiel',
+  accessibilityContact: {
+    name: 'Fachstelle Prävention',
+    email: 'barrierefrei@landkreis-beispiel.de',
+    phone: '+49 1234 56789-0',
+    address: ['Musterstraße 1', '12345 Beispielstadt'],
+  },
+  enforcementBody: {
+    name: 'Schlichtungsstelle beim Landesbeauftragten für Menschen mit Behinderungen',
+    address: ['Landesstraße 2', '54321 Landeshauptstadt'],
+    email: 'schlichtung@land.example',
+    web: 'https://schlichtung.land.example',
+  },
+  accessibilityReviewed: '2026-12-01',
+}
+
+function sections(): string[] {
+  return screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent ?? '')
+}
+
+describe('Erklärung zur Barrierefreiheit', () => {
+  it('says what the model statement asks for, in German, with visible placeholders for what the operator must fill in', () => {
+    render(<AccessibilityPage />)
+    const h1 = screen.getByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' })
+    expect(document.activeElement).toBe(h1)
+    expect(screen.getByRole('main')).toBeTruthy()
+    expect(sections()).toEqual([
+      'Stand der Vereinbarkeit mit den Anforderungen',
+      'Nicht barrierefreie Inhalte',
+      'Erstellung dieser Erklärung',
+      'Barrieren melden: Feedback und Kontakt',
+      'Schlichtungsverfahren',
+    ])
+    const main = screen.getByRole('main')
+    for (const text of ['WCAG', '2.1', 'AA', 'BITV 2.0', 'EN 301 549', 'axe-core', 'Tastatur', 'NVDA', 'VoiceOver', 'Touch-Geräten', '„Verschieben …“'])
+      expect(main.textContent).toContain(text)
+    expect(screen.getByText('Diese Web-Anwendung ist mit den Anforderungen teilweise vereinbar.')).toBeTruthy()
+    const date = main.querySelector('time')
+    expect(date?.getAttribute('dateTime')).toBe('2026-11-23')
+    expect(date?.textContent).toBe('23.11.2026')
+
+    // Nothing configured: placeholders, visible, not silently missing.
+    expect(screen.getByText('[Kontakt für Rückmeldungen zur Barrierefreiheit – vom Betreiber einzutragen]')).toBeTruthy()
+    expect(screen.getByText('[Name des Betreibers – vom Betreiber einzutragen]')).toBeTruthy()
+    expect(screen.getByText('[Datum der letzten Überprüfung durch den Betreiber – vom Betreiber einzutragen]')).toBeTruthy()
+
+    // The federal Schlichtungsstelle by default, with the hint that Länder have their own.
+    expect(main.textContent).toContain('Mauerstraße 53')
+    expect(screen.getByRole('link', { name: 'www.schlichtungsstelle-bgg.de' }).getAttribute('href')).toBe('https://www.schlichtungsstelle-bgg.de')
+    expect(main.textContent).toContain('§ 16 BGG')
+    expect(main.textContent).toContain('Landesrecht bestimmt')
+    expect(screen.getByRole('link', { name: 'Zur Startseite' }).getAttribute('href')).toBe('/')
+  })
+
+  it('shows the operator’s contact, review date and a Land’s own enforcement body instead of the federal one', () => {
+    render(<AccessibilityDe heading={createRef()} operator={FILLED} site="https://retro.landkreis-beispiel.de" />)
+    expect(screen.queryByText(/vom Betreiber einzutragen/)).toBeNull()
+    expect(screen.getByText(/Landkreis Beispiel ist bemüht/)).toBeTruthy()
+    expect(screen.getByText('https://retro.landkreis-beispiel.de')).toBeTruthy()
+    expect(screen.getByRole('link', { name: 'barrierefrei@landkreis-beispiel.de' }).getAttribute('href')).toBe('mailto:barrierefrei@landkreis-beispiel.de')
+    expect(screen.getByRole('link', { name: '+49 1234 56789-0' }).getAttribute('href')).toBe('tel:+491234567890')
+    const contact = screen.getByText('Fachstelle Prävention').closest('address') as HTMLElement
+    expect(contact.textContent).toContain('12345 Beispielstadt')
+    expect(screen.getByText('01.12.2026').getAttribute('dateTime')).toBe('2026-12-01')
+
+    const enforcement = screen.getByText(/Schlichtungsstelle beim Landesbeauftragten/).closest('address') as HTMLElement
+    expect(within(enforcement).getByRole('link', { name: 'schlichtung.land.example' })).toBeTruthy()
+    expect(document.body.textContent).not.toContain('Mauerstraße 53')
+    expect(document.body.textContent).not.toContain('öffentlichen Stellen des Bundes')
+  })
+
+  it('is in English when the interface is English, with the same sections', async () => {
+    setLocale('en')
+    render(<AccessibilityPage />)
+    expect(screen.getByRole('heading', { level: 1, name: 'Accessibility statement' })).toBeTruthy()
+    expect(sections()).toEqual([
+      'Compliance status',
+      'Non-accessible content',
+      'Preparation of this statement',
+      'Reporting barriers: feedback and contact',
+      'Enforcement procedure',
+    ])
+    expect(screen.getByText('This web application is partially compliant.')).toBeTruthy()
+    expect(screen.getByRole('main').querySelector('time')?.textContent).toBe('23 November 2026')
+    expect(screen.getByText('[Contact for feedback on accessibility – to be filled in by the operator]')).toBeTruthy()
+    await act(async () => setLocale('de'))
+  })
+
+  it('the English text names the same operator details as the German one', () => {
+    render(<AccessibilityEn heading={createRef()} operator={FILLED} site="https://retro.landkreis-beispiel.de" />)
+    expect(screen.queryByText(/to be filled in/)).toBeNull()
+    expect(screen.getByRole('link', { name: 'barrierefrei@landkreis-beispiel.de' })).toBeTruthy()
+    expect(screen.getByText('1 December 2026')).toBeTruthy()
+  })
+})
+
+describe('the footer and the routes', () => {
+  it('links the statement next to Datenschutz', async () => {
+    const user = userEvent.setup()
+    render(<SiteFooter />)
+    const footer = screen.getByRole('contentinfo', { name: 'Fußzeile' })
+    const links = within(footer).getAllByRole('link')
+    expect(links.map((a) => [a.textContent, a.getAttribute('href')])).toEqual([
+      ['Datenschutz', '/datenschutz'],
+      ['Barrierefreiheit', '/barrierefreiheit'],
+    ])
+    await user.click(links[1]!)
+    expect(window.location.pathname).toBe('/barrierefreiheit')
+  })
+
+  for (const path of ['/barrierefreiheit', '/accessibility']) {
+    it(`opens the statement at ${path}`, async () => {
+      window.history.replaceState(null, '', path)
+      render(<App />)
+      expect(await screen.findByRole('heading', { level: 1, name: 'Erklärung zur Barrierefreiheit' })).toBeTruthy()
+    })
+  }
+})
