@@ -4,6 +4,7 @@ import type { Locale } from '../zones'
 import { LABELS } from './labels'
 import { buildReport, sectionHeading } from './report'
 import type { ReportNote } from './report'
+import { formatNumber } from './format'
 
 /** The Word report: real heading styles, bullet lists, an actions table; document language set. */
 
@@ -42,7 +43,7 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
   const facts: [string, string][] = []
   if (report.date !== '') facts.push([t.date, report.date])
   if (report.topic !== '') facts.push([t.topic, report.topic])
-  if (report.participantCount > 0) facts.push([t.participants, String(report.participantCount)])
+  if (report.participantCount > 0) facts.push([t.participants, formatNumber(report.participantCount, report.locale)])
   for (const [name, value] of facts) body.push(new Paragraph({ children: [label(`${name}: `, { bold: true }), ...text(value)] }))
 
   for (const section of report.sections) {

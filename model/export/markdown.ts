@@ -3,6 +3,7 @@ import type { Locale } from '../zones'
 import { LABELS } from './labels'
 import { buildReport, sectionHeading } from './report'
 import type { ReportNote } from './report'
+import { formatNumber } from './format'
 
 /**
  * Escapes user text for Markdown so that it stays text in CommonMark and GFM, wherever it stands
@@ -55,7 +56,7 @@ export function toMarkdown(view: BoardView, locale: Locale): string {
   const facts = [
     report.date !== '' ? `- ${t.date}: ${inline(report.date)}` : null,
     report.topic !== '' ? `- ${t.topic}: ${inline(report.topic)}` : null,
-    report.participantCount > 0 ? `- ${t.participants}: ${report.participantCount}` : null,
+    report.participantCount > 0 ? `- ${t.participants}: ${formatNumber(report.participantCount, report.locale)}` : null,
   ].filter((line) => line !== null)
   if (facts.length > 0) out.push(...facts, '')
   for (const section of report.sections) {

@@ -3,6 +3,7 @@ import type { Locale } from '../zones'
 import { LABELS } from './labels'
 import { buildReport, sectionHeading } from './report'
 import type { Report, ReportNote } from './report'
+import { formatNumber } from './format'
 
 /**
  * "Als Text kopieren": the report as plain text for a chat (headings underlined, notes as
@@ -21,7 +22,7 @@ function facts(report: Report): [label: string, value: string][] {
   const out: [string, string][] = []
   if (report.date !== '') out.push([t.date, report.date])
   if (report.topic !== '') out.push([t.topic, report.topic])
-  if (report.participantCount > 0) out.push([t.participants, String(report.participantCount)])
+  if (report.participantCount > 0) out.push([t.participants, formatNumber(report.participantCount, report.locale)])
   return out
 }
 
