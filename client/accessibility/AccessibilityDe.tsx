@@ -48,7 +48,7 @@ export function AccessibilityDe({ heading, operator, site }: Props) {
       <ul>
         <li>
           <strong>Gebärdensprache und Leichte Sprache:</strong> Es gibt keine Erläuterungen in Deutscher Gebärdensprache. In Leichter
-          Sprache gibt es nur die Anleitung zu jeder Phase und die drei Standardfragen (Schalter „Leichte Sprache“ über der Anleitung),
+          Sprache gibt es nur die Anleitung zu jeder Phase und die drei Standardfragen (Schalter „Leichte Sprache“ unter der Anleitung),
           nicht aber die übrigen Bedienelemente und nicht diese Erklärung. Die BITV 2.0 (§ 4) verlangt beides auf der Startseite.
         </li>
         <li>

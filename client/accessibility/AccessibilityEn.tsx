@@ -43,7 +43,7 @@ export function AccessibilityEn({ heading, operator, site }: Props) {
       <ul>
         <li>
           <strong>Sign language and Easy Read:</strong> There are no explanations in German Sign Language. Easy Read (Leichte Sprache) is
-          available only for the instruction of each phase and the three standard questions (the “Easy Read” switch above the
+          available only for the instruction of each phase and the three standard questions (the “Easy Read” switch below the
           instruction), not for the other controls and not for this statement. BITV 2.0 (§ 4) asks for both on the start page.
         </li>
         <li>

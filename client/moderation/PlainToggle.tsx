@@ -2,19 +2,21 @@ import { useId } from 'react'
 import { useT } from '../i18n/index'
 import { setPlainLanguage, usePlainLanguage } from './plainLanguage'
 
-/** "Leichte Sprache": a toggle button for this person only, next to the instructions it changes. */
+/**
+ * "Leichte Sprache": a checkbox for this person only, next to the instructions it changes. A
+ * native checkbox, so that on or off is visible without relying on colour.
+ */
 export function PlainToggle() {
   const t = useT()
   const hintId = useId()
   const plain = usePlainLanguage((s) => s.plain)
   return (
-    <span className="plain-toggle">
-      <button type="button" className="button button--small button--quiet" aria-pressed={plain} aria-describedby={hintId} onClick={() => setPlainLanguage(!plain)}>
-        {t('plain.toggle')}
-      </button>
+    <label className="settings__check plain-toggle">
+      <input type="checkbox" checked={plain} aria-describedby={hintId} onChange={(e) => setPlainLanguage(e.target.checked)} />
+      {t('plain.toggle')}
       <span id={hintId} hidden>
         {t('plain.toggleHint')}
       </span>
-    </span>
+    </label>
   )
 }

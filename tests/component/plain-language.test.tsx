@@ -33,12 +33,12 @@ describe('Leichte Sprache', () => {
   it('switches the instruction to plain language for this person, remembered in this browser', async () => {
     const user = userEvent.setup()
     const { doc } = open('participant')
-    const toggle = screen.getByRole('button', { name: 'Leichte Sprache' })
-    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    const toggle = screen.getByRole('checkbox', { name: 'Leichte Sprache' }) as HTMLInputElement
+    expect(toggle.checked).toBe(false)
     expect(screen.getByText(STANDARD_HINT)).toBeTruthy()
 
     await user.click(toggle)
-    expect(toggle.getAttribute('aria-pressed')).toBe('true')
+    expect(toggle.checked).toBe(true)
     expect(localStorage.getItem('ballonfahrt:plain')).toBe('1')
     expect(screen.queryByText(STANDARD_HINT)).toBeNull()
     // One sentence per line.
@@ -55,7 +55,7 @@ describe('Leichte Sprache', () => {
     expect(screen.getByText('Alle sehen die Notizen sofort.')).toBeTruthy()
 
     await user.click(toggle)
-    expect(toggle.getAttribute('aria-pressed')).toBe('false')
+    expect(toggle.checked).toBe(false)
     expect(localStorage.getItem('ballonfahrt:plain')).toBeNull()
     expect(screen.getByText('Schreibt eure Gedanken in die drei Bereiche – alle sehen sie sofort.')).toBeTruthy()
   })
@@ -64,7 +64,7 @@ describe('Leichte Sprache', () => {
     const user = userEvent.setup()
     setLocale('en')
     open('moderator')
-    await user.click(screen.getByRole('button', { name: 'Easy Read' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Easy Read' }))
     expect(screen.getByText('Only you can see your notes.')).toBeTruthy()
     await act(async () => setLocale('de'))
   })
