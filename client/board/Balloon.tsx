@@ -75,8 +75,44 @@ function describe(t: Translate, picture: BalloonPicture): string {
   return parts.join(' ')
 }
 
+/** Width of a label in picture units, generous for bold system fonts (jsdom has no getBBox). */
+function labelWidth(text: string, size: number): number {
+  return Array.from(text).length * size * 0.66 + 10
+}
+
+interface LabelProps {
+  readonly x: number
+  readonly y: number
+  readonly text: string
+  readonly size: number
+  readonly anchor: 'start' | 'middle' | 'end'
+  readonly kind: 'zone' | 'side' | 'bag'
+}
+
+/** Text on a plate of the page's paper colour, so it keeps its contrast on any part of the picture. */
+function Label({ x, y, text, size, anchor, kind }: LabelProps) {
+  const width = labelWidth(text, size)
+  const left = anchor === 'start' ? x - 5 : anchor === 'end' ? x - width + 5 : x - width / 2
+  return (
+    <g className={`balloon__label balloon__label--${kind}`}>
+      <rect className="balloon__plate" x={left} y={y - size * 1.05} width={width} height={size * 1.45} rx={size * 0.4} />
+      <text x={x} y={y} textAnchor={anchor} style={{ fontSize: size }}>
+        {text}
+      </text>
+    </g>
+  )
+}
+
 /** Sandbags on ropes from the basket, labelled with their clusters' titles (alternating rows, so labels do not collide). */
-function Sandbags({ bags, more, sand, t }: { readonly bags: readonly Sandbag[]; readonly more: number; readonly sand: string; readonly t: Translate }) {
+interface SandbagsProps {
+  readonly bags: readonly Sandbag[]
+  readonly more: number
+  readonly sand: string
+  readonly labelSize: number
+  readonly t: Translate
+}
+
+function Sandbags({ bags, more, sand, labelSize, t }: SandbagsProps) {
   const labelled = bags.length > 0
   const shown = labelled ? bags : PLAIN_BAGS
   const heaviest = Math.max(1, ...shown.map((b) => b.votes))
@@ -98,19 +134,11 @@ function Sandbags({ bags, more, sand, t }: { readonly bags: readonly Sandbag[]; 
               d="M0 0 c-8 2 -11 10 -9 16 c2 5 16 5 18 0 c2 -6 -1 -14 -9 -16 z"
               fill={`url(#${sand})`}
             />
-            {labelled && (
-              <text className="balloon__label balloon__label--bag" x={x} y={hang + 40 + row / 2} textAnchor="middle">
-                {clip(bag.title) || t('cluster.untitled')}
-              </text>
-            )}
+            {labelled && <Label kind="bag" x={x} y={hang + 40 + row / 2} size={labelSize} anchor="middle" text={clip(bag.title.trim() || t('cluster.untitled'))} />}
           </g>
         )
       })}
-      {more > 0 && (
-        <text className="balloon__label balloon__label--bag" x={CX} y="430" textAnchor="middle">
-          {t('look.moreSandbags', { count: more })}
-        </text>
-      )}
+      {more > 0 && <Label kind="bag" x={CX} y={432} size={labelSize} anchor="middle" text={t('look.moreSandbags', { count: more })} />}
     </g>
   )
 }
@@ -125,7 +153,7 @@ function Gauge({ balance, t }: { readonly balance: number; readonly t: Translate
         <line key={k} className="balloon__scale" x1={k === 0 ? 292 : 295} y1={GAUGE_MID - k * GAUGE_SPAN} x2="300" y2={GAUGE_MID - k * GAUGE_SPAN} />
       ))}
       <path className="balloon__marker" d={`M300 ${y} l12 -8 v16 z`} />
-      <text className="balloon__label balloon__label--gauge" x="318" y={GAUGE_MID} textAnchor="middle" transform={`rotate(-90 318 ${GAUGE_MID})`}>
+      <text className="balloon__gauge-label" x="318" y={GAUGE_MID} textAnchor="middle" transform={`rotate(-90 318 ${GAUGE_MID})`}>
         {t('lift.gauge')}
       </text>
     </g>
@@ -243,17 +271,11 @@ export const Balloon = memo(function Balloon({ size = 'regular' }: Props) {
           <line x1="128" y1="303" x2="127" y2="334" />
         </g>
 
-        <Sandbags bags={picture.sandbags} more={picture.moreSandbags} sand={`${uid}-sand`} t={t} />
+        <Sandbags bags={picture.sandbags} more={picture.moreSandbags} sand={`${uid}-sand`} labelSize={size === 'large' ? 14 : 12} t={t} />
 
-        <text className="balloon__label balloon__label--zone" x={CX} y="150" textAnchor="middle">
-          {t('zone.steigen.title')}
-        </text>
-        <text className="balloon__label balloon__label--side" x="94" y="272" textAnchor="end">
-          {t('zone.einheizen.title')}
-        </text>
-        <text className="balloon__label balloon__label--side" x="92" y="322" textAnchor="end">
-          {t('zone.untenHalten.title')}
-        </text>
+        <Label kind="zone" x={CX} y={150} size={17} anchor="middle" text={t('zone.steigen.title')} />
+        <Label kind="side" x={94} y={272} size={13} anchor="end" text={t('zone.einheizen.title')} />
+        <Label kind="side" x={92} y={322} size={13} anchor="end" text={t('zone.untenHalten.title')} />
       </g>
     </svg>
   )
