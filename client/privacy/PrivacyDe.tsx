@@ -1,4 +1,5 @@
 import type { RefObject } from 'react'
+import { plural } from '../../model/export/format'
 import { OperatorBlock } from './OperatorBlock'
 import type { Operator } from './operator'
 
@@ -9,7 +10,8 @@ interface Props {
 
 /** Datenschutzhinweise (German). Keep in step with PrivacyEn.tsx and docs/operations.md. */
 export function PrivacyDe({ heading, operator }: Props) {
-  const days = operator.retentionDays
+  // "nach 1 Tag", "nach 30 Tagen": the operator may set any number.
+  const days = plural(operator.retentionDays, 'de', { one: '{count} Tag', other: '{count} Tagen' })
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
@@ -75,7 +77,7 @@ export function PrivacyDe({ heading, operator }: Props) {
       <h2>Wie lange</h2>
       <ul>
         <li>
-          Ein Board wird nach {days} Tagen ohne Aktivität automatisch mit allen Inhalten gelöscht. Die Moderation kann es jederzeit sofort
+          Ein Board wird nach {days} ohne Aktivität automatisch mit allen Inhalten gelöscht. Die Moderation kann es jederzeit sofort
           löschen.
         </li>
         <li>Anzeigenamen verschwinden, sobald du die Verbindung trennst.</li>

@@ -1,4 +1,5 @@
 import type { RefObject } from 'react'
+import { plural } from '../../model/export/format'
 import { OperatorBlock } from './OperatorBlock'
 import type { Operator } from './operator'
 
@@ -9,7 +10,7 @@ interface Props {
 
 /** The privacy notice (English). Keep in step with PrivacyDe.tsx, the German original. */
 export function PrivacyEn({ heading, operator }: Props) {
-  const days = operator.retentionDays
+  const days = plural(operator.retentionDays, 'en', { one: '{count} day', other: '{count} days' })
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
@@ -72,7 +73,7 @@ export function PrivacyEn({ heading, operator }: Props) {
 
       <h2>How long</h2>
       <ul>
-        <li>A board is deleted with all its content after {days} days without activity. The moderators can delete it at once at any time.</li>
+        <li>A board is deleted with all its content after {days} without activity. The moderators can delete it at once at any time.</li>
         <li>Display names disappear as soon as you disconnect.</li>
         <li>The operations log holds no note text, no names, no secrets or keys, only shortened board ids and shortened addresses.</li>
         <li>The data in your browser stay until you leave the board or clear the site’s data.</li>
