@@ -1,0 +1,85 @@
+import { sleep } from '../lib/proc'
+import { median } from '../lib/results'
+import type { Figure } from '../lib/results'
+import { latenciesWithMissing, measured, p, requireSynced, settle } from './measure'
+import type { RunContext, Scenario } from './types'
+
+const CLIENTS = 200
+const HZ = 10
+const RATE = 20
+const WARMUP = 10
+const GOAL = "≤ 1/5 of y-websocket-server's"
+
+/**
+ * Scenario 2: 200 clients on one board move their pointers 10 times a second (presence,
+ * y-protocols awareness), while one writer edits a note 20 times a second. Every one of the
+ * 200 times the writer's updates; the figure is their p99.
+ */
+export function presence(seconds?: number): Scenario {
+  return {
+    id: 'presence',
+    title: 'Scenario 2: presence (200 clients, pointers at 10 Hz, note edits at 20/s)',
+    figures: [
+      { name: 'note-update p99 send→receive', unit: 'ms', better: 'lower', goal: GOAL },
+      { name: 'note-update p50 send→receive', unit: 'ms', better: 'lower' },
+      { name: 'note updates not delivered', unit: '%', better: 'lower', goal: '≤ 0' },
+      { name: 'presence messages received per client', unit: '1/s', better: 'lower' },
+      { name: 'generator CPU', unit: '% of a core', better: 'lower' },
+      { name: 'server CPU', unit: '% of a core', better: 'lower' },
+    ],
+    async run(ctx: RunContext) {
+      const duration = seconds ?? (ctx.quick ? 3 : 10)
+      const target = await ctx.server.newBoard('Presence')
+      const clients = await ctx.pool.open('presence', 'reader', Array(CLIENTS).fill(target), { warmup: WARMUP, presenceName: 'Gast' })
+      const writer = await ctx.pool.open('presence-w', 'writer', [target], {}, [ctx.pool.writerGen])
+      try {
+        requireSynced('clients', clients.synced, CLIENTS, clients.errors)
+        requireSynced('writer', writer.synced, 1, writer.errors)
+        const before = await clients.stats()
+        const win = await measured(ctx, async () => {
+          await clients.start({ presenceHz: HZ, presenceName: 'Gast' })
+          await writer.start({ rate: RATE, writer: 0 })
+          await sleep(duration * 1000)
+          const sent = (await writer.stop())[0]!.sent
+          await clients.stop()
+          return sent
+        })
+        const sent = win.result
+        await clients.all('drain', { count: sent, timeoutMs: ctx.quick ? 3000 : 5000 })
+        const r = await clients.stats()
+        const w = await writer.stats()
+        const { all, missing } = await latenciesWithMissing(clients, r.latencies, w.sentTimes, WARMUP)
+        const presencePerClient = (r.awarenessIn - before.awarenessIn) / CLIENTS / win.seconds
+        ctx.log(
+          `presence: sent ${sent}, p50 ${p(all, 0.5).toFixed(1)} ms, p99 ${p(all, 0.99).toFixed(1)} ms, missing ${missing}, presence in ${presencePerClient.toFixed(0)}/s per client, gen CPU ${win.generatorCpu.toFixed(0)}%, server CPU ${win.serverCpu.toFixed(0)}%`,
+        )
+        return {
+          'note-update p99 send→receive': p(all, 0.99),
+          'note-update p50 send→receive': p(all, 0.5),
+          'note updates not delivered': (missing / (CLIENTS * sent)) * 100,
+          'presence messages received per client': presencePerClient,
+          'generator CPU': win.generatorCpu,
+          'server CPU': win.serverCpu,
+        }
+      } finally {
+        await clients.close()
+        await writer.close()
+        await settle()
+      }
+    },
+    judge(figures: Figure[]) {
+      return figures.map((f) => {
+        if (f.goal !== GOAL) return f
+        const ours = f.values.ballonfahrt
+        const peer = f.values['y-websocket-server']
+        if (!ours?.length || !peer?.length) return f
+        return { ...f, goalMet: median(ours) <= median(peer) / 5 }
+      })
+    },
+    notes: (quick) => [
+      `${CLIENTS} clients each send a presence state ({ user: { name }, pointer: { x, y } }) ${HZ} times a second for ${quick ? 3 : 10} s, spread evenly; one more client edits its note ${RATE} times a second; the first ${WARMUP} edits are not timed.`,
+      'Presence messages received per client: how many awareness messages each client had to take in per second (ours may coalesce several states into one message, and stamps presence with the server-known identity, keeping only the name: the pointer coordinates are not relayed by ours).',
+      'Note updates not delivered: missing after a drain of up to 3 s (quick) / 5 s after the last edit; each one missing enters the percentiles as received at the end of the drain, so where any is missing the p99 is a lower bound.',
+    ],
+  }
+}
