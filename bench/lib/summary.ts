@@ -8,7 +8,7 @@ import type { ScenarioResult } from './results'
 export function summaryMarkdown(results: readonly ScenarioResult[], run: { command: string; fresh: string[]; seconds: number }): string {
   const servers = serversIn(results)
   const peers = servers.filter((s) => s !== 'ballonfahrt')
-  const m = results[0]?.machine ?? machine()
+  const m = machine()
   const lines = [
     '# Benchmark results',
     '',
@@ -29,7 +29,7 @@ export function summaryMarkdown(results: readonly ScenarioResult[], run: { comma
     }
   }
   lines.push('', '## Per scenario', '')
-  for (const r of results) lines.push(`- [${r.title}](${r.scenario}.md) — ${r.date}, \`${r.command}\`, load average ${r.machine.load1}`)
+  for (const r of results) lines.push(`- [${r.title}](${r.scenario}.md) — ${r.date}, \`${r.command}\`, ${typeof r.machine?.load1 === 'number' ? `load average ${r.machine.load1}` : ''}`)
   const missed = results.flatMap((r) => r.figures.filter((f) => goalMet(f) === false).map((f) => `${r.scenario}: ${f.name}`))
   lines.push('', '## Goals missed', '', ...(missed.length ? missed.map((x) => `- ${x}`) : ['- none']), '')
   return lines.join('\n')
