@@ -6,7 +6,7 @@ import type { Report } from '../../model/export/report'
 import { toHtml, toPlainText } from '../../model/export/text'
 import type { BoardView } from '../../model/view'
 import type { Locale } from '../../model/zones'
-import { useT } from '../i18n/index'
+import { useLocale, useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
 import { copyRichText } from './clipboard'
 import { MIME, downloadBlob, exportFileName } from './files'
@@ -31,6 +31,7 @@ const BOM = '\uFEFF'
 interface Props {
   readonly view: BoardView
   readonly report: Report
+  /** The board's language, which the report and the files are written in. */
   readonly locale: Locale
   /** Moderator, or participants may export. Printing is always offered: the page is visible anyway. */
   readonly mayExport: boolean
@@ -39,6 +40,7 @@ interface Props {
 /** Print, the downloads and copying as text. Says what happened in one polite status line. */
 export function ReportTools({ view, report, locale, mayExport }: Props) {
   const t = useT()
+  const interfaceLocale = useLocale((s) => s.locale)
   const [status, setStatus] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState<Format | null>(null)
@@ -124,6 +126,8 @@ export function ReportTools({ view, report, locale, mayExport }: Props) {
         )}
       </div>
       {!mayExport && <p className="hint">{t('report.exportModerators')}</p>}
+      {/* The report follows the board's language; say so where it differs from the reader's (not printed, like the tools). */}
+      {locale !== interfaceLocale && <p className="hint">{t(`report.languageNote.${locale}`)}</p>}
       <p role="status" aria-live="polite" className="report-tools__status">
         {status}
       </p>

@@ -77,6 +77,7 @@ describe('the report (Ergebnis)', () => {
     render(<ReportPage boardId={REPORT_BOARD} />)
 
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Sprint 42 – Rückblick')
+    expect(screen.queryByText(/Das Ergebnisprotokoll und seine Dateien/)).toBeNull()
     expect(screen.getByRole('article').getAttribute('lang')).toBe('de')
     const header = screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement
     expect(within(header).getByText('29.01.2025')).toBeTruthy()
@@ -159,7 +160,8 @@ describe('the report (Ergebnis)', () => {
       'Done',
     ])
     expect(screen.getByRole('img', { name: 'The hot-air balloon with the clusters at their zones' })).toBeTruthy()
-    // The controls around the report follow the reader's interface.
+    // The controls around the report follow the reader's interface, which says why the report is English.
+    expect(screen.getByText(/Das Ergebnisprotokoll und seine Dateien sind auf Englisch/)).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Zurück zum Board' }).getAttribute('href')).toBe(`/b/${REPORT_BOARD}`)
     await user.click(screen.getByRole('button', { name: 'Markdown herunterladen' }))
     expect(await textOf(downloads.blobs[0]!)).toBe(toMarkdown(toBoardView(doc), 'en'))
@@ -176,6 +178,7 @@ describe('the report (Ergebnis)', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)[0]).toBe('Steigen – Förderliche Faktoren')
     expect(within(screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement).getByText('3 Teilnehmende')).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Back to the board' })).toBeTruthy()
+    expect(screen.getByText(/The report and its files are in German/)).toBeTruthy()
     await user.click(screen.getByRole('button', { name: 'Download CSV' }))
     expect(await textOf(downloads.blobs[0]!)).toBe(toCsv(toBoardView(doc), { separator: ',', locale: 'de' }))
     await act(async () => setLocale('de'))

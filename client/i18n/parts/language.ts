@@ -23,6 +23,10 @@ export const languageDe = {
   'language.name.de': 'Deutsch',
   'language.name.en': 'English',
   'accessibility.link': 'Barrierefreiheit',
+  'report.languageNote.de':
+    'Das Ergebnisprotokoll und seine Dateien sind auf Deutsch, so wie es die Moderation eingestellt hat (Einstellungen: „Sprache des Ergebnisprotokolls“).',
+  'report.languageNote.en':
+    'Das Ergebnisprotokoll und seine Dateien sind auf Englisch, so wie es die Moderation eingestellt hat (Einstellungen: „Sprache des Ergebnisprotokolls“).',
   'settings.reportLanguage': 'Sprache des Ergebnisprotokolls',
   'settings.reportLanguageHint':
     'Gilt für die Ergebnisseite, den Druck und alle Exporte – für alle gleich, egal in welcher Sprache jemand die Oberfläche nutzt.',
@@ -48,6 +52,8 @@ export const languageEn: { readonly [K in keyof typeof languageDe]: string } = {
   'language.name.de': 'Deutsch',
   'language.name.en': 'English',
   'accessibility.link': 'Accessibility',
+  'report.languageNote.de': 'The report and its files are in German, as the moderators have set it (settings: “Language of the report”).',
+  'report.languageNote.en': 'The report and its files are in English, as the moderators have set it (settings: “Language of the report”).',
   'settings.reportLanguage': 'Language of the report',
   'settings.reportLanguageHint': 'Applies to the report page, printing and every export – the same for everyone, whatever language each person uses the interface in.',
 }
