@@ -79,50 +79,55 @@ function runningAnimations(page: Page): Promise<string[]> {
 }
 
 describe('themes', () => {
-  it('light, dark and high contrast: the board with notes, clusters and ended vote has no contrast violation, for moderator and participant', async () => {
+  it.each(THEMES)('%s: the board with notes, clusters and ended vote, the report, landing and privacy pages have no contrast violation', async (theme) => {
     const board = await importDemo()
-    for (const theme of THEMES) {
-      const mod = await pageWith(theme)
-      await join(mod, board.moderatorUrl, 'Moderation')
-      expect(await mod.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
-      // The balloon says the Steighöhe in words: 7 + 4 + 3 votes on Steigen, 8 + 5 on Unten halten.
-      await mod.getByRole('img', { name: /Steighöhe: der Ballon steigt \(14 Stimmen für Auftrieb, 13 Stimmen für Ballast\)/ }).waitFor()
-      await mod.getByRole('img', { name: /Sandsäcke: Ressourcen, Personal/ }).waitFor()
-      await mod.getByRole('cell', { name: 'Erfolge der Präventionskette in der nächsten Ausschusssitzung vorstellen', exact: true }).waitFor()
-      expect(await contrastViolations(mod), `${theme}, Abschluss (moderator)`).toEqual([])
+    const mod = await pageWith(theme)
+    await join(mod, board.moderatorUrl, 'Moderation')
+    expect(await mod.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
+    // The balloon says the Steighöhe in words: 7 + 4 + 3 votes on Steigen, 8 + 5 on Unten halten.
+    await mod.getByRole('img', { name: /Steighöhe: der Ballon steigt \(14 Stimmen für Auftrieb, 13 Stimmen für Ballast\)/ }).waitFor()
+    await mod.getByRole('img', { name: /Sandsäcke: Ressourcen, Personal/ }).waitFor()
+    await mod.getByRole('cell', { name: 'Erfolge der Präventionskette in der nächsten Ausschusssitzung vorstellen', exact: true }).waitFor()
+    expect(await contrastViolations(mod), `${theme}, Abschluss (moderator)`).toEqual([])
 
-      await toPhase(mod, 'Abstimmen')
-      expect(await contrastViolations(mod), `${theme}, Abstimmen (moderator)`).toEqual([])
-      await mod.getByRole('button', { name: 'Einstellungen' }).click()
-      expect(await contrastViolations(mod), `${theme}, settings open`).toEqual([])
-      await mod.getByRole('button', { name: 'Einstellungen schließen' }).click()
-      await toPhase(mod, 'Abschluss')
+    await toPhase(mod, 'Abstimmen')
+    expect(await contrastViolations(mod), `${theme}, Abstimmen (moderator)`).toEqual([])
+    await mod.getByRole('button', { name: 'Einstellungen' }).click()
+    expect(await contrastViolations(mod), `${theme}, settings open`).toEqual([])
+    await mod.getByRole('button', { name: 'Einstellungen schließen' }).click()
+    await toPhase(mod, 'Abschluss')
 
-      const anna = await pageWith(theme)
-      await join(anna, board.participantUrl, 'Anna Berg')
-      expect(await contrastViolations(anna), `${theme}, Abschluss (participant)`).toEqual([])
+    const anna = await pageWith(theme)
+    await join(anna, board.participantUrl, 'Anna Berg')
+    expect(await contrastViolations(anna), `${theme}, Abschluss (participant)`).toEqual([])
+    await anna.context().close()
 
-      await mod.goto(`${server.http}/`)
-      await mod.getByRole('combobox', { name: 'Farbschema' }).waitFor()
-      expect(await contrastViolations(mod), `${theme}, landing`).toEqual([])
-      await mod.context().close()
-      await anna.context().close()
+    await mod.goto(`${server.http}/`)
+    await mod.getByRole('combobox', { name: 'Farbschema' }).waitFor()
+    expect(await contrastViolations(mod), `${theme}, landing`).toEqual([])
+    for (const path of [`/b/${board.boardId}/ergebnis`, '/datenschutz']) {
+      await mod.goto(`${server.http}${path}`)
+      await mod.getByRole('heading', { level: 1 }).first().waitFor()
+      expect(await contrastViolations(mod), `${theme}, ${path}`).toEqual([])
     }
+    await mod.context().close()
   })
 
-  it('the Farbschema switch changes the theme at once and is remembered after a reload', async () => {
-    const page = await pageWith('system', { colorScheme: 'light' })
+  it('the Farbschema switch changes the theme at once and is remembered after a reload; "system" follows the browser', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' })
+    const page = await context.newPage()
     await page.goto(`${server.http}/`)
     const select = page.getByRole('combobox', { name: 'Farbschema' })
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
     await select.selectOption({ label: 'Dunkel' })
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
-    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundImage)
-    expect(background).toContain('rgb(12, 18, 25)')
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundImage)).toContain('rgb(12, 18, 25)')
     await select.selectOption({ label: 'Hoher Kontrast' })
-    // A fresh context would reset the stored choice (init script); a reload of this one keeps the new one.
-    await page.evaluate(() => localStorage.getItem('ballonfahrt:theme')).then((v) => expect(v).toBe('contrast'))
-    await page.context().close()
+    await page.reload()
+    await select.waitFor()
+    expect(await page.evaluate(() => [document.documentElement.dataset.theme, localStorage.getItem('ballonfahrt:theme')])).toEqual(['contrast', 'contrast'])
+    expect(await select.inputValue()).toBe('contrast')
+    await context.close()
 
     const system = await pageWith('system', { colorScheme: 'dark' })
     await system.goto(`${server.http}/`)
