@@ -49,13 +49,13 @@ function prefersReducedMotion(): boolean {
 
 /**
  * Scrolls the element with `id` into view; false when it is not on the page. An element inside
- * something hidden (a note in a collapsed cluster) cannot be scrolled to, so its nearest shown
- * container is.
+ * something hidden (a note in a collapsed cluster) cannot be scrolled to, so the nearest shown
+ * element with an id around it is (the cluster).
  */
 export function scrollToElement(id: string): boolean {
   const element = document.getElementById(id)
   if (!element) return false
-  const target = element.closest('[hidden]')?.parentElement ?? element
+  const target = element.closest('[hidden]')?.parentElement?.closest<HTMLElement>('[id]') ?? element
   target.scrollIntoView({ behavior: prefersReducedMotion() ? 'auto' : 'smooth', block: 'center', inline: 'nearest' })
   return true
 }

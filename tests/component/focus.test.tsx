@@ -122,6 +122,29 @@ describe('following the moderator', () => {
   })
 })
 
+describe('following a note in a collapsed cluster', () => {
+  it('scrolls to the cluster, since the hidden note itself cannot be shown', async () => {
+    const user = userEvent.setup()
+    let inside = ''
+    let clusterId = ''
+    const board = moderatedBoard('participant', (doc) => {
+      setPhase(doc, 'clustern')
+      inside = addNote(doc, { zone: 'untenHalten', text: 'Zu viele Meetings', author: 'x' })
+      clusterId = createCluster(doc, { zone: 'untenHalten', title: 'Meetings', noteIds: [inside] })
+    })
+    stop = board.stop
+    render(<BoardPage boardId="board-1" />)
+    await user.click(screen.getByRole('button', { name: 'Folgen' }))
+    const toggle = screen.getByRole('button', { name: 'Meetings', expanded: true })
+    await user.click(toggle)
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+
+    act(() => setFocus(board.doc, { kind: 'note', id: inside }))
+    expect(scrolled.map((s) => s.id)).toEqual([`cluster-${clusterId}`])
+    expect(liveRegion().textContent).toBe('Moderation zeigt: Zu viele Meetings')
+  })
+})
+
 describe('the moderator and the highlight', () => {
   it('sees what is highlighted and clears it with "Hervorhebung aufheben"; no Folgen button', async () => {
     const user = userEvent.setup()

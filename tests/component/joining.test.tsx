@@ -20,6 +20,8 @@ vi.mock('../../client/sync/activeBoard', async (importOriginal) => ({
 }))
 
 const BOARD = 'ZyXwVuTsRqPoNmLkJiHgFe'
+/** The dialog and the QR generator are loaded on first use; on a busy machine that takes a while. */
+const LAZY = { timeout: 5000 }
 
 let stop: (() => void) | null = null
 afterEach(() => {
@@ -109,7 +111,7 @@ describe('Teilnehmen dialog', () => {
     const open = screen.getByRole('button', { name: 'Teilnehmen' })
     await user.click(open)
 
-    const dialog = await screen.findByRole('dialog', { name: 'Teilnehmen' })
+    const dialog = await screen.findByRole('dialog', { name: 'Teilnehmen' }, LAZY)
     expect(dialog.getAttribute('aria-modal')).toBe('true')
     expect(dialog.contains(document.activeElement)).toBe(true)
     expect(fetch.mock.calls[0]?.[0]).toBe('/api/boards/board-1/code')
@@ -117,7 +119,7 @@ describe('Teilnehmen dialog', () => {
     expect(await within(dialog).findByText('ABCD-EFGH')).toBeTruthy()
     expect(dialog.textContent).toContain('Buchstabiert: A B C D E F G H')
     expect(dialog.textContent).toContain('http://127.0.0.1:8080/b/board-1')
-    const qr = await within(dialog).findByRole('img', { name: 'QR-Code mit dem Link für Teilnehmende: http://127.0.0.1:8080/b/board-1' })
+    const qr = await within(dialog).findByRole('img', { name: 'QR-Code mit dem Link für Teilnehmende: http://127.0.0.1:8080/b/board-1' }, LAZY)
     expect(qr.tagName.toLowerCase()).toBe('svg')
     expect(qr.querySelector('path')?.getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/)
 
@@ -139,9 +141,9 @@ describe('Teilnehmen dialog', () => {
     vi.stubGlobal('fetch', fetch)
     render(<BoardPage boardId="board-1" />)
     await user.click(screen.getByRole('button', { name: 'Teilnehmen' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Teilnehmen' })
+    const dialog = await screen.findByRole('dialog', { name: 'Teilnehmen' }, LAZY)
     expect((await within(dialog).findByRole('alert')).textContent).toContain('Der Code konnte nicht erstellt werden')
-    expect(await within(dialog).findByRole('img', { name: /QR-Code mit dem Link für Teilnehmende: .*\/b\/board-1$/ })).toBeTruthy()
+    expect(await within(dialog).findByRole('img', { name: /QR-Code mit dem Link für Teilnehmende: .*\/b\/board-1$/ }, LAZY)).toBeTruthy()
     await user.click(within(dialog).getByRole('button', { name: 'Erneut versuchen' }))
     await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2))
     await user.click(within(dialog).getByRole('button', { name: 'Schließen' }))
