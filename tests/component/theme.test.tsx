@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -110,10 +111,73 @@ describe('before the first render', () => {
   })
 
   it('main.tsx imports the theme module before anything else', async () => {
-    const { readFileSync } = await import('node:fs')
     // The component project runs in jsdom (no file: import.meta.url); tests run from the repository root.
     const main = readFileSync('client/main.tsx', 'utf8')
     const imports = [...main.matchAll(/^import .*$/gm)].map((m) => m[0])
     expect(imports[0]).toBe("import './theme/theme'")
   })
 })
+
+describe('the theme tokens in styles.css', () => {
+  // Pairs the style sheets put on top of each other, with the ratio WCAG 2.1 AA asks for
+  // (1.4.3 text 4.5:1; 1.4.11 controls, focus and highlight outlines 3:1).
+  const PAIRS: readonly (readonly [string, string, number])[] = [
+    ['--ink', '--paper', 4.5],
+    ['--ink', '--sky', 4.5],
+    ['--ink', '--surface', 4.5],
+    ['--ink', '--note-bg', 4.5],
+    ['--ink', '--draft-bg', 4.5],
+    ['--ink', '--warn-bg', 4.5],
+    ['--ink-soft', '--paper', 4.5],
+    ['--ink-soft', '--sky', 4.5],
+    ['--ink-soft', '--surface', 4.5],
+    ['--ink-soft', '--draft-bg', 4.5],
+    ['--accent', '--paper', 4.5],
+    ['--accent', '--sky', 4.5],
+    ['--accent', '--surface', 4.5],
+    ['--accent', '--note-bg', 4.5],
+    ['--accent', '--accent-soft', 4.5],
+    ['--accent-ink', '--accent', 4.5],
+    ['--accent-ink', '--accent-strong', 4.5],
+    ['--danger', '--paper', 4.5],
+    ['--danger', '--note-bg', 4.5],
+    ['--danger', '--danger-soft', 4.5],
+    ['--success', '--paper', 4.5],
+    ['--success', '--surface', 4.5],
+    ['--success-ink', '--success-strong', 4.5],
+    ['--warn', '--warn-bg', 4.5],
+    ['--warn', '--note-bg', 4.5],
+    ['--warn-line', '--warn-bg', 3],
+    ['--control', '--paper', 3],
+    ['--control', '--surface', 3],
+    ['--focus', '--paper', 3],
+    ['--focus', '--sky', 3],
+    ['--focus', '--surface', 3],
+    ['--highlight', '--sky', 3],
+    ['--highlight', '--surface', 3],
+  ]
+  const css = readFileSync('client/styles.css', 'utf8')
+
+  it.each(['light', 'dark', 'contrast'])('%s meets AA for every pair', (theme) => {
+    const start = css.indexOf(`html[data-theme='${theme}'] {`)
+    const block = css.slice(start, css.indexOf('\n}', start))
+    const vars = new Map([...block.matchAll(/(--[\w-]+):\s*(#[0-9a-f]{6})\b/gi)].map((m) => [m[1]!, m[2]!]))
+    const low = PAIRS.filter(([fg, bg, need]) => contrast(vars.get(fg) ?? 'missing', vars.get(bg) ?? 'missing') < need).map(
+      ([fg, bg, need]) => `${fg} ${vars.get(fg)} on ${bg} ${vars.get(bg)}: ${contrast(vars.get(fg) ?? '', vars.get(bg) ?? '').toFixed(2)} < ${need}`,
+    )
+    expect(low).toEqual([])
+  })
+})
+
+function contrast(a: string, b: string): number {
+  if (!/^#[0-9a-f]{6}$/i.test(a) || !/^#[0-9a-f]{6}$/i.test(b)) return 0
+  const lum = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => {
+      const c = parseInt(hex.slice(i, i + 2), 16) / 255
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    }) as [number, number, number]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+  }
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number]
+  return (hi + 0.05) / (lo + 0.05)
+}
