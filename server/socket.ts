@@ -132,12 +132,16 @@ export class BoardSocket implements RoomMember {
     // Applied with this socket as origin: the room broadcasts to the others and appends it.
     const appended = this.room.applyFrom(update, this)
     this.applied()
-    // Acks go out in order, each once this update and everything before it is committed. A
-    // failed write breaks the chain: no ack, ever again, on this connection (the room closes it).
+    // Acks go out in order, each once this update and everything before it is on disk: its own
+    // append resolves after the fsync that covers its commit (and with it every earlier commit);
+    // an update that changed nothing waits for what is pending now. Taken here, not in the
+    // chain: waiting for a fresh flush after each ack would allow one ack per fsync. A failed
+    // write breaks the chain: no ack, ever again, on this connection (the room closes it).
+    const durable = appended ?? this.store.flushed()
     this.acks = this.acks.then(async () => {
       if (this.writeFailed) return
       try {
-        await Promise.all([appended, this.store.flushed()])
+        await durable
         this.send(encodeAck(seq))
       } catch {
         this.writeFailed = true
