@@ -22,11 +22,12 @@ export function AccessibilityDe({ heading, operator, site }: Props) {
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
-        Erklärung zur Barrierefreiheit
+        {/* Soft hyphens: long German words would otherwise break anywhere at 320 px. */}
+        Erklärung zur Barriere&shy;freiheit
       </h1>
       <p>
         {operator.name.trim() || <span className="privacy__missing">[Name des Betreibers – vom Betreiber einzutragen]</span>} ist bemüht,
-        diese Web-Anwendung im Einklang mit dem Behindertengleichstellungsgesetz (BGG) und der Barrierefreie-Informationstechnik-Verordnung
+        diese Web-Anwendung im Einklang mit dem Behinderten&shy;gleichstellungs&shy;gesetz (BGG) und der Barrierefreie-Informations&shy;technik-Verordnung
         (BITV 2.0) barrierefrei zugänglich zu machen. Für öffentliche Stellen der Länder und Kommunen gilt das jeweilige Landesrecht.
       </p>
       <p>
@@ -118,7 +119,7 @@ export function AccessibilityDe({ heading, operator, site }: Props) {
         labels={{ ...LABELS, missing: '[Kontakt für Rückmeldungen zur Barrierefreiheit – vom Betreiber einzutragen]' }}
       />
 
-      <h2>Schlichtungsverfahren</h2>
+      <h2>Schlichtungs&shy;verfahren</h2>
       <p>
         Wenn auch nach deiner Rückmeldung an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden wurde, kannst du einen
         Antrag auf ein Schlichtungsverfahren stellen. Das Verfahren ist kostenlos; du brauchst keinen Rechtsbeistand.
