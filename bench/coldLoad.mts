@@ -1,0 +1,182 @@
+/**
+ * Scenario 5, cold load: a board of 500 notes with 100,000 past moves in storage, the server
+ * started cold (a new process) for every repeat, then the time until a fresh client holds the
+ * whole board (synced and all 500 notes in its doc). Goal: p95 <= 350 ms.
+ *
+ * History (bench/lib/cold-history.ts, built once per version of the storage code and cached):
+ * the board is imported through POST /api/boards/import; the moves are `moveNote`
+ * (model/) by 8 writers in turns of 50, applied to the server's own `Room` (server/rooms.ts) over
+ * the SQLite BoardStore, exactly as the socket layer applies them after the guard: appended in
+ * one transaction per tick and compacted into a snapshot every COMPACT_AFTER entries. What the
+ * server keeps in storage is what a long-lived board leaves there.
+ * The peer y-websocket-server + y-leveldb gets the same update bytes through y-leveldb's
+ * `storeUpdate`, as its persistence binding writes them: once as written (moves + 1 entries) and
+ * once after y-leveldb merged them on a first load. Hocuspocus + SQLite stores one merged state
+ * (what `onStoreDocument` writes): the final state of the same history.
+ *
+ *   npx tsx bench/coldLoad.mts [--quick] [--moves 100000] [--fresh: rebuild the history]
+ *                                 [--no-peers] [--cpu-prof: profiles of the servers, in the temp dir]
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BOARD_NOTES } from './lib/board-500'
+import { COMPACT_AFTER, coldHistory } from './lib/cold-history'
+import { HOCUSPOCUS_DOC, HOCUSPOCUS_SERVER, timeHocuspocusFirstSync } from './lib/cold-hocuspocus'
+import { participantParams, startProcess, timeFirstSync } from './lib/cold-processes'
+import { cpuSeconds } from './lib/proc'
+import { machine, quantile } from './lib/results'
+import type { Figure } from './lib/results'
+import { writeResult } from './lib/scenario-report'
+
+const argv = process.argv.slice(2)
+const quick = argv.includes('--quick')
+const cpuProf = argv.includes('--cpu-prof')
+const movesArg = argv.indexOf('--moves')
+const MOVES = movesArg >= 0 ? Number(argv[movesArg + 1]) : 100_000
+const REPEATS = quick ? 5 : 20
+
+const work = mkdtempSync(join(tmpdir(), 'ballonfahrt-cold-'))
+const notes: string[] = []
+const time = async <T,>(what: string, f: () => Promise<T>): Promise<T> => {
+  const start = performance.now()
+  const result = await f()
+  console.error(`${what}: ${((performance.now() - start) / 1000).toFixed(1)} s`)
+  return result
+}
+
+try {
+  const history = await coldHistory(MOVES, argv.includes('--fresh'))
+  const { boardId, ours, ldbRaw, hocus, entries } = history
+  notes.push(...history.notes)
+  notes.push(
+    `First sync: from creating a stock y-websocket provider (connect, handshake, auth, load, sync) until it is synced and its doc holds all ${BOARD_NOTES} notes; the server process is new for every repeat (copied storage, started, /healthz answered).`,
+  )
+
+  const profDir = join(tmpdir(), 'ballonfahrt-profiles')
+  const ourArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/index.ts']
+  const ywsArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), 'node_modules/@y/websocket-server/src/server.js']
+
+  /**
+   * One cold start on a fresh copy of `source`: start, time the first client, then a second.
+   * Also the CPU time the server process spent on the first sync (from /proc): the machine is
+   * shared, so wall time varies with everybody else's load, CPU time much less.
+   */
+  const coldRun = async (source: string, start: (dir: string) => Promise<{ pid: number | undefined; first: () => Promise<number>; stop: () => Promise<void> }>) => {
+    const dir = join(work, 'run')
+    rmSync(dir, { recursive: true, force: true })
+    cpSync(source, dir, { recursive: true })
+    const server = await start(dir)
+    try {
+      const cpuBefore = cpuSeconds(server.pid)
+      const cold = await server.first()
+      const serverCpu = (cpuSeconds(server.pid) - cpuBefore) * 1000
+      const warm = await server.first()
+      return { cold, warm, serverCpu, load: loadavg()[0] ?? 0 }
+    } finally {
+      await server.stop()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  const startOurs = async (dir: string) => {
+    const p = await startProcess(ourArgs, { DATA_DIR: dir, COMPACT_AFTER: String(COMPACT_AFTER) }, '/healthz')
+    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantParams()), stop: () => p.stop() }
+  }
+  const startYws = async (dir: string) => {
+    const p = await startProcess(ywsArgs, { YPERSISTENCE: dir }, '/')
+    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}`, boardId, BOARD_NOTES), stop: () => p.stop() }
+  }
+  const startHocus = async (dir: string) => {
+    const p = await startProcess([HOCUSPOCUS_SERVER], { DB: join(dir, 'db.sqlite') }, '/')
+    return { pid: p.child.pid, first: () => timeHocuspocusFirstSync(`ws://127.0.0.1:${p.port}`, HOCUSPOCUS_DOC, BOARD_NOTES), stop: () => p.stop() }
+  }
+
+  // y-leveldb merges a log of more than 500 entries when it loads it: one load gives that state.
+  const ldbMerged = join(work, 'leveldb-merged')
+  await time('y-leveldb first load (merges the log)', () => coldRun(ldbRaw, async (dir) => {
+    const s = await startYws(dir)
+    return { pid: s.pid, first: s.first, stop: async () => {
+      await s.stop()
+      cpSync(dir, ldbMerged, { recursive: true })
+    } }
+  }))
+
+  const series = {
+    ours: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
+    ldbRaw: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
+    ldbMerged: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
+    hocus: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
+  }
+  const peerRepeats = argv.includes('--no-peers') ? 0 : quick ? 3 : 10
+  const loads: number[] = []
+  for (let r = 0; r < REPEATS; r++) {
+    const run = async (key: keyof typeof series, source: string, start: Parameters<typeof coldRun>[1]) => {
+      const { cold, warm, serverCpu, load } = await coldRun(source, start)
+      series[key].cold.push(cold)
+      series[key].warm.push(warm)
+      series[key].cpu.push(serverCpu)
+      loads.push(load)
+    }
+    await run('ours', ours, startOurs)
+    if (r < peerRepeats) {
+      await run('ldbRaw', ldbRaw, startYws)
+      await run('ldbMerged', ldbMerged, startYws)
+      await run('hocus', hocus, startHocus)
+    }
+    console.error(`repeat ${r + 1}/${REPEATS}: ours ${series.ours.cold.at(-1)!.toFixed(0)} ms`)
+  }
+
+  const p95 = (xs: number[]) => [quantile(xs, 0.95)]
+  const figures: Figure[] = [
+    {
+      name: `first sync after cold start, p95 over ${REPEATS} (peers ${peerRepeats}) restarts`,
+      unit: 'ms',
+      goal: '≤ 350',
+      better: 'lower',
+      values: { ballonfahrt: p95(series.ours.cold), 'y-websocket-server+leveldb': p95(series.ldbMerged.cold), 'hocuspocus+sqlite': p95(series.hocus.cold) },
+    },
+    {
+      name: 'first sync after cold start, each restart',
+      unit: 'ms',
+      better: 'lower',
+      values: { ballonfahrt: series.ours.cold, 'y-websocket-server+leveldb': series.ldbMerged.cold, 'hocuspocus+sqlite': series.hocus.cold },
+    },
+    {
+      name: `first sync after cold start, y-leveldb log as written (${entries} entries, not yet merged)`,
+      unit: 'ms',
+      better: 'lower',
+      values: { 'y-websocket-server+leveldb': series.ldbRaw.cold },
+    },
+    {
+      name: 'server CPU time during the first sync (after start, /proc)',
+      unit: 'ms',
+      better: 'lower',
+      values: { ballonfahrt: series.ours.cpu, 'y-websocket-server+leveldb': series.ldbMerged.cpu, 'hocuspocus+sqlite': series.hocus.cpu },
+    },
+    {
+      name: 'second client, board already loaded',
+      unit: 'ms',
+      better: 'lower',
+      values: { ballonfahrt: series.ours.warm, 'y-websocket-server+leveldb': series.ldbMerged.warm, 'hocuspocus+sqlite': series.hocus.warm },
+    },
+  ]
+  notes.push(
+    `Load average (1 min) during the repeats: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores (the machine is shared): wall times include waiting for a core; the server CPU row does not.`,
+  )
+  notes.push(
+    `y-websocket-server+leveldb: in the first rows its storage is what y-leveldb leaves after one load (it merges a log longer than 500 entries into one update when loading); the row "as written" is the log of ${entries} single updates, before any load.`,
+    'y-websocket-server answers sync step 1 before y-leveldb has loaded the doc and sends the content afterwards as an update; the figure waits for the content, not for the first (empty) sync.',
+    'hocuspocus+sqlite: its SQLite extension stores one merged state per document (written on change, debounced); we wrote the final state of the same history, as it would have stored it.',
+  )
+  writeResult('coldLoad', {
+    scenario: 'coldLoad',
+    title: 'Cold load: 500 notes, 100,000 past moves',
+    command: `npx tsx bench/coldLoad.mts${quick ? ' --quick' : ''}${movesArg >= 0 ? ` --moves ${MOVES}` : ''}`,
+    date: new Date().toISOString(),
+    machine: machine(),
+    figures,
+    notes,
+  })
+} finally {
+  rmSync(work, { recursive: true, force: true })
+}
