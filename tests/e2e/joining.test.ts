@@ -5,7 +5,7 @@ import { toBoardView } from '../../model/view'
 import { launchBrowser } from '../helpers/browser'
 import { connectClient } from '../helpers/clients'
 import { joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
-import { SHOWN_CODE, expectNoAxeViolations, inView } from '../helpers/joining'
+import { SHOWN_CODE, expectNoAxeViolations, expectNoAxeViolationsInThemes, inView } from '../helpers/joining'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
@@ -41,7 +41,7 @@ describe('joining by code and following on the shared screen', () => {
     await qr.waitFor()
     expect(await qr.evaluate((el) => el.tagName.toLowerCase())).toBe('svg')
     expect(await qr.locator('path').getAttribute('d')).toMatch(/^M\d+ \d+h1v1h-1z/)
-    await expectNoAxeViolations(mod, 'the Teilnehmen dialog')
+    await expectNoAxeViolationsInThemes(mod, 'the Teilnehmen dialog')
     await mod.keyboard.press('Escape')
     await dialog.waitFor({ state: 'detached' })
     await expect.poll(() => open.evaluate((el) => el === document.activeElement)).toBe(true)
@@ -93,7 +93,7 @@ describe('joining by code and following on the shared screen', () => {
     await cluster.waitFor()
     expect(await main.getByRole('button').count()).toBe(0)
     expect(await main.getByRole('textbox').count()).toBe(0)
-    await expectNoAxeViolations(present, 'the presentation page')
+    await expectNoAxeViolationsInThemes(present, 'the presentation page')
 
     // Anna follows; the moderator highlights the cluster; both screens go to it.
     await anna.getByRole('button', { name: 'Folgen' }).click()
