@@ -103,7 +103,6 @@ function Label({ x, y, text, size, anchor, kind }: LabelProps) {
   )
 }
 
-/** Sandbags on ropes from the basket, labelled with their clusters' titles (alternating rows, so labels do not collide). */
 interface SandbagsProps {
   readonly bags: readonly Sandbag[]
   readonly more: number
@@ -112,6 +111,7 @@ interface SandbagsProps {
   readonly t: Translate
 }
 
+/** Sandbags on ropes from the basket, labelled with their clusters' titles (alternating rows, so labels do not collide). */
 function Sandbags({ bags, more, sand, labelSize, t }: SandbagsProps) {
   const labelled = bags.length > 0
   const shown = labelled ? bags : PLAIN_BAGS
@@ -179,104 +179,107 @@ export const Balloon = memo(function Balloon({ size = 'regular' }: Props) {
   const { lift } = picture
   const rise = lift.state === 'open' ? 0 : -lift.balance * TRAVEL
   return (
-    <svg
-      className={`balloon balloon--${size}`}
-      data-lift={lift.state}
-      viewBox="0 -24 330 480"
-      role="img"
-      aria-label={describe(t, picture)}
-      focusable="false"
-    >
-      <defs>
-        <radialGradient id={`${uid}-envelope`} cx="38%" cy="30%" r="75%">
-          <stop offset="0" stopColor="#f07a4f" />
-          <stop offset="0.55" stopColor="#d9462a" />
-          <stop offset="1" stopColor="#8f2615" />
-        </radialGradient>
-        <linearGradient id={`${uid}-stripe`} x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0" stopColor="#fff1d6" />
-          <stop offset="1" stopColor="#f2b96b" />
-        </linearGradient>
-        <radialGradient id={`${uid}-shade`} cx="36%" cy="28%" r="80%">
-          <stop offset="0" stopColor="#ffffff" stopOpacity="0.45" />
-          <stop offset="0.35" stopColor="#ffffff" stopOpacity="0" />
-          <stop offset="0.8" stopColor="#3b0d05" stopOpacity="0.08" />
-          <stop offset="1" stopColor="#3b0d05" stopOpacity="0.35" />
-        </radialGradient>
-        <radialGradient id={`${uid}-glow`} cx="50%" cy="50%" r="50%">
-          <stop offset="0" stopColor="#ffd65c" stopOpacity="0.9" />
-          <stop offset="1" stopColor="#ff9d2e" stopOpacity="0" />
-        </radialGradient>
-        <linearGradient id={`${uid}-flame`} x1="0" y1="1" x2="0" y2="0">
-          <stop offset="0" stopColor="#2f6fd6" />
-          <stop offset="0.2" stopColor="#ffe27a" />
-          <stop offset="0.6" stopColor="#ff9d2e" />
-          <stop offset="1" stopColor="#e3401f" />
-        </linearGradient>
-        <linearGradient id={`${uid}-basket`} x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0" stopColor="#b98248" />
-          <stop offset="1" stopColor="#7a4f25" />
-        </linearGradient>
-        <linearGradient id={`${uid}-sand`} x1="0" y1="0" x2="1" y2="1">
-          <stop offset="0" stopColor="#d8c3a0" />
-          <stop offset="1" stopColor="#9c8460" />
-        </linearGradient>
-        <clipPath id={`${uid}-clip`}>
-          <path d={ENVELOPE} />
-        </clipPath>
-      </defs>
+    // The frame lets the labels go when the picture is too small to read them (board.css).
+    <div className="balloon-frame">
+      <svg
+        className={`balloon balloon--${size}`}
+        data-lift={lift.state}
+        viewBox="0 -24 330 480"
+        role="img"
+        aria-label={describe(t, picture)}
+        focusable="false"
+      >
+        <defs>
+          <radialGradient id={`${uid}-envelope`} cx="38%" cy="30%" r="75%">
+            <stop offset="0" stopColor="#f07a4f" />
+            <stop offset="0.55" stopColor="#d9462a" />
+            <stop offset="1" stopColor="#8f2615" />
+          </radialGradient>
+          <linearGradient id={`${uid}-stripe`} x1="0" y1="0" x2="0" y2="1">
+            <stop offset="0" stopColor="#fff1d6" />
+            <stop offset="1" stopColor="#f2b96b" />
+          </linearGradient>
+          <radialGradient id={`${uid}-shade`} cx="36%" cy="28%" r="80%">
+            <stop offset="0" stopColor="#ffffff" stopOpacity="0.45" />
+            <stop offset="0.35" stopColor="#ffffff" stopOpacity="0" />
+            <stop offset="0.8" stopColor="#3b0d05" stopOpacity="0.08" />
+            <stop offset="1" stopColor="#3b0d05" stopOpacity="0.35" />
+          </radialGradient>
+          <radialGradient id={`${uid}-glow`} cx="50%" cy="50%" r="50%">
+            <stop offset="0" stopColor="#ffd65c" stopOpacity="0.9" />
+            <stop offset="1" stopColor="#ff9d2e" stopOpacity="0" />
+          </radialGradient>
+          <linearGradient id={`${uid}-flame`} x1="0" y1="1" x2="0" y2="0">
+            <stop offset="0" stopColor="#2f6fd6" />
+            <stop offset="0.2" stopColor="#ffe27a" />
+            <stop offset="0.6" stopColor="#ff9d2e" />
+            <stop offset="1" stopColor="#e3401f" />
+          </linearGradient>
+          <linearGradient id={`${uid}-basket`} x1="0" y1="0" x2="0" y2="1">
+            <stop offset="0" stopColor="#b98248" />
+            <stop offset="1" stopColor="#7a4f25" />
+          </linearGradient>
+          <linearGradient id={`${uid}-sand`} x1="0" y1="0" x2="1" y2="1">
+            <stop offset="0" stopColor="#d8c3a0" />
+            <stop offset="1" stopColor="#9c8460" />
+          </linearGradient>
+          <clipPath id={`${uid}-clip`}>
+            <path d={ENVELOPE} />
+          </clipPath>
+        </defs>
 
-      {lift.state !== 'open' && <Gauge balance={lift.balance} t={t} />}
+        {lift.state !== 'open' && <Gauge balance={lift.balance} t={t} />}
 
-      <g className="balloon__craft" style={{ transform: `translate(20px, ${rise}px)` }}>
-        <g className="balloon__air" fill="none" strokeWidth="3" strokeLinecap="round">
-          <path d="M92 30 q-6 -8 0 -16 q6 -8 0 -14" />
-          <path d="M120 22 q-6 -8 0 -14 q6 -7 0 -8" />
-          <path d="M148 30 q-6 -8 0 -16 q6 -8 0 -14" />
+        <g className="balloon__craft" style={{ transform: `translate(20px, ${rise}px)` }}>
+          <g className="balloon__air" fill="none" strokeWidth="3" strokeLinecap="round">
+            <path d="M92 30 q-6 -8 0 -16 q6 -8 0 -14" />
+            <path d="M120 22 q-6 -8 0 -14 q6 -7 0 -8" />
+            <path d="M148 30 q-6 -8 0 -16 q6 -8 0 -14" />
+          </g>
+
+          <path d={ENVELOPE} fill={`url(#${uid}-envelope)`} />
+          <g clipPath={`url(#${uid}-clip)`}>
+            {STRIPES.map((d) => (
+              <path key={d} d={d} fill={`url(#${uid}-stripe)`} />
+            ))}
+            <path d={ENVELOPE} fill={`url(#${uid}-shade)`} />
+            <path d="M30 150 Q120 176 210 150" fill="none" stroke="#7a2012" strokeOpacity="0.25" strokeWidth="3" />
+          </g>
+          <path className="balloon__outline" d={ENVELOPE} fill="none" strokeWidth="1.5" />
+          <path d={`M104 ${THROAT} L136 ${THROAT} L132 262 L108 262 Z`} fill="#8f2615" />
+
+          <g className="balloon__rope">
+            <line x1="108" y1="262" x2="100" y2="300" />
+            <line x1="132" y1="262" x2="140" y2="300" />
+            <line x1="114" y1="262" x2="112" y2="282" />
+            <line x1="126" y1="262" x2="128" y2="282" />
+          </g>
+
+          <ellipse className="balloon__glow" cx="120" cy="262" rx="30" ry="26" fill={`url(#${uid}-glow)`} />
+          <path
+            className="balloon__flame"
+            d="M120 244 C112 256 110 266 114 276 L126 276 C130 266 128 256 120 244 Z"
+            fill={`url(#${uid}-flame)`}
+          />
+          <rect x="110" y="276" width="20" height="8" rx="2" fill="#4a4f57" />
+          <rect x="112" y="284" width="16" height="3" fill="#2f3338" />
+
+          <path className="balloon__basket" d="M98 300 L142 300 L138 334 L102 334 Z" fill={`url(#${uid}-basket)`} strokeWidth="1.5" />
+          <rect x="95" y="296" width="50" height="7" rx="3" fill="#8b5a2b" />
+          <g className="balloon__weave" strokeWidth="1">
+            <line x1="100" y1="313" x2="140" y2="313" />
+            <line x1="101" y1="324" x2="139" y2="324" />
+            <line x1="112" y1="303" x2="113" y2="334" />
+            <line x1="128" y1="303" x2="127" y2="334" />
+          </g>
+
+          <Sandbags bags={picture.sandbags} more={picture.moreSandbags} sand={`${uid}-sand`} labelSize={size === 'large' ? 14 : 12} t={t} />
+
+          <Label kind="zone" x={CX} y={150} size={17} anchor="middle" text={t('zone.steigen.title')} />
+          <Label kind="side" x={94} y={272} size={13} anchor="end" text={t('zone.einheizen.title')} />
+          <Label kind="side" x={92} y={322} size={13} anchor="end" text={t('zone.untenHalten.title')} />
         </g>
-
-        <path d={ENVELOPE} fill={`url(#${uid}-envelope)`} />
-        <g clipPath={`url(#${uid}-clip)`}>
-          {STRIPES.map((d) => (
-            <path key={d} d={d} fill={`url(#${uid}-stripe)`} />
-          ))}
-          <path d={ENVELOPE} fill={`url(#${uid}-shade)`} />
-          <path d="M30 150 Q120 176 210 150" fill="none" stroke="#7a2012" strokeOpacity="0.25" strokeWidth="3" />
-        </g>
-        <path className="balloon__outline" d={ENVELOPE} fill="none" strokeWidth="1.5" />
-        <path d={`M104 ${THROAT} L136 ${THROAT} L132 262 L108 262 Z`} fill="#8f2615" />
-
-        <g className="balloon__rope">
-          <line x1="108" y1="262" x2="100" y2="300" />
-          <line x1="132" y1="262" x2="140" y2="300" />
-          <line x1="114" y1="262" x2="112" y2="282" />
-          <line x1="126" y1="262" x2="128" y2="282" />
-        </g>
-
-        <ellipse className="balloon__glow" cx="120" cy="262" rx="30" ry="26" fill={`url(#${uid}-glow)`} />
-        <path
-          className="balloon__flame"
-          d="M120 244 C112 256 110 266 114 276 L126 276 C130 266 128 256 120 244 Z"
-          fill={`url(#${uid}-flame)`}
-        />
-        <rect x="110" y="276" width="20" height="8" rx="2" fill="#4a4f57" />
-        <rect x="112" y="284" width="16" height="3" fill="#2f3338" />
-
-        <path className="balloon__basket" d="M98 300 L142 300 L138 334 L102 334 Z" fill={`url(#${uid}-basket)`} strokeWidth="1.5" />
-        <rect x="95" y="296" width="50" height="7" rx="3" fill="#8b5a2b" />
-        <g className="balloon__weave" strokeWidth="1">
-          <line x1="100" y1="313" x2="140" y2="313" />
-          <line x1="101" y1="324" x2="139" y2="324" />
-          <line x1="112" y1="303" x2="113" y2="334" />
-          <line x1="128" y1="303" x2="127" y2="334" />
-        </g>
-
-        <Sandbags bags={picture.sandbags} more={picture.moreSandbags} sand={`${uid}-sand`} labelSize={size === 'large' ? 14 : 12} t={t} />
-
-        <Label kind="zone" x={CX} y={150} size={17} anchor="middle" text={t('zone.steigen.title')} />
-        <Label kind="side" x={94} y={272} size={13} anchor="end" text={t('zone.einheizen.title')} />
-        <Label kind="side" x={92} y={322} size={13} anchor="end" text={t('zone.untenHalten.title')} />
-      </g>
-    </svg>
+      </svg>
+    </div>
   )
 })
