@@ -1,16 +1,27 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page, WebSocketRoute } from 'playwright-core'
 
 /** Opens a link in a fresh browser context (its own storage), joining with `name`. */
-export async function joinAs(browser: Browser, url: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext()
+export async function joinAs(
+  browser: Browser,
+  url: string,
+  name: string,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext(options)
+  const page = await joinIn(context, url, name)
+  return { context, page }
+}
+
+/** Opens a link in a new page of `context` and joins with `name` (through the name dialog). */
+export async function joinIn(context: BrowserContext, url: string, name: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto(url)
   await page.getByRole('textbox', { name: /Name/ }).fill(name)
   await page.getByRole('button', { name: 'Beitreten' }).click()
   await page.getByRole('region', { name: /Steigen/ }).waitFor()
-  return { context, page }
+  return page
 }
 
 export function zone(page: Page, title: RegExp) {
@@ -34,17 +45,150 @@ export interface AxeViolation {
   readonly id: string
   readonly impact: string | null
   readonly help: string
-  readonly nodes: readonly { readonly target: readonly string[] }[]
+  readonly nodes: readonly { readonly target: readonly string[]; readonly html?: string; readonly summary?: string }[]
 }
 
+const WCAG21 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+
 /** Runs axe-core's WCAG 2.1 A/AA rules on the page (evaluated over CDP, so the CSP stays on). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page, options: { readonly wcag22?: boolean } = {}): Promise<AxeViolation[]> {
+  return (await axeRun(page, options)).violations
+}
+
+export interface AxeResult {
+  readonly violations: AxeViolation[]
+  /** Texts whose contrast axe could not decide (gradients, images, SVG shapes behind them). */
+  readonly contrastUndecided: { readonly target: readonly string[]; readonly reason: string }[]
+}
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules; `wcag22: true` adds the WCAG 2.2 AA rules axe has
+ * (target-size). Also returns the contrast checks axe left undecided.
+ */
+export async function axeRun(page: Page, options: { readonly wcag22?: boolean } = {}): Promise<AxeResult> {
+  const tags = options.wcag22 ? [...WCAG21, 'wcag22aa'] : WCAG21
   await page.evaluate(axeSource)
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }))
+  return page.evaluate(async (values) => {
+    interface Node {
+      target: string[]
+      html?: string
+      failureSummary?: string
+      any?: { message?: string }[]
+    }
+    interface Rule {
+      id: string
+      impact: string | null
+      help: string
+      nodes: Node[]
+    }
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Rule[]; incomplete: Rule[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values } })
+    return {
+      violations: result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.map((n) => ({
+          target: n.target,
+          html: (n.html ?? '').slice(0, 160),
+          summary: n.failureSummary?.replace(/\s+/g, ' ').slice(0, 240) ?? '',
+        })),
+      })),
+      contrastUndecided: result.incomplete
+        .filter((r) => r.id === 'color-contrast')
+        .flatMap((r) => r.nodes.map((n) => ({ target: n.target, reason: n.any?.[0]?.message ?? '' }))),
+    }
+  }, tags)
+}
+
+/** One line per violating element: rule id, impact, selector, element, why. */
+export function describeViolations(violations: readonly AxeViolation[]): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}) ${n.target.join(' ')} ${n.html ?? ''} — ${n.summary ?? v.help}`),
+  )
+}
+
+/** The colour schemes a person can pick ("Farbschema"), stored in localStorage. */
+export type Theme = 'light' | 'dark' | 'contrast'
+
+export const THEME_KEY = 'ballonfahrt:theme'
+export const INTRO_KEY = 'ballonfahrt:intro'
+
+export interface Preferences {
+  readonly theme?: Theme
+  /** Hide the first-visit introduction (as if it had been dismissed before). */
+  readonly introDone?: boolean
+  /** Leichte Sprache on. */
+  readonly plain?: boolean
+}
+
+/**
+ * A browser context whose localStorage holds the given preferences before any page script
+ * runs (set again on every load, as a person's stored choice would be).
+ */
+export async function contextWith(browser: Browser, prefs: Preferences, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const context = await browser.newContext(options)
+  await context.addInitScript(
+    ([theme, intro, plain]) => {
+      if (theme) localStorage.setItem('ballonfahrt:theme', theme)
+      if (intro) localStorage.setItem('ballonfahrt:intro', 'done')
+      if (plain) localStorage.setItem('ballonfahrt:plain', '1')
+    },
+    [prefs.theme ?? null, prefs.introDone ?? false, prefs.plain ?? false] as const,
+  )
+  return context
+}
+
+/** The theme the page shows (`<html data-theme>`), or null when the page sets none. */
+export function shownTheme(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.documentElement.getAttribute('data-theme'))
+}
+
+/** What the focused element is and whether its focus is visible (an outline or a box-shadow). */
+export interface FocusState {
+  readonly tag: string
+  readonly name: string
+  readonly outline: string
+  readonly boxShadow: string
+  readonly visible: boolean
+}
+
+export function focusState(page: Page): Promise<FocusState> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null
+    if (!el || el === document.body) return { tag: 'body', name: '', outline: '', boxShadow: '', visible: false }
+    const style = getComputedStyle(el)
+    const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+    const shadowed = style.boxShadow !== 'none' && style.boxShadow !== ''
+    const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null)
+    return {
+      tag: el.tagName.toLowerCase(),
+      name: (label ?? el.textContent ?? '').trim().slice(0, 80),
+      outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
+      boxShadow: style.boxShadow,
+      visible: outlined || shadowed,
+    }
   })
+}
+
+/** The texts of the page's polite live regions. */
+export function politeLiveTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[aria-live="polite"], [role="status"]:not([aria-live])')].map((el) => (el.textContent ?? '').trim()),
+  )
+}
+
+export const FIXTURE_PATH = '../shared/fixtures/praeventionsketten-2025.json'
+
+/** A board from the shared fixture (clusters, votes and actions; phase Abschluss). */
+export async function importFixtureBoard(http: string): Promise<{ boardId: string; participantUrl: string; moderatorUrl: string; moderatorToken: string }> {
+  const res = await fetch(`${http}/api/boards/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: readFileSync(FIXTURE_PATH, 'utf8'),
+  })
+  if (res.status !== 201) throw new Error(`import board: ${res.status}`)
+  return (await res.json()) as { boardId: string; participantUrl: string; moderatorUrl: string; moderatorToken: string }
 }
 
 /** A switch on a page's websockets (board, private doc and every reconnect). */
