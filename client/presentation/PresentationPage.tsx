@@ -37,7 +37,7 @@ export function PresentationPage({ boardId }: { readonly boardId: string }) {
       <PresentationFocus />
       <div className="presentation__layout">
         <div className="presentation__balloon">
-          <Balloon />
+          <Balloon size="large" />
         </div>
         {ZONE_IDS.map((zone) => (
           <PresentationZone key={zone} zone={zone} />
