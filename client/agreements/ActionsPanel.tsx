@@ -140,11 +140,14 @@ const ActionRow = memo(function ActionRow({ action, editable }: { readonly actio
   if (editing) return <ActionEditor action={action} onDone={() => setEditing(false)} />
   return (
     <tr className={action.done ? 'actions-table__row actions-table__row--done' : 'actions-table__row'}>
-      <td>{action.what}</td>
-      <td>{action.who === '' ? '—' : action.who}</td>
-      <td>{action.until === '' ? '—' : <time dateTime={action.until}>{formatDay(action.until, locale)}</time>}</td>
-      <td>{link}</td>
-      <td>
+      {/* data-label: on narrow screens each row is a card with the column's name before each value (board.css). */}
+      <td data-label={t('actions.what')}>{action.what}</td>
+      <td data-label={t('actions.who')}>{action.who === '' ? '—' : action.who}</td>
+      <td data-label={t('actions.until')}>
+        {action.until === '' ? '—' : <time dateTime={action.until}>{formatDay(action.until, locale)}</time>}
+      </td>
+      <td data-label={t('actions.link')}>{link}</td>
+      <td data-label={t('actions.done')}>
         {editable ? (
           <input
             type="checkbox"

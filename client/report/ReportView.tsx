@@ -129,11 +129,12 @@ function Actions({ report }: { readonly report: Report }) {
           <tbody>
             {report.actions.map((action, i) => (
               <tr key={i}>
-                <td>{action.what}</td>
-                <td>{action.who}</td>
-                <td>{action.until}</td>
-                <td>{action.link}</td>
-                <td>{action.done ? labels.yes : labels.no}</td>
+                {/* data-label: on narrow screens each row is a card with the column's name before each value (report.css). */}
+                <td data-label={labels.what}>{action.what}</td>
+                <td data-label={labels.who}>{action.who}</td>
+                <td data-label={labels.until}>{action.until}</td>
+                <td data-label={labels.link}>{action.link}</td>
+                <td data-label={labels.done}>{action.done ? labels.yes : labels.no}</td>
               </tr>
             ))}
           </tbody>

@@ -67,6 +67,8 @@ describe('actions (Maßnahmen)', () => {
     const row = within(table).getAllByRole('row')[1] as HTMLElement
     const cells = within(row).getAllByRole('cell').map((td) => td.textContent)
     expect(cells.slice(0, 4)).toEqual(['Pairing-Tage einführen', 'Anna', '17.05.2030', 'Cluster „Zusammenarbeit“'])
+    // The column names the narrow layout shows before each value.
+    expect(within(row).getAllByRole('cell').map((td) => td.getAttribute('data-label'))).toEqual(['Was', 'Wer', 'Bis wann', 'Bezug', 'Erledigt', null])
     expect((screen.getByRole('textbox', { name: 'Was' }) as HTMLInputElement).value).toBe('')
     expect(screen.getByRole('status').textContent).toBe('Maßnahme „Pairing-Tage einführen“ hinzugefügt.')
   })

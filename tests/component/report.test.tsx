@@ -112,6 +112,7 @@ describe('the report (Ergebnis)', () => {
     expect(rows.map((row) => within(row).getAllByRole('cell').map((td) => td.textContent))).toEqual([
       ['Meetings kürzen', 'Anna', '15.02.2025', 'Technik', 'nein'],
     ])
+    expect(within(rows[0]!).getAllByRole('cell').map((td) => td.getAttribute('data-label'))).toEqual(['Was', 'Wer', 'Bis wann', 'Bezug', 'Erledigt'])
 
     // The picture names the clusters at their zones.
     const picture = screen.getByRole('img', { name: 'Der Heißluftballon mit den Clustern an ihren Zonen' })

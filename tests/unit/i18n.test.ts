@@ -194,8 +194,8 @@ const PROSE_PAGES: readonly { readonly file: string; readonly reason: string }[]
 /** Single texts with letters that are not language: names and symbols. */
 const ALLOWED_TEXT: readonly { readonly text: string; readonly reason: string }[] = []
 
-/** Attributes a person sees or hears. */
-const VISIBLE_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label'])
+/** Attributes a person sees or hears (data-label: shown by CSS in narrow tables). */
+const VISIBLE_ATTRIBUTES = new Set(['data-label', 'aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label'])
 
 const hasLetters = (text: string) => /\p{L}/u.test(text)
 
