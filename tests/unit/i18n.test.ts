@@ -151,6 +151,11 @@ describe('the dictionaries', () => {
     expect(translate('en', 'vote.total', { count: 2500 })).toBe('2,500 votes')
     expect(translate('de', 'vote.total', { count: 2500 })).toBe('2.500 Stimmen')
     expect(translate('de', 'voting.left', { left: 0, count: 1 })).toBe('Noch 0 von 1 Stimme')
+    // Any number parameter, not only counts; strings stay as they are.
+    expect(translate('de', 'error.tooLong', { max: 1000 })).toBe('Die Notiz ist zu lang (höchstens 1.000 Zeichen).')
+    expect(translate('en', 'note.editLabel', { text: '1000' })).toBe('Edit note: 1000')
+    // A plural form asked for by its full key still works.
+    expect(translate('en', 'cluster.count.one', { count: 1 })).toBe('1 note')
   })
 })
 
