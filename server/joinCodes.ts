@@ -90,13 +90,16 @@ export class JoinCodeStore {
         .get(boardId, now)
       if (live) return { code: live.code, boardId, expiresAt: live.expires_at }
       this.purge()
+      // The board's expired code, whatever the clock did in between: one row per board.
+      db.prepare('DELETE FROM join_codes WHERE board_id = ?').run(boardId)
       const expiresAt = now + CODE_TTL_MS
       const insert = db.prepare('INSERT OR IGNORE INTO join_codes (code, board_id, expires_at) VALUES (?, ?, ?)')
       // A collision among 31^8 codes is rare; the loop only guards against it.
-      for (;;) {
+      for (let attempt = 0; attempt < 100; attempt++) {
         const code = newCode()
         if (insert.run(code, boardId, expiresAt).changes === 1) return { code, boardId, expiresAt }
       }
+      throw new Error('no free board code')
     }).immediate()
   }
 
@@ -128,24 +131,43 @@ export class JoinCodeStore {
 }
 
 /**
+ * The key an address is counted under: an IPv4 address as it is, an IPv6 address by its /64
+ * network, since one machine commonly holds a whole /64 and could otherwise rotate through it.
+ */
+export function addressKey(address: string | undefined): string {
+  if (!address) return ''
+  const v4 = /^(?:::ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(address)
+  if (v4?.[1]) return v4[1]
+  const [head = '', tail] = address.toLowerCase().split('::')
+  const front = head ? head.split(':') : []
+  const back = tail ? tail.split(':') : []
+  const groups = tail === undefined ? front : [...front, ...Array<string>(Math.max(0, 8 - front.length - back.length)).fill('0'), ...back]
+  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/64`
+}
+
+/**
  * Requests per address in fixed one-minute windows, as the websocket upgrade limit in app.ts
  * counts them: the first refusal of a window is logged with the address shortened (ipTag), and
- * windows older than a minute are dropped as they are met, so the table stays small.
+ * windows older than a minute are dropped once a minute, so the table holds at most the
+ * addresses seen in the last two minutes.
  */
 export class PerMinuteLimit {
   private readonly windows = new Map<string, { start: number; count: number }>()
+  private pruned: number
 
   constructor(
     private readonly perMinute: number,
     private readonly event: string,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.pruned = now()
+  }
 
   /** Counts one request; the seconds to wait when over the limit, else 0. */
   take(address: string | undefined): number {
-    const key = address ?? ''
+    const key = addressKey(address)
     const now = this.now()
-    if (this.windows.size > 10_000) this.prune(now)
+    if (now - this.pruned >= 60_000) this.prune(now)
     let window = this.windows.get(key)
     if (!window || now - window.start >= 60_000) {
       window = { start: now, count: 0 }
@@ -158,6 +180,7 @@ export class PerMinuteLimit {
   }
 
   private prune(now: number): void {
+    this.pruned = now
     for (const [key, window] of this.windows) if (now - window.start >= 60_000) this.windows.delete(key)
   }
 }

@@ -1,7 +1,10 @@
 import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { CODE_TTL_MS, JoinCodeStore, PerMinuteLimit, addressKey, formatCode, normaliseCode } from '../../server/joinCodes'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
@@ -183,5 +186,65 @@ describe('looking a code up', () => {
     expect(body.error).toMatch(/Zu viele Versuche/)
     // Issuing is not a lookup and stays open to the moderator.
     expect((await postCode(board.boardId, board.moderatorToken)).status).toBe(200)
+  })
+})
+
+describe('the parts, with a clock of their own', () => {
+  it('reads a code in any case, with a dash or spaces, and nothing with ambiguous characters', () => {
+    expect(normaliseCode(' abcd-efgh ')).toBe('ABCDEFGH')
+    expect(normaliseCode('AB CD EF GH')).toBe('ABCDEFGH')
+    expect(normaliseCode('ABCD-EFG1')).toBeNull()
+    expect(normaliseCode('ABCD-EFGI')).toBeNull()
+    expect(normaliseCode('ABCD-EFGL')).toBeNull()
+    expect(normaliseCode('ABCD-EFGO')).toBeNull()
+    expect(normaliseCode('ABCD-EFG0')).toBeNull()
+    expect(normaliseCode('ABCDEFG')).toBeNull()
+    expect(formatCode('ABCDEFGH')).toBe('ABCD-EFGH')
+  })
+
+  it('counts IPv4 addresses singly and IPv6 addresses by their /64', () => {
+    expect(addressKey('127.0.0.1')).toBe('127.0.0.1')
+    expect(addressKey('::ffff:10.0.0.7')).toBe('10.0.0.7')
+    expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64')
+    expect(addressKey('2001:0db8:0001:0002:ffff::1')).toBe('2001:db8:1:2::/64')
+    expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64')
+    expect(addressKey('::1')).toBe('0:0:0:0::/64')
+    expect(addressKey('2001:db8:1:3::1')).not.toBe(addressKey('2001:db8:1:2::1'))
+  })
+
+  it('limits per minute window and address, and says how long to wait', () => {
+    let now = 1_000_000
+    const limit = new PerMinuteLimit(2, 'test.rateLimited', () => now)
+    expect(limit.take('2001:db8:1:2::1')).toBe(0)
+    expect(limit.take('2001:db8:1:2::99')).toBe(0)
+    now += 15_000
+    expect(limit.take('2001:db8:1:2:abcd::1')).toBe(45)
+    expect(limit.take('192.0.2.1')).toBe(0)
+    now += 45_000
+    expect(limit.take('2001:db8:1:2::1')).toBe(0)
+  })
+
+  it('lets a code live 24 hours, then issues a new one and purges the old', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-codes-'))
+    let now = Date.UTC(2030, 4, 17, 9)
+    const store = new JoinCodeStore(dir, () => now)
+    try {
+      const first = store.codeFor('board-a')
+      expect(first.expiresAt).toBe(now + CODE_TTL_MS)
+      now += CODE_TTL_MS - 1
+      expect(store.boardOf(first.code)).toBe('board-a')
+      expect(store.codeFor('board-a').code).toBe(first.code)
+      now += 1
+      expect(store.boardOf(first.code)).toBeNull()
+      const second = store.codeFor('board-a')
+      expect(second.code).not.toBe(first.code)
+      expect(store.boardOf(second.code)).toBe('board-a')
+      store.codeFor('board-b')
+      now += CODE_TTL_MS
+      expect(store.purge()).toBe(2)
+    } finally {
+      store.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })
