@@ -62,6 +62,7 @@ export const ClusterItem = memo(function ClusterItem({ cluster }: { readonly clu
               <span aria-hidden="true" className="cluster__chevron">
                 {open ? '▾' : '▸'}
               </span>
+              {cluster.zone === 'untenHalten' && <SandbagIcon />}
               {title}
             </button>
           </h3>
@@ -109,6 +110,15 @@ export const ClusterItem = memo(function ClusterItem({ cluster }: { readonly clu
     </li>
   )
 })
+
+/** In Unten halten a cluster is one of the balloon's sandbags: the same shape as in the picture. */
+function SandbagIcon() {
+  return (
+    <svg className="cluster__sandbag" viewBox="-11 -1 22 24" aria-hidden="true" focusable="false">
+      <path d="M0 0 c-8 2 -11 10 -9 16 c2 5 16 5 18 0 c2 -6 -1 -14 -9 -16 z" />
+    </svg>
+  )
+}
 
 interface EditorProps {
   readonly clusterId: string
