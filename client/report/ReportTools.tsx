@@ -7,6 +7,8 @@ import { toHtml, toPlainText } from '../../model/export/text'
 import type { BoardView } from '../../model/view'
 import type { Locale } from '../../model/zones'
 import { useLocale, useT } from '../i18n/index'
+import { ReportLanguage } from '../moderation/ReportLanguage'
+import { useIsModerator } from '../moderation/useRole'
 import type { MessageKey } from '../i18n/index'
 import { copyRichText } from './clipboard'
 import { MIME, downloadBlob, exportFileName } from './files'
@@ -41,6 +43,7 @@ interface Props {
 export function ReportTools({ view, report, locale, mayExport }: Props) {
   const t = useT()
   const interfaceLocale = useLocale((s) => s.locale)
+  const moderator = useIsModerator()
   const [status, setStatus] = useState('')
   const [error, setError] = useState('')
   const [busy, setBusy] = useState<Format | null>(null)
@@ -126,8 +129,10 @@ export function ReportTools({ view, report, locale, mayExport }: Props) {
         )}
       </div>
       {!mayExport && <p className="hint">{t('report.exportModerators')}</p>}
-      {/* The report follows the board's language; say so where it differs from the reader's (not printed, like the tools). */}
-      {locale !== interfaceLocale && <p className="hint">{t(`report.languageNote.${locale}`)}</p>}
+      {/* Where the moderator exports, they can also choose the language (the same setting as in Einstellungen). */}
+      {moderator && <ReportLanguage />}
+      {/* Others: the report follows the board's language; say so where it differs from theirs (not printed, like the tools). */}
+      {!moderator && locale !== interfaceLocale && <p className="hint">{t(`report.languageNote.${locale}`)}</p>}
       <p role="status" aria-live="polite" className="report-tools__status">
         {status}
       </p>

@@ -161,12 +161,36 @@ describe('the report (Ergebnis)', () => {
       'Done',
     ])
     expect(screen.getByRole('img', { name: 'The hot-air balloon with the clusters at their zones' })).toBeTruthy()
-    // The controls around the report follow the reader's interface, which says why the report is English.
-    expect(screen.getByText(/Das Ergebnisprotokoll und seine Dateien sind auf Englisch/)).toBeTruthy()
+    // The controls around the report follow the reader's interface.
+    expect((within(screen.getByRole('group', { name: 'Sprache des Ergebnisprotokolls' })).getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(true)
     expect(screen.getByRole('link', { name: 'Zurück zum Board' }).getAttribute('href')).toBe(`/b/${REPORT_BOARD}`)
     await user.click(screen.getByRole('button', { name: 'Markdown herunterladen' }))
     expect(await textOf(downloads.blobs[0]!)).toBe(toMarkdown(toBoardView(doc), 'en'))
     expect(await textOf(downloads.blobs[0]!)).toContain('Supporting factors')
+  })
+
+  it('lets the moderator choose the report language where they export; participants only read it', async () => {
+    const user = userEvent.setup()
+    const { doc } = board('moderator')
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    const group = screen.getByRole('group', { name: 'Sprache des Ergebnisprotokolls' })
+    await user.click(within(group).getByRole('radio', { name: 'English' }))
+    expect(toBoardView(doc).locale).toBe('en')
+    expect(screen.getByRole('article').getAttribute('lang')).toBe('en')
+    expect(screen.getAllByRole('heading', { level: 2 })[0]?.textContent).toBe('Lift – Supporting factors')
+  })
+
+  it('shows participants no language choice, but why the report is in another language than theirs', async () => {
+    const { doc } = board('participant', { participantsExport: true })
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    expect(screen.getByRole('button', { name: 'Markdown herunterladen' })).toBeTruthy()
+    expect(screen.queryByRole('group', { name: 'Sprache des Ergebnisprotokolls' })).toBeNull()
+    expect(screen.queryByText(/Das Ergebnisprotokoll und seine Dateien/)).toBeNull()
+    act(() => setBoardLocale(doc, 'en'))
+    expect(screen.getByText(/Das Ergebnisprotokoll und seine Dateien sind auf Englisch/)).toBeTruthy()
+    await act(async () => setLocale('en'))
+    expect(screen.queryByText(/The report and its files are/)).toBeNull()
+    await act(async () => setLocale('de'))
   })
 
   it('is in the board language (German) while the interface is English', async () => {
@@ -179,7 +203,7 @@ describe('the report (Ergebnis)', () => {
     expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)[0]).toBe('Steigen – Förderliche Faktoren')
     expect(within(screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement).getByText('3 Teilnehmende')).toBeTruthy()
     expect(screen.getByRole('link', { name: 'Back to the board' })).toBeTruthy()
-    expect(screen.getByText(/The report and its files are in German/)).toBeTruthy()
+    expect((within(screen.getByRole('group', { name: 'Language of the report' })).getByRole('radio', { name: 'Deutsch' }) as HTMLInputElement).checked).toBe(true)
     await user.click(screen.getByRole('button', { name: 'Download CSV' }))
     expect(await textOf(downloads.blobs[0]!)).toBe(toCsv(toBoardView(doc), { separator: ',', locale: 'de' }))
     await act(async () => setLocale('de'))
