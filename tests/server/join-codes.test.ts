@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CODE_TTL_MS, JoinCodeStore, PerMinuteLimit, addressKey, formatCode, normaliseCode } from '../../server/joinCodes'
+import { CODE_TTL_MS, JoinCodeStore, LOOKUPS_PER_MINUTE, PerMinuteLimit, addressKey, formatCode, lookupsPerMinute, normaliseCode } from '../../server/joinCodes'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
@@ -210,6 +210,14 @@ describe('the parts, with a clock of their own', () => {
     expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64')
     expect(addressKey('::1')).toBe('0:0:0:0::/64')
     expect(addressKey('2001:db8:1:3::1')).not.toBe(addressKey('2001:db8:1:2::1'))
+  })
+
+  it('takes the limit from CODE_LOOKUPS_PER_MINUTE (for servers behind a proxy), 30 by default', () => {
+    expect(lookupsPerMinute({})).toBe(LOOKUPS_PER_MINUTE)
+    expect(LOOKUPS_PER_MINUTE).toBe(30)
+    expect(lookupsPerMinute({ CODE_LOOKUPS_PER_MINUTE: '600' })).toBe(600)
+    expect(() => lookupsPerMinute({ CODE_LOOKUPS_PER_MINUTE: 'viele' })).toThrow(/CODE_LOOKUPS_PER_MINUTE/)
+    expect(() => lookupsPerMinute({ CODE_LOOKUPS_PER_MINUTE: '0' })).toThrow(/CODE_LOOKUPS_PER_MINUTE/)
   })
 
   it('limits per minute window and address, and says how long to wait', () => {
