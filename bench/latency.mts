@@ -1,7 +1,7 @@
 /**
  * Enter in one browser -> the note visible in another: the median and p95 over N notes, in
- * Debian's Chromium against the real server on loopback. Both pages share the machine's clock
- * (performance.timeOrigin + now), so the two timestamps compare directly.
+ * Debian's Chromium against the real server on loopback (bench/lib/chromium-latency.ts, also
+ * used by bench/client.mts).
  *
  *   npm run bench:latency            (20 notes)
  *   NOTES=50 npm run bench:latency
@@ -9,42 +9,14 @@
 import { writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { launchBrowser } from '../tests/helpers/browser'
-import { joinAs, zone } from '../tests/helpers/e2e'
-import { createBoard, startTestServer } from '../tests/helpers/server'
+import { startTestServer } from '../tests/helpers/server'
+import { enterToVisible } from './lib/chromium-latency'
 
 const count = Number(process.env.NOTES ?? 20)
 const server = await startTestServer()
 const browser = await launchBrowser()
 try {
-  const board = await createBoard(server, { title: 'Latenz', settings: { privateWriting: false } })
-  const writer = await joinAs(browser, board.moderatorUrl, 'Schreiberin')
-  const reader = await joinAs(browser, board.participantUrl, 'Leser')
-  await reader.page.evaluate(() => {
-    const seen: Record<string, number> = {}
-    ;(window as unknown as { seen: Record<string, number> }).seen = seen
-    new MutationObserver(() => {
-      for (const li of document.querySelectorAll('li')) {
-        const text = li.textContent ?? ''
-        const match = /Messung (\d+)/.exec(text)
-        if (match && !(match[1]! in seen)) seen[match[1]!] = performance.timeOrigin + performance.now()
-      }
-    }).observe(document.body, { subtree: true, childList: true, characterData: true })
-  })
-  const box = zone(writer.page, /Steigen/).getByRole('textbox', { name: /Notiz/ })
-  const samples: number[] = []
-  for (let i = 0; i < count; i++) {
-    await box.fill(`Messung ${i}`)
-    await writer.page.evaluate(() => {
-      const w = window as unknown as { pressedAt: number }
-      document.addEventListener('keydown', () => (w.pressedAt = performance.timeOrigin + performance.now()), { once: true, capture: true })
-    })
-    await box.press('Enter')
-    const pressedAt = await writer.page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt)
-    await reader.page.waitForFunction((n) => n in (window as unknown as { seen: Record<string, number> }).seen, String(i))
-    const seenAt = await reader.page.evaluate((n) => (window as unknown as { seen: Record<string, number> }).seen[n]!, String(i))
-    samples.push(seenAt - pressedAt)
-  }
-  samples.sort((a, b) => a - b)
+  const samples = (await enterToVisible(browser, server, count)).sort((a, b) => a - b)
   const pick = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!
   const table = [
     `# Enter -> visible in another browser`,

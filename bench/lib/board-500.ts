@@ -10,7 +10,8 @@ const WORDS = [
   'Eltern', 'Beteiligung', 'Koordination', 'Netzwerk', 'Planung', 'Daten', 'Bericht', 'Fortbildung',
 ]
 
-function text(i: number): string {
+/** The text of note i (0-based), as the board file gives it. */
+export function noteText(i: number): string {
   // Deterministic, 6–11 words: about the length of a sticky note written in a meeting.
   const words = Array.from({ length: 6 + (i % 6) }, (_, k) => WORDS[(i * 7 + k * 13) % WORDS.length]!)
   return `${i + 1}. ${words.join(' ')}`
@@ -22,9 +23,9 @@ export function board500(): object {
   let n = 0
   const zones: Record<string, object[]> = { steigen: [], untenHalten: [], einheizen: [] }
   for (let c = 0; c < 30; c++) {
-    zones[ZONES[c % 3]!]!.push({ cluster: `Gruppe ${c + 1}`, votes: 0, notes: Array.from({ length: 10 }, () => text(n++)) })
+    zones[ZONES[c % 3]!]!.push({ cluster: `Gruppe ${c + 1}`, votes: 0, notes: Array.from({ length: 10 }, () => noteText(n++)) })
   }
-  while (n < BOARD_NOTES) zones[ZONES[n % 3]!]!.push({ cluster: null, votes: 0, notes: [text(n++)] })
+  while (n < BOARD_NOTES) zones[ZONES[n % 3]!]!.push({ cluster: null, votes: 0, notes: [noteText(n++)] })
   return { title: 'Benchmark 500', date: '2026-11-23', topic: 'Last', zones, actions: [] }
 }
 
