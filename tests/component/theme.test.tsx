@@ -181,3 +181,32 @@ function contrast(a: string, b: string): number {
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number]
   return (hi + 0.05) / (lo + 0.05)
 }
+
+describe('client/public/theme-boot.js (runs before the first paint)', () => {
+  const source = readFileSync('client/public/theme-boot.js', 'utf8')
+  const QUERIES = ['(prefers-color-scheme: dark)', '(prefers-contrast: more)', '(forced-colors: active)'] as const
+
+  it('resolves every stored choice and system preference exactly as resolveTheme does', () => {
+    const stored = ['light', 'dark', 'contrast', 'system', null, 'nonsense'] as const
+    for (const choice of stored)
+      for (let bits = 0; bits < 8; bits++) {
+        media.reset()
+        QUERIES.forEach((q, i) => media.set(q, (bits & (1 << i)) !== 0))
+        if (choice === null) localStorage.removeItem('ballonfahrt:theme')
+        else localStorage.setItem('ballonfahrt:theme', choice)
+        delete document.documentElement.dataset.theme
+        new Function(source)()
+        const system = { dark: (bits & 1) !== 0, moreContrast: (bits & 6) !== 0 }
+        const expected = resolveTheme(choice === 'light' || choice === 'dark' || choice === 'contrast' ? choice : 'system', system)
+        expect(shown(), `${choice} with ${JSON.stringify(system)}`).toBe(expected)
+      }
+  })
+
+  it('is loaded by index.html as an external script in <head>, before the app', () => {
+    const html = readFileSync('client/index.html', 'utf8')
+    const boot = html.indexOf('<script src="/theme-boot.js"></script>')
+    expect(boot).toBeGreaterThan(-1)
+    expect(boot).toBeLessThan(html.indexOf('</head>'))
+    expect(boot).toBeLessThan(html.indexOf('/main.tsx'))
+  })
+})

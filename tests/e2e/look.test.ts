@@ -129,6 +129,18 @@ describe('themes', () => {
     expect(await select.inputValue()).toBe('contrast')
     await context.close()
 
+    // The stored choice is on <html> in the very first frame (no light flash before the app loads).
+    for (const theme of THEMES) {
+      const first = await pageWith(theme, { colorScheme: theme === 'light' ? 'dark' : 'light' })
+      await first.addInitScript(() => {
+        requestAnimationFrame(() => document.documentElement.setAttribute('data-first-frame', document.documentElement.dataset.theme ?? 'none'))
+      })
+      await first.goto(`${server.http}/datenschutz`)
+      await first.getByRole('heading', { level: 1 }).waitFor()
+      expect(await first.evaluate(() => document.documentElement.getAttribute('data-first-frame')), theme).toBe(theme)
+      await first.context().close()
+    }
+
     const system = await pageWith('system', { colorScheme: 'dark' })
     await system.goto(`${server.http}/`)
     expect(await system.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
