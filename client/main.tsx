@@ -1,5 +1,5 @@
-// First: sets <html data-theme> from the stored choice before anything renders (the CSP
-// allows no inline script in index.html, and imports run in order).
+// First: the theme store (it re-applies <html data-theme>, which public/theme-boot.js set
+// before the first paint, and follows system changes from now on). Imports run in order.
 import './theme/theme'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
