@@ -14,7 +14,7 @@ export const languageDe = {
   'plain.phase.sammelnPrivate':
     'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nNur du siehst deine Notizen.\nSpäter sehen alle die Notizen.',
   'plain.phase.sammeln': 'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nAlle sehen die Notizen sofort.',
-  'plain.phase.aufdecken': 'Jetzt sehen alle alle Notizen.\nLest die Notizen zusammen.',
+  'plain.phase.aufdecken': 'Jetzt sieht jede Person alle Notizen.\nLest die Notizen zusammen.',
   'plain.phase.clustern': 'Jetzt ordnet ihr die Notizen.\nNotizen mit dem gleichen Thema kommen in eine Gruppe.\nJede Gruppe bekommt einen Namen.',
   'plain.phase.abstimmen': 'Jetzt stimmt ihr ab.\nJede Person hat ein paar Stimmen.\nGebt eure Stimmen den wichtigsten Punkten.',
   'plain.phase.massnahmen': 'Jetzt plant ihr die nächsten Schritte.\nSchreibt auf: Was machen wir?\nWer macht es?\nBis wann ist es fertig?',
