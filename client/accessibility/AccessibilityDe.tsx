@@ -3,6 +3,7 @@ import { formatDay } from '../i18n/format'
 import type { Operator } from '../privacy/operator'
 import { ASSESSED_ON, FEDERAL_ENFORCEMENT } from './assessment'
 import { ContactBlock } from './ContactBlock'
+import { PlainSummary } from './PlainSummary'
 
 interface Props {
   readonly heading: RefObject<HTMLHeadingElement | null>
@@ -49,8 +50,9 @@ export function AccessibilityDe({ heading, operator, site }: Props) {
       <ul>
         <li>
           <strong>Gebärdensprache und Leichte Sprache:</strong> Es gibt keine Erläuterungen in Deutscher Gebärdensprache. In Leichter
-          Sprache gibt es nur die Anleitung zu jeder Phase und die drei Standardfragen (Schalter „Leichte Sprache“ unter der Anleitung),
-          nicht aber die übrigen Bedienelemente und nicht diese Erklärung. Die BITV 2.0 (§ 4) verlangt beides auf der Startseite.
+          Sprache gibt es nur die Anleitung zu jeder Phase, die drei Standardfragen (Schalter „Leichte Sprache“ unter der Anleitung)
+          und eine kurze Fassung dieser Erklärung (am Ende), nicht aber die übrigen Bedienelemente und keine Erläuterung der Startseite.
+          Die BITV 2.0 (§ 4) verlangt beides auf der Startseite.
         </li>
         <li>
           <strong>Bildschirmleser:</strong> Überschriften, Landmarken, Namen der Bedienelemente und die Ansagen wurden automatisiert im
@@ -132,6 +134,8 @@ export function AccessibilityDe({ heading, operator, site }: Props) {
         </p>
       )}
       <ContactBlock contact={enforcement} labels={{ ...LABELS, missing: '' }} />
+
+      <PlainSummary locale="de" />
     </>
   )
 }

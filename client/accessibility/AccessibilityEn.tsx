@@ -3,6 +3,7 @@ import { formatDay } from '../i18n/format'
 import type { Operator } from '../privacy/operator'
 import { ASSESSED_ON, FEDERAL_ENFORCEMENT } from './assessment'
 import { ContactBlock } from './ContactBlock'
+import { PlainSummary } from './PlainSummary'
 
 interface Props {
   readonly heading: RefObject<HTMLHeadingElement | null>
@@ -43,8 +44,9 @@ export function AccessibilityEn({ heading, operator, site }: Props) {
       <ul>
         <li>
           <strong>Sign language and Easy Read:</strong> There are no explanations in German Sign Language. Easy Read (Leichte Sprache) is
-          available only for the instruction of each phase and the three standard questions (the “Easy Read” switch below the
-          instruction), not for the other controls and not for this statement. BITV 2.0 (§ 4) asks for both on the start page.
+          available only for the instruction of each phase, the three standard questions (the “Easy Read” switch below the
+          instruction) and a short version of this statement (at the end), not for the other controls and with no explanation of the
+          start page. BITV 2.0 (§ 4) asks for both on the start page.
         </li>
         <li>
           <strong>Screen readers:</strong> Headings, landmarks, names of controls and announcements were tested automatically in a
@@ -122,6 +124,8 @@ export function AccessibilityEn({ heading, operator, site }: Props) {
         </p>
       )}
       <ContactBlock contact={enforcement} labels={{ ...LABELS, missing: '' }} />
+
+      <PlainSummary locale="en" />
     </>
   )
 }

@@ -10,6 +10,7 @@ import { setLocale } from '../../client/i18n/index'
 import { OPERATOR } from '../../client/privacy/operator'
 import type { Operator } from '../../client/privacy/operator'
 import { SiteFooter } from '../../client/privacy/SiteFooter'
+import { PLAIN_SUMMARY } from '../../client/accessibility/plainSummary'
 
 const FILLED: Operator = {
   ...OPERATOR,
@@ -49,6 +50,7 @@ describe('Erklärung zur Barrierefreiheit', () => {
       'Erstellung dieser Erklärung',
       'Barrieren melden: Feedback und Kontakt',
       'Schlichtungsverfahren',
+      'Die Erklärung in Leichter Sprache',
     ])
     const main = screen.getByRole('main')
     const text = read(main.textContent)
@@ -99,6 +101,7 @@ describe('Erklärung zur Barrierefreiheit', () => {
       'Preparation of this statement',
       'Reporting barriers: feedback and contact',
       'Enforcement procedure',
+      'The statement in Easy Read',
     ])
     expect(screen.getByText('This web application is partially compliant.')).toBeTruthy()
     expect(screen.getByRole('main').querySelector('time')?.textContent).toBe('23 November 2026')
@@ -135,4 +138,24 @@ describe('the footer and the routes', () => {
       expect(await screen.findByRole('heading', { level: 1, name: named('Erklärung zur Barrierefreiheit') })).toBeTruthy()
     })
   }
+})
+
+describe('the statement in Leichte Sprache / Easy Read', () => {
+  it('is a section of its own, one sentence per line', () => {
+    render(<AccessibilityPage />)
+    const section = screen.getByRole('region', { name: 'Die Erklärung in Leichter Sprache' })
+    expect(within(section).getByText('Ballonfahrt ist noch nicht für alle Menschen gut.')).toBeTruthy()
+    expect(within(section).getByText('Das kostet nichts.')).toBeTruthy()
+  })
+
+  it('follows the checkable rules: short single sentences, no abbreviations, the same length in both languages', () => {
+    expect(PLAIN_SUMMARY.en.lines).toHaveLength(PLAIN_SUMMARY.de.lines.length)
+    for (const { lines } of [PLAIN_SUMMARY.de, PLAIN_SUMMARY.en]) {
+      for (const line of lines) {
+        expect(line.split(/\s+/).length, line).toBeLessThanOrEqual(10)
+        expect(line, line).toMatch(/^[^.!?]+[.!?]$|^[^.!?]+: [^.!?]+[.!?]$/)
+        expect(line, line).not.toMatch(/;|\b(z\. ?B|bzw|usw|etc|ggf|e\.g|i\.e)\b|\b[A-ZÄÖÜ]{2,}\b/)
+      }
+    }
+  })
 })
