@@ -2,11 +2,12 @@
  * The benchmark runner: every scenario against ours and the peers with the same generator, in
  * the same run, repeated; writes bench/results/<scenario>.md/.json and the summary README.md.
  *
- *   npm run bench                       quick set (3 short repeats), under 5 minutes
- *   npm run bench:full                  5 longer repeats
+ *   npm run bench                       quick set: 3 short timed windows on one process per server
+ *   npm run bench:full                  5 longer repeats, each on a fresh server process
  *   npx tsx bench/run.mts --only=fanout,presence --servers=ballonfahrt,y-websocket-server
  *
- * Options: --quick (default) | --full, --repeats=N, --only=<ids>, --servers=<names>,
+ * Options: --quick (default) | --full, --repeats=N (server processes), --windows=N (timed windows
+ * per process), --only=<ids>, --servers=<names>,
  * --sizes=50,200 (fan-out), --seconds=N (timed window), --no-others (skip the other scripts),
  * --out=<dir> (default bench/results).
  */
@@ -34,14 +35,15 @@ const args = new Map(
   }),
 )
 const quick = !args.has('full')
-const repeats = Number(args.get('repeats') ?? (quick ? 3 : 5))
+const repeats = Number(args.get('repeats') ?? (quick ? 1 : 5))
+const windows = Number(args.get('windows') ?? (quick ? 3 : 1))
 const servers = (args.get('servers')?.split(',') ?? [...SERVERS]) as ServerName[]
 const seconds = args.has('seconds') ? Number(args.get('seconds')) : undefined
 const sizes = args.get('sizes')?.split(',').map(Number)
 const outDir = args.get('out') ?? join(root, 'bench', 'results')
 const command = `npm run ${quick ? 'bench' : 'bench:full'}${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((a) => a !== '--full' && a !== '--quick').join(' ')}` : ''}`.trim()
 
-const all: Scenario[] = [fanout(sizes, seconds), presence(seconds), manyBoards(seconds, args.has('rate') ? Number(args.get('rate')) : undefined, Number(args.get('boards') ?? 100)), joinStorm()]
+const all: Scenario[] = [fanout(sizes, seconds), presence(seconds), manyBoards(seconds, args.has('rate') ? Number(args.get('rate')) : undefined, args.has('boards') ? Number(args.get('boards')) : undefined), joinStorm()]
 const only = args.get('only')?.split(',')
 const scenarios = only ? all.filter((s) => only.includes(s.id)) : all
 for (const s of servers) if (!SERVERS.includes(s)) throw new Error(`unknown server ${s}`)
@@ -54,7 +56,7 @@ const pool = await Pool.start(Number(args.get('generators') ?? 3))
 const results: ScenarioResult[] = []
 try {
   for (const scenario of scenarios) {
-    log(`${scenario.title}: ${repeats} repeats × ${servers.join(', ')}`)
+    log(`${scenario.title}: ${repeats} run(s) × ${windows} window(s) × ${servers.join(', ')}`)
     await scenario.prepare?.(quick, servers)
     const values = new Map<string, Map<string, number[]>>()
     const failures: string[] = []
@@ -65,11 +67,15 @@ try {
       for (const name of servers) {
         const server = await startServer(name)
         try {
-          const out = await scenario.run({ pool, server, quick, log: (m) => log(`  ${name} #${r + 1} ${m}`) })
+          const fail = (m: string) => {
+            failures.push(`${name} run ${r + 1}: ${m}`)
+            log(`  FAILED ${name} #${r + 1} ${m}`)
+          }
+          const out = await scenario.run({ pool, server, quick, windows, log: (m) => log(`  ${name} #${r + 1} ${m}`), fail })
           for (const [figure, v] of Object.entries(out)) {
             const perServer = values.get(figure) ?? new Map<string, number[]>()
             values.set(figure, perServer)
-            perServer.set(name, [...(perServer.get(name) ?? []), v])
+            perServer.set(name, [...(perServer.get(name) ?? []), ...v])
           }
         } catch (error) {
           const message = `${name} repeat ${r + 1}: ${error instanceof Error ? error.message : String(error)}`
@@ -97,7 +103,11 @@ try {
       date: startedAt,
       machine: machine(),
       figures,
-      notes: [...scenario.notes(quick), `${repeats} repeats; servers in turn within each repeat; each run on a freshly started server process with an empty data directory.`, ...failures.map((f) => `FAILED: ${f}`)],
+      notes: [
+        ...scenario.notes(quick),
+        `${repeats} run(s) per server × ${windows} timed window(s) each = ${repeats * windows} values per figure and server; every run on a freshly started server process with an empty data directory; servers in turn within each repeat.`,
+        ...failures.map((f) => `FAILED: ${f}`),
+      ],
     }
     results.push(result)
     writeFileSync(join(outDir, `${scenario.id}.json`), JSON.stringify(result, null, 2) + '\n')

@@ -23,7 +23,8 @@ interface Group {
   conns: Conn[]
   /** Reader state: distinct writer updates seen per connection, latencies after warm-up. */
   seen: Set<number>[]
-  latencies: number[]
+  /** Per writer id: send → receive of its timed updates, over every reader. */
+  latencies: Map<number, number[]>
   warmup: number
   /** Writer / burst state. */
   noteIds: string[]
@@ -36,6 +37,9 @@ interface Group {
   ackedAtStart: number[]
   ackedAtStop: number[]
   ackTimes: number[]
+  /** Burst clients: the next precomputed edit to send, and where this window started. */
+  next: number[]
+  base: number[]
   joinTimes: number[]
   verified: number
   sampled: number
@@ -52,8 +56,8 @@ function group(name: string): Group {
 
 function newGroup(role: Role): Group {
   return {
-    role, conns: [], seen: [], latencies: [], warmup: 0, noteIds: [], frames: [], sent: 0, sentTimes: [], timers: [],
-    measuring: false, received: 0, ackedAtStart: [], ackedAtStop: [], ackTimes: [], joinTimes: [], verified: 0, sampled: 0, errors: [],
+    role, conns: [], seen: [], latencies: new Map(), warmup: 0, noteIds: [], frames: [], sent: 0, sentTimes: [], timers: [],
+    measuring: false, received: 0, ackedAtStart: [], ackedAtStop: [], ackTimes: [], next: [], base: [], joinTimes: [], verified: 0, sampled: 0, errors: [],
   }
 }
 
@@ -91,9 +95,20 @@ function readerHandlers(g: Group, index: number) {
         const key = writer * 1_000_000 + seq
         if (seen.has(key)) return
         seen.add(key)
-        if (seq >= g.warmup) g.latencies.push(at - sentAt)
+        if (seq < g.warmup) return
+        const list = g.latencies.get(writer) ?? []
+        g.latencies.set(writer, list)
+        list.push(at - sentAt)
       }),
   }
+}
+
+/** How many of writer `writer`'s first `count` updates connection `i` has seen. */
+function seenOf(g: Group, i: number, writer: number, count: number): number {
+  let n = 0
+  const seen = g.seen[i]!
+  for (let seq = 0; seq < count; seq++) if (seen.has(writer * 1_000_000 + seq)) n++
+  return n
 }
 
 /** Each writer's own note: created once, acknowledged (ours) before the timed edits. */
@@ -151,7 +166,13 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
     g.ackedAtStart = g.conns.map((c) => c.acked)
     if (g.role === 'writer') startWriter(g, opts.rate ?? 20, opts.writer ?? 0)
     if (g.role === 'reader' && opts.presenceHz) startPresence(g, opts.presenceHz, opts.presenceName ?? 'Gast')
-    if (g.role === 'burst') startBurst(g, opts.rate ?? 25)
+    if (g.role === 'burst') {
+      // Counts per timed window; the edits continue where the last window stopped.
+      g.sent = 0
+      g.received = 0
+      g.ackTimes = []
+      startBurst(g, opts.rate ?? 25)
+    }
     if (g.role === 'joiner') startJoins(g, req.args.targets, opts)
     return { at: now() }
   },
@@ -165,10 +186,11 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
     return { sent: g.sent, at: now() }
   },
 
-  /** Readers: resolves when every connection has seen `count` distinct updates, or on timeout. */
+  /** Readers: resolves when every connection has seen the writer's first `count` updates, or on timeout. */
   async drain(req) {
     const g = group(req.args.group)
-    const complete = await waitUntil(() => g.seen.every((s, i) => s.size >= req.args.count || g.conns[i]!.closed), req.args.timeoutMs)
+    const { count, writer = 0 } = req.args
+    const complete = await waitUntil(() => g.conns.every((c, i) => c.closed || seenOf(g, i, writer, count) >= count), req.args.timeoutMs)
     return { complete }
   },
 
@@ -179,11 +201,12 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
     return { complete, ackedAfter: g.conns.map((c) => c.acked) }
   },
 
-  /** Readers: per sequence number of writer 0, how many connections have not seen it. */
+  /** Readers: per sequence number of the writer, how many connections have not seen it. */
   async missing(req) {
     const g = group(req.args.group)
-    const out = new Array<number>(req.args.count).fill(0)
-    for (const seen of g.seen) for (let seq = 0; seq < req.args.count; seq++) if (!seen.has(seq)) out[seq]!++
+    const { count, writer = 0 } = req.args
+    const out = new Array<number>(count).fill(0)
+    for (const seen of g.seen) for (let seq = 0; seq < count; seq++) if (!seen.has(writer * 1_000_000 + seq)) out[seq]!++
     return out
   },
 
@@ -196,8 +219,8 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
       synced: conns.filter((c) => c.synced).length,
       closed: conns.filter((c) => c.closed).map((c) => c.closeCode),
       rejects: conns.flatMap((c) => c.rejects),
-      seen: g.seen.map((s) => s.size),
-      latencies: g.latencies,
+      seen: g.conns.map((_, i) => seenOf(g, i, req.args.writer ?? 0, req.args.count ?? 0)),
+      latencies: g.latencies.get(req.args.writer ?? 0) ?? [],
       sent: g.sent,
       sentTimes: g.sentTimes,
       received: g.received,
@@ -218,7 +241,8 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
     if (!g) return {}
     for (const t of g.timers) clearTimeout(t)
     for (const c of g.conns) c.close()
-    await waitUntil(() => g.conns.every((c) => c.closed), 3000)
+    // A flooded connection closes only after its backlog: not worth waiting for long.
+    await waitUntil(() => g.conns.every((c) => c.closed), 1000)
     for (const c of g.conns) if (!c.closed) c.ws.terminate()
     for (const c of g.conns) c.doc?.destroy()
     groups.delete(req.args.group)
@@ -293,8 +317,10 @@ function precompute(conn: Conn, noteId: string, count: number): Uint8Array[] {
 
 function startBurst(g: Group, rate: number): void {
   const period = 1000 / rate
+  g.next = g.conns.map((_, i) => g.next[i] ?? 0)
+  g.base = [...g.next]
   const t0 = now()
-  const next = g.conns.map(() => 0)
+  const next = g.next
   const slotMs = 5
   for (const c of g.conns) c.ackTimes = g.ackTimes
   let ticks = 0
@@ -304,7 +330,7 @@ function startBurst(g: Group, rate: number): void {
       const frames = g.frames[i]
       if (!frames) continue
       // Each client's sends are offset by its index so that the load is spread evenly.
-      const due = Math.floor((elapsed + (i * period) / g.conns.length) / period)
+      const due = g.base[i]! + Math.floor((elapsed + (i * period) / g.conns.length) / period)
       while (next[i]! < due && next[i]! < frames.length) {
         conn.sendFramed(frames[next[i]!]!)
         next[i]!++

@@ -111,8 +111,8 @@ export class GroupHandle {
     return this.all<{ sent: number; at: number }>('stop')
   }
 
-  async stats(): Promise<GroupStats> {
-    const parts = await this.all<GroupStats>('stats')
+  async stats(args: Partial<Request['args']> = {}): Promise<GroupStats> {
+    const parts = await this.all<GroupStats>('stats', args)
     return merge(parts)
   }
 

@@ -35,6 +35,8 @@ export interface Request {
     readonly opts: GroupOptions
     readonly count: number
     readonly timeoutMs: number
+    /** Readers: whose updates drain / missing / stats are about. */
+    readonly writer: number
   }
 }
 

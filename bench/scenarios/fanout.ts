@@ -1,3 +1,5 @@
+import type { GroupHandle } from '../load/pool'
+import type { Target } from '../peers/servers'
 import { sleep } from '../lib/proc'
 import { median } from '../lib/results'
 import type { Figure } from '../lib/results'
@@ -34,43 +36,23 @@ export function fanout(sizes: readonly number[] = SIZES, seconds?: number): Scen
       { name: `server CPU, ${sizes.at(-1)} readers`, unit: '% of a core', better: 'lower' },
     ],
     async run(ctx: RunContext) {
-      const out: Record<string, number> = {}
-      const duration = seconds ?? (ctx.quick ? 2 : 8)
-      for (const n of sizes) {
-        const target = await ctx.server.newBoard(`Fan-out ${n}`)
-        const readers = await ctx.pool.open(`fan-r${n}`, 'reader', Array(n).fill(target), { warmup: WARMUP })
-        const writer = await ctx.pool.open(`fan-w${n}`, 'writer', [target], {}, [ctx.pool.writerGen])
-        try {
-          requireSynced('readers', readers.synced, n, readers.errors)
-          requireSynced('writer', writer.synced, 1, writer.errors)
-          const win = await measured(ctx, async () => {
-            await writer.start({ rate: RATE, writer: 0 })
-            await sleep(duration * 1000)
-            return (await writer.stop())[0]!.sent
-          })
-          const sent = win.result
-          await readers.all('drain', { count: sent, timeoutMs: ctx.quick ? 3000 : 5000 })
-          if (ctx.server.name === 'ballonfahrt') await writer.all('settle', { timeoutMs: 5000 })
-          const w = await writer.stats()
-          const r = await readers.stats()
-          const { all, missing } = await latenciesWithMissing(readers, r.latencies, w.sentTimes, WARMUP)
-          out[`p99 send→receive, ${n} readers`] = p(all, 0.99)
-          out[`p50 send→receive, ${n} readers`] = p(all, 0.5)
-          out[`updates not delivered, ${n} readers`] = (missing / (n * sent)) * 100
-          if (n === sizes.at(-1)) {
-            if (ctx.server.name === 'ballonfahrt') out[`p99 send→ack (ours), ${n} readers`] = p(w.ackTimes, 0.99)
-            out[`generator CPU, ${n} readers`] = win.generatorCpu
-            out[`server CPU, ${n} readers`] = win.serverCpu
-          }
-          const problems = [...r.rejects, ...w.rejects, ...w.errors]
-          ctx.log(
-            `fan-out ${n}: sent ${sent}, p50 ${p(all, 0.5).toFixed(1)} ms, p99 ${p(all, 0.99).toFixed(1)} ms, missing ${missing}, gen CPU ${win.generatorCpu.toFixed(0)}%, server CPU ${win.serverCpu.toFixed(0)}%${problems.length ? ` problems: ${problems.slice(0, 3).join(', ')}` : ''}`,
-          )
-        } finally {
-          await readers.close()
-          await writer.close()
-          await settle()
+      const out: Record<string, number[]> = {}
+      const put = (name: string, v: number) => (out[name] ??= []).push(v)
+      const duration = seconds ?? (ctx.quick ? 1.5 : 8)
+      // One board; readers are added between the sizes (50, then 150 more, then 300 more), and
+      // every timed window gets a fresh writer (its own marker id), so no reader connects twice.
+      const target = await ctx.server.newBoard('Fan-out')
+      const groups: GroupHandle[] = []
+      try {
+        for (const [k, n] of sizes.entries()) {
+          const have = k === 0 ? 0 : sizes[k - 1]!
+          groups.push(await ctx.pool.open(`fan-r${n}`, 'reader', Array(n - have).fill(target), { warmup: WARMUP }))
+          requireSynced('readers', groups.reduce((sum, g) => sum + g.synced, 0), n, groups.flatMap((g) => g.errors))
+          for (let w = 0; w < ctx.windows; w++) await timedWindow(ctx, target, groups, n, 1 + k * 100 + w, duration, put, k === sizes.length - 1)
         }
+      } finally {
+        for (const g of groups) await g.close()
+        await settle()
       }
       return out
     },
@@ -84,11 +66,51 @@ export function fanout(sizes: readonly number[] = SIZES, seconds?: number): Scen
       })
     },
     notes: (quick) => [
-      `${quick ? 2 : 8} s of writing per size at ${RATE} updates/s; the first ${WARMUP} updates are delivered but not timed (warm-up).`,
+      `${quick ? 1.5 : 8} s of writing per size at ${RATE} updates/s; the first ${WARMUP} updates are delivered but not timed (warm-up).`,
       'Readers hold no Y.Doc: each finds the writer\'s marker (writer, sequence number, send time in µs) in the received bytes; send time is taken right before the edit is made on the writer\'s Y.Doc (model/notes.ts editNoteText), receive time on the message event, both from performance.timeOrigin + performance.now() on the same machine.',
-      'Readers answer the server\'s sync step 1 with an empty step 2 and send no presence (pure readers).',
+      'Readers answer the server\'s sync step 1 with an empty step 2 and send no presence (pure readers). One board: the readers of the smaller sizes stay while more join for the next size; each size has its own writer.',
       'Updates not delivered: counted after a drain of up to 3 s (quick) / 5 s after the last send; each one missing enters the percentiles as received at the end of the drain, so where any is missing the p99 is a lower bound.',
       'Generator and server CPU: % of one core during the timed window; the machine has 2 cores for both (and is shared).',
     ],
+  }
+}
+
+async function timedWindow(
+  ctx: RunContext,
+  target: Target,
+  groups: GroupHandle[],
+  n: number,
+  id: number,
+  duration: number,
+  put: (name: string, v: number) => void,
+  largest: boolean,
+): Promise<void> {
+  const writer = await ctx.pool.open(`fan-w${id}`, 'writer', [target], {}, [ctx.pool.writerGen])
+  try {
+    requireSynced('writer', writer.synced, 1, writer.errors)
+    const win = await measured(ctx, async () => {
+      await writer.start({ rate: RATE, writer: id })
+      await sleep(duration * 1000)
+      return (await writer.stop())[0]!.sent
+    })
+    const sent = win.result
+    await Promise.all(groups.map((g) => g.all('drain', { count: sent, writer: id, timeoutMs: ctx.quick ? 3000 : 5000 })))
+    if (ctx.server.name === 'ballonfahrt') await writer.all('settle', { timeoutMs: 5000 })
+    const w = await writer.stats()
+    const { all, missing } = await latenciesWithMissing(groups, id, w.sentTimes, WARMUP)
+    put(`p99 send→receive, ${n} readers`, p(all, 0.99))
+    put(`p50 send→receive, ${n} readers`, p(all, 0.5))
+    put(`updates not delivered, ${n} readers`, (missing / (n * sent)) * 100)
+    if (largest) {
+      if (ctx.server.name === 'ballonfahrt') put(`p99 send→ack (ours), ${n} readers`, p(w.ackTimes, 0.99))
+      put(`generator CPU, ${n} readers`, win.generatorCpu)
+      put(`server CPU, ${n} readers`, win.serverCpu)
+    }
+    const problems = [...w.rejects, ...w.errors]
+    ctx.log(
+      `fan-out ${n}: sent ${sent}, p50 ${p(all, 0.5).toFixed(1)} ms, p99 ${p(all, 0.99).toFixed(1)} ms, missing ${missing}, gen CPU ${win.generatorCpu.toFixed(0)}%, server CPU ${win.serverCpu.toFixed(0)}%${problems.length ? ` problems: ${problems.slice(0, 3).join(', ')}` : ''}`,
+    )
+  } finally {
+    await writer.close()
   }
 }

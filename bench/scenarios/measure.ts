@@ -38,9 +38,16 @@ export function requireSynced(what: string, synced: number, wanted: number, erro
  * at the end of the drain: a p99 over these is a lower bound when anything was missing,
  * instead of a figure that looks good because the slow ones are left out.
  */
-export async function latenciesWithMissing(readers: GroupHandle, latencies: number[], sentTimes: number[], warmup: number): Promise<{ all: number[]; missing: number }> {
+export async function latenciesWithMissing(
+  groups: readonly GroupHandle[],
+  writer: number,
+  sentTimes: number[],
+  warmup: number,
+): Promise<{ all: number[]; missing: number }> {
   const end = now()
-  const parts = await readers.all<number[]>('missing', { count: sentTimes.length })
+  const stats = await Promise.all(groups.map((g) => g.stats({ writer, count: sentTimes.length })))
+  const latencies = stats.flatMap((s) => s.latencies)
+  const parts = (await Promise.all(groups.map((g) => g.all<number[]>('missing', { count: sentTimes.length, writer })))).flat()
   const all = [...latencies]
   let missing = 0
   for (let seq = 0; seq < sentTimes.length; seq++) {

@@ -7,7 +7,15 @@ export interface RunContext {
   readonly pool: Pool
   readonly server: RunningServer
   readonly quick: boolean
+  /**
+   * Timed windows in this run, each giving one value per figure. The quick set measures 3
+   * windows on one server process (setting up 1,000 clients once); the full set starts a fresh
+   * process for each of its repeats, with 1 window each.
+   */
+  readonly windows: number
   log(message: string): void
+  /** Records a window that could not be measured (it goes into the result's notes). */
+  fail(message: string): void
 }
 
 /** A figure before it has values. */
@@ -19,8 +27,8 @@ export interface Scenario {
   readonly figures: FigureSpec[]
   /** Run once per benchmark before the repeats (e.g. to build a seed document). */
   prepare?(quick: boolean, servers: readonly ServerName[]): Promise<void>
-  /** One repeat against one server: figure name -> value (NaN when it could not be measured). */
-  run(ctx: RunContext): Promise<Record<string, number>>
+  /** One run against one server: figure name -> one value per window (NaN: not measured). */
+  run(ctx: RunContext): Promise<Record<string, number[]>>
   /** Sets goalMet on figures whose goal compares ours with a peer. */
   judge?(figures: Figure[]): Figure[]
   /** Notes for the result file (what was simulated, caveats). */
