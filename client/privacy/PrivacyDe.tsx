@@ -15,7 +15,8 @@ export function PrivacyDe({ heading, operator }: Props) {
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
-        Datenschutzhinweise
+        {/* Soft hyphen: at 320 px the word would otherwise break anywhere; names stay "Datenschutzhinweise". */}
+        Datenschutz&shy;hinweise
       </h1>
       <p>
         Ballonfahrt ist ein Board für Heißluftballon-Retrospektiven. Es läuft auf dem eigenen Server der unten genannten Stelle, ohne
