@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
+import { copyOfClient } from '../helpers/clientCopy'
 import { noteItem, zone } from '../helpers/e2e'
 import { expectFocusOn, focusedName, tabStats, tabTo, waitForAnnouncement } from '../helpers/keyboard'
 import { createBoard, startTestServer } from '../helpers/server'
@@ -13,16 +14,19 @@ import type { TestServer } from '../helpers/server'
  */
 
 let server: TestServer
+let client: ReturnType<typeof copyOfClient> | undefined
 let browser: Browser
 
 beforeAll(async () => {
-  server = await startTestServer()
+  client = copyOfClient()
+  server = await startTestServer({ clientDir: client.dir })
   browser = await launchBrowser()
 })
 
 afterAll(async () => {
   await browser?.close()
   await server?.stop()
+  client?.remove()
 })
 
 /** Opens a link and joins: the name box has the focus, Enter joins. */

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { launchBrowser } from '../helpers/browser'
+import { copyOfClient } from '../helpers/clientCopy'
 import { contextWith, importFixtureBoard, joinIn, noteItem, writeNote, zone } from '../helpers/e2e'
 import type { Theme } from '../helpers/e2e'
 import { decodePng } from '../helpers/png'
@@ -21,11 +22,13 @@ const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
 let server: TestServer
+let client: ReturnType<typeof copyOfClient> | undefined
 let browser: Browser
 const written: string[] = []
 
 beforeAll(async () => {
-  server = await startTestServer()
+  client = copyOfClient()
+  server = await startTestServer({ clientDir: client.dir })
   browser = await launchBrowser()
   mkdirSync(OUT, { recursive: true })
 })
@@ -34,6 +37,7 @@ afterAll(async () => {
   console.log([`Screenshots in ${OUT}/:`, ...written].join('\n'))
   await browser?.close()
   await server?.stop()
+  client?.remove()
 })
 
 /** A page in the given theme, introduction already seen (the pictures show the board itself). */
