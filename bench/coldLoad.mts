@@ -17,13 +17,14 @@
  *   npx tsx bench/coldLoad.mts [--quick] [--moves 100000] [--fresh: rebuild the history]
  *                                 [--no-peers] [--cpu-prof: profiles of the servers, in the temp dir]
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BOARD_NOTES } from './lib/board-500'
 import { COMPACT_AFTER, coldHistory } from './lib/cold-history'
 import { HOCUSPOCUS_DOC, HOCUSPOCUS_SERVER, timeHocuspocusFirstSync } from './lib/cold-hocuspocus'
 import { participantParams, startProcess, timeFirstSync } from './lib/cold-processes'
+import { hotStacks, topFunctions } from './lib/cold-profile'
 import { cpuSeconds } from './lib/proc'
 import { machine, quantile } from './lib/results'
 import type { Figure } from './lib/results'
@@ -54,6 +55,7 @@ try {
   )
 
   const profDir = join(tmpdir(), 'ballonfahrt-profiles')
+  if (cpuProf) rmSync(profDir, { recursive: true, force: true })
   const ourArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/index.ts']
   const ywsArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), 'node_modules/@y/websocket-server/src/server.js']
 
@@ -168,6 +170,14 @@ try {
     'y-websocket-server answers sync step 1 before y-leveldb has loaded the doc and sends the content afterwards as an update; the figure waits for the content, not for the first (empty) sync.',
     'hocuspocus+sqlite: its SQLite extension stores one merged state per document (written on change, debounced); we wrote the final state of the same history, as it would have stored it.',
   )
+  if (cpuProf) {
+    // What the servers spent their time on: the main-thread profile of each process, largest first.
+    const files = readdirSync(profDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(profDir, f))
+    const main = files.filter((f) => /\.0\.\d+\.cpuprofile$/.test(f)).sort((a, b) => statSync(b).size - statSync(a).size)
+    for (const file of main.slice(0, 2)) {
+      console.error(`\n${file}\n${topFunctions(file, 12).join('\n')}\n${hotStacks(file, 6).join('\n')}`)
+    }
+  }
   writeResult('coldLoad', {
     scenario: 'coldLoad',
     title: 'Cold load: 500 notes, 100,000 past moves',
