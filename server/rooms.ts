@@ -6,6 +6,7 @@ import { declarePrivateRoots } from '../model/privateDoc'
 import { declareRoots } from '../model/schema'
 import { MESSAGE } from '../protocol/messages'
 import { FanOut } from './fanOut'
+import { FirstSync } from './firstSync'
 import type { RoomMember } from './fanOut'
 import { boardTag, log } from './log'
 import type { BoardStore } from './store/BoardStore'
@@ -36,8 +37,8 @@ export class Room {
   /** Which member speaks for which awareness client id (one each). */
   readonly awarenessOwners = new Map<number, RoomMember>()
   private readonly fanOut: FanOut
-  /** The whole doc as a sync step 2 for a client that has nothing yet (see `syncReply`). */
-  private fullStateReply: Uint8Array | null = null
+  /** The answer for a client that has nothing yet (see `syncReply`). */
+  private readonly firstSync = new FirstSync(this.doc)
   /** Log entries since the last snapshot, and the newest log position. */
   private logSize = 0
   private lastSeq = 0
@@ -74,31 +75,28 @@ export class Room {
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
     this.fanOut = new FanOut(this.members, this.awareness)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.fullStateReply = null
-      this.onUpdate(update, origin)
-    })
     this.awareness.on('update', ({ added, updated, removed }: Record<string, number[]>, _origin: unknown) => {
       this.fanOut.presenceChanged([...added!, ...updated!, ...removed!])
     })
   }
 
   /**
-   * The sync step 2 answering a client's state vector. Most joiners have nothing yet (a first
-   * visit; the 500 of a join storm): their answer is the same whole doc, encoded once per
-   * version of the doc instead of once per joiner.
+   * The messages answering a client's sync step 1: a sync step 2 with what it lacks. Most
+   * joiners have nothing yet (a first visit; the 500 of a join storm): theirs is kept ready.
    */
-  syncReply(stateVector: Uint8Array): Uint8Array {
-    const empty = stateVector.length === 1 && stateVector[0] === 0
-    if (empty && this.fullStateReply) return this.fullStateReply
+  syncReply(stateVector: Uint8Array): readonly Uint8Array[] {
+    if (stateVector.length === 1 && stateVector[0] === 0) return this.firstSync.messages()
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE.sync)
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
-    const reply = encoding.toUint8Array(encoder)
-    if (empty) this.fullStateReply = reply
-    return reply
+    return [encoding.toUint8Array(encoder)]
   }
 
+  /**
+   * Fills the doc with what storage holds; called once, before anyone joins. The update
+   * listener comes after: with one attached, Yjs would encode the whole loaded state as an
+   * update (150 ms for a board that lived long) only for the listener to ignore it.
+   */
   load(snapshot: Uint8Array | null, updates: readonly Uint8Array[], lastSeq: number): void {
     Y.transact(
       this.doc,
@@ -108,6 +106,11 @@ export class Room {
       },
       this,
     )
+    this.firstSync.seed(snapshot, updates)
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.firstSync.changed(update)
+      this.onUpdate(update, origin)
+    })
     this.logSize = updates.length
     this.lastSeq = lastSeq
     this.snapshotBytes = snapshot?.byteLength ?? 0
@@ -207,7 +210,7 @@ export class Room {
   destroy(): void {
     this.destroyed = true
     this.fanOut.stop()
-    this.fullStateReply = null
+    this.firstSync.drop()
     this.awareness.destroy()
     this.doc.destroy()
   }

@@ -110,7 +110,7 @@ export class BoardSocket implements RoomMember {
       // Answered once everything applied is committed, so the answer holds no change a crash
       // could still take back (see Room.onUpdate: the server sends only what is committed).
       void this.store.committed().then(() => {
-        if (!this.closed) this.send(this.room.syncReply(stateVector))
+        if (!this.closed) for (const message of this.room.syncReply(stateVector)) this.send(message)
       })
       return
     }
