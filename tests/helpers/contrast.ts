@@ -87,7 +87,7 @@ export async function measureContrast(page: Page, targets: readonly ContrastTarg
       failures.push({
         target: probe.target,
         text: probe.text,
-        ratio: Math.round(worst.ratio * 100) / 100,
+        ratio: Math.floor(worst.ratio * 1000) / 1000,
         required: probe.required,
         how,
         color: `rgba(${probe.rgba.join(', ')})`,
