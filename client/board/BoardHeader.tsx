@@ -8,11 +8,12 @@ import { JoinInfoButton } from '../joining/JoinInfoButton'
 import { PresentationLink } from '../presentation/PresentationLink'
 import { reportPath } from '../router'
 import { useBoard } from '../store/board'
+import { ThemeSwitch } from '../theme/ThemeSwitch'
 import { PresenceList } from './PresenceList'
 import { ShareLink } from './ShareLink'
 import { SyncStatus } from './SyncStatus'
 
-/** The banner: title and topic, sharing (code, QR and presentation for the moderator), settings (moderator), who is here, connection and save state, language. */
+/** The banner: title and topic, sharing (code, QR and presentation for the moderator), settings (moderator), who is here, connection and save state, colour scheme, language. */
 export function BoardHeader({ boardId }: { readonly boardId: string }) {
   const t = useT()
   const title = useBoard((s) => s.title)
@@ -35,6 +36,7 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
           </RouteLink>
           {moderator && <SettingsPanel />}
           <LeaveBoard boardId={boardId} />
+          <ThemeSwitch />
           <LanguageSwitch />
         </div>
       </div>
