@@ -6,6 +6,7 @@ import { useT } from '../i18n/index'
 import { boardPath } from '../router'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
+import { ThemeSwitch } from '../theme/ThemeSwitch'
 import { ReportTools } from './ReportTools'
 import { ReportView } from './ReportView'
 import { RouteLink } from './RouteLink'
@@ -41,6 +42,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
           <RouteLink to={boardPath(boardId)} className="button button--quiet">
             {t('report.back')}
           </RouteLink>
+          <ThemeSwitch />
           <LanguageSwitch />
         </div>
       </header>
