@@ -17,6 +17,7 @@
  *   npx tsx bench/coldLoad.mts [--quick] [--moves 100000] [--fresh: rebuild the history]
  *                                 [--no-peers] [--cpu-prof: profiles of the servers, in the temp dir]
  */
+import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -162,6 +163,9 @@ try {
       values: { ballonfahrt: series.ours.warm, 'y-websocket-server+leveldb': series.ldbMerged.warm, 'hocuspocus+sqlite': series.hocus.warm },
     },
   ]
+  // Ours runs from the working tree: say when that is not a commit.
+  const dirty = execFileSync('git', ['status', '--short', '--', 'server', 'model', 'protocol'], { encoding: 'utf8' }).trim()
+  notes.push(`Server code: ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}${dirty ? ` plus uncommitted changes (${dirty.split('\n').map((l) => l.trim()).join(', ')})` : ''}.`)
   notes.push(
     `Load average (1 min) during the repeats: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores (the machine is shared): wall times include waiting for a core; the server CPU row does not.`,
   )
