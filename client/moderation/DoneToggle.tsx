@@ -4,6 +4,7 @@ import { useBoard } from '../store/board'
 import { markDone } from '../store/moderation'
 import { usePrivate } from '../store/private'
 import { useSession } from '../store/session'
+import { ParticipantMark } from '../theme/ParticipantMark'
 import { useReadOnly } from './useRole'
 
 /** "Ich bin fertig": tells the others that I have written what I wanted to write. */
@@ -21,7 +22,7 @@ export function DoneToggle() {
   )
 }
 
-/** Who is done writing, by name where they are present; the count says it for everyone. */
+/** Who is done writing, by name where they are present, with the mark they have on their notes; the count says it for everyone. */
 export function DoneList() {
   const t = useT()
   const id = useId()
@@ -29,7 +30,7 @@ export function DoneList() {
   const peers = useSession((s) => s.peers)
   const names = done.map((participant) => {
     const peer = peers.find((p) => p.participantId === participant)
-    return { participant, name: peer?.name || t('presence.anonymous'), color: peer?.color ?? null }
+    return { participant, name: peer?.name || t('presence.anonymous') }
   })
   return (
     <div className="done-list">
@@ -38,9 +39,9 @@ export function DoneList() {
       </p>
       {names.length > 0 && (
         <ul className="done-list__names" aria-labelledby={id}>
-          {names.map(({ participant, name, color }) => (
+          {names.map(({ participant, name }) => (
             <li key={participant}>
-              {color && <span className="dot" style={{ backgroundColor: color }} aria-hidden="true" />}
+              <ParticipantMark participantId={participant} name={name} />
               {name}
             </li>
           ))}

@@ -13,7 +13,6 @@ export interface Peer {
   readonly clientId: number
   readonly participantId: ParticipantId | null
   readonly name: string
-  readonly color: string
   readonly self: boolean
 }
 

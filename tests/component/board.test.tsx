@@ -145,7 +145,7 @@ describe('board page', () => {
     stop = board.stop
     act(() =>
       useSession.setState({
-        peers: [{ clientId: 7, participantId: 'p-anna', name: 'Anna Berg', color: '#0b6bb0', self: false }],
+        peers: [{ clientId: 7, participantId: 'p-anna', name: 'Anna Berg', self: false }],
       }),
     )
     render(<BoardPage boardId="board-1" />)
@@ -161,7 +161,7 @@ describe('board page', () => {
   it('marks my own notes with my name and colour, though my presence entry has no server id', () => {
     const board = localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }])
     stop = board.stop
-    act(() => useSession.setState({ peers: [{ clientId: 3, participantId: null, name: 'Ich', color: '#00795c', self: true }] }))
+    act(() => useSession.setState({ peers: [{ clientId: 3, participantId: null, name: 'Ich', self: true }] }))
     render(<BoardPage boardId="board-1" />)
     const note = within(zone(/Steigen/)).getByRole('listitem')
     expect(note.style.borderLeftColor).toBe(participantLook(ME.participantId).colour)

@@ -49,8 +49,8 @@ describe('board header', () => {
     act(() =>
       useSession.setState({
         peers: [
-          { clientId: 1, participantId: 'a', name: 'Anna', color: '#0b6bb0', self: true },
-          { clientId: 2, participantId: 'b', name: '', color: '#b35900', self: false },
+          { clientId: 1, participantId: 'a', name: 'Anna', self: true },
+          { clientId: 2, participantId: 'b', name: '', self: false },
         ],
       }),
     )

@@ -11,6 +11,7 @@ import { toBoardView } from '../../model/view'
 import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
 import { saveModeratorToken } from '../../client/sync/credentials'
+import { participantLook } from '../../client/theme/participant'
 import { PARTICIPANT_ID, liveRegion, moderatedBoard } from './moderationBoard'
 
 const PHASE_NAMES = ['Sammeln', 'Aufdecken', 'Clustern', 'Abstimmen', 'Maßnahmen', 'Abschluss']
@@ -113,14 +114,14 @@ describe('fertig', () => {
     expect(toggle.getAttribute('aria-pressed')).toBe('false')
   })
 
-  it('lists who is done by name with a count, only while collecting', () => {
+  it('lists who is done by name with a count and their participant mark, only while collecting', () => {
     const { doc } = open('moderator')
     expect(screen.getByText('0 fertig')).toBeTruthy()
     act(() =>
       useSession.setState({
         peers: [
-          { clientId: 1, participantId: 'berta', name: 'Berta', color: '#0b6bb0', self: false },
-          { clientId: 2, participantId: 'carl', name: '', color: '#b35900', self: false },
+          { clientId: 1, participantId: 'berta', name: 'Berta', self: false },
+          { clientId: 2, participantId: 'carl', name: '', self: false },
         ],
       }),
     )
@@ -132,7 +133,17 @@ describe('fertig', () => {
       writeProgress(doc, 'dora', new Y.Doc())
     })
     const list = screen.getByRole('list', { name: '2 fertig' })
-    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Berta', 'Anonym'])
+    const items = within(list).getAllByRole('listitem')
+    // What a screen reader reads: the name; the mark (shape, colour, initials) is hidden from it.
+    const spoken = (li: HTMLElement) => {
+      const copy = li.cloneNode(true) as HTMLElement
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove())
+      return copy.textContent
+    }
+    expect(items.map(spoken)).toEqual(['Berta', 'Anonym'])
+    const marks = items.map((li) => li.querySelector('[aria-hidden="true"][data-shape]'))
+    expect(marks.map((mark) => mark?.getAttribute('data-shape'))).toEqual([participantLook('berta').shape, participantLook('carl').shape])
+    expect(marks.map((mark) => mark?.textContent)).toEqual(['BE', 'AN'])
     act(() => setPhase(doc, 'aufdecken'))
     expect(screen.queryByText('2 fertig')).toBeNull()
     expect(screen.queryByRole('button', { name: 'Ich bin fertig' })).toBeNull()
