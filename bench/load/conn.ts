@@ -20,6 +20,8 @@ export interface ConnHandlers {
   /** A sync update (or step 2) arrived; the y-websocket message starts at `offset`. */
   onUpdate?(data: Buffer, offset: number, at: number): void
   onSynced?(data: Buffer, offset: number, at: number): void
+  /** Ours acknowledged more document messages. */
+  onAck?(): void
 }
 
 /**
@@ -174,7 +176,10 @@ export class Conn {
     d.pos = off
     const count = decoding.readVarUint(d)
     if (this.ackTimes) for (let k = this.acked + 1; k <= count; k++) if (this.sendTimes[k] !== undefined) this.ackTimes.push(at - this.sendTimes[k]!)
-    if (count > this.acked) this.acked = count
+    if (count > this.acked) {
+      this.acked = count
+      this.handlers.onAck?.()
+    }
   }
 }
 

@@ -40,6 +40,11 @@ interface Group {
   /** Burst clients: the next precomputed edit to send, and where this window started. */
   next: number[]
   base: number[]
+  /** Closed loop: updates each client may have unconfirmed (0: fixed rate instead). */
+  inflight: number
+  /** Peers' confirmation: the client's own updates echoed back (sent by it, echoed to it). */
+  sentBy: number[]
+  echoed: number[]
   joinTimes: number[]
   verified: number
   sampled: number
@@ -57,7 +62,7 @@ function group(name: string): Group {
 function newGroup(role: Role): Group {
   return {
     role, conns: [], seen: [], latencies: new Map(), warmup: 0, noteIds: [], frames: [], sent: 0, sentTimes: [], timers: [],
-    measuring: false, received: 0, ackedAtStart: [], ackedAtStop: [], ackTimes: [], next: [], base: [], joinTimes: [], verified: 0, sampled: 0, errors: [],
+    measuring: false, received: 0, ackedAtStart: [], ackedAtStop: [], ackTimes: [], next: [], base: [], inflight: 0, sentBy: [], echoed: [], joinTimes: [], verified: 0, sampled: 0, errors: [],
   }
 }
 
@@ -171,7 +176,13 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
       g.sent = 0
       g.received = 0
       g.ackTimes = []
-      startBurst(g, opts.rate ?? 25)
+      for (const c of g.conns) c.ackTimes = g.ackTimes
+      if (opts.inflight) {
+        g.inflight = opts.inflight
+        // Whatever the last window left unconfirmed counts as confirmed (the pause let it come).
+        g.echoed = g.conns.map((_, i) => g.sentBy[i] ?? 0)
+        g.conns.forEach((_, i) => pump(g, i))
+      } else startBurst(g, opts.rate ?? 25)
     }
     if (g.role === 'joiner') startJoins(g, req.args.targets, opts)
     return { at: now() }
@@ -227,6 +238,7 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
       acked: conns.map((c, i) => (g.ackedAtStop[i] ?? c.acked) - (g.ackedAtStart[i] ?? 0)),
       ackTimes: g.ackTimes,
       joinTimes: g.joinTimes,
+      exhausted: g.frames.filter((f, i) => f && (g.next[i] ?? 0) >= f.length).length,
       verified: g.verified,
       sampled: g.sampled,
       messagesIn: conns.reduce((n, c) => n + c.messagesIn, 0),
@@ -291,14 +303,43 @@ function startPresence(g: Group, hz: number, name: string): void {
   step()
 }
 
-/** Many-boards clients: counting updates by others; edits precomputed before the clock starts. */
+/**
+ * Many-boards clients: counting updates by others; edits precomputed before the clock starts.
+ * In the closed loop a client sends its next edit as soon as fewer than `inflight` of its edits
+ * are unconfirmed: on ours confirmed means acknowledged (committed to SQLite), on the peers
+ * echoed back (they send every applied update to every connection, the sender's included).
+ */
 function burstHandlers(g: Group, index: number) {
   return {
     onUpdate(data: Buffer, off: number) {
-      if (!g.measuring || data[off - 1] !== 2) return
+      if (data[off - 1] !== 2) return
       const conn = g.conns[index]
-      if (conn && authorOf(data, off) !== conn.doc!.clientID) g.received++
+      if (!conn) return
+      if (authorOf(data, off) === conn.doc!.clientID) {
+        g.echoed[index] = (g.echoed[index] ?? 0) + 1
+        pump(g, index)
+      } else if (g.measuring) g.received++
     },
+    onAck() {
+      pump(g, index)
+    },
+  }
+}
+
+function pump(g: Group, i: number): void {
+  if (!g.measuring || g.inflight === 0) return
+  const conn = g.conns[i]
+  const frames = g.frames[i]
+  if (!conn || !frames) return
+  const ours = conn.dialect.secret !== ''
+  while ((g.next[i] ?? 0) < frames.length) {
+    const unconfirmed = ours ? conn.docSent - conn.acked : (g.sentBy[i] ?? 0) - (g.echoed[i] ?? 0)
+    if (unconfirmed >= g.inflight) return
+    const k = g.next[i] ?? 0
+    conn.sendFramed(frames[k]!)
+    g.next[i] = k + 1
+    g.sentBy[i] = (g.sentBy[i] ?? 0) + 1
+    g.sent++
   }
 }
 
@@ -322,7 +363,6 @@ function startBurst(g: Group, rate: number): void {
   const t0 = now()
   const next = g.next
   const slotMs = 5
-  for (const c of g.conns) c.ackTimes = g.ackTimes
   let ticks = 0
   const step = () => {
     const elapsed = now() - t0
@@ -334,6 +374,7 @@ function startBurst(g: Group, rate: number): void {
       while (next[i]! < due && next[i]! < frames.length) {
         conn.sendFramed(frames[next[i]!]!)
         next[i]!++
+        g.sentBy[i] = (g.sentBy[i] ?? 0) + 1
         g.sent++
       }
     }

@@ -124,7 +124,7 @@ export class GroupHandle {
 function merge(parts: GroupStats[]): GroupStats {
   const first = parts[0]!
   const cat = <K extends keyof GroupStats>(k: K) => parts.flatMap((p) => p[k] as unknown[]) as never
-  const sum = (k: 'conns' | 'synced' | 'sent' | 'received' | 'verified' | 'sampled' | 'messagesIn' | 'awarenessIn' | 'bytesIn') => parts.reduce((n, p) => n + p[k], 0)
+  const sum = (k: 'conns' | 'synced' | 'sent' | 'received' | 'exhausted' | 'verified' | 'sampled' | 'messagesIn' | 'awarenessIn' | 'bytesIn') => parts.reduce((n, p) => n + p[k], 0)
   return {
     role: first.role,
     conns: sum('conns'),
@@ -139,6 +139,7 @@ function merge(parts: GroupStats[]): GroupStats {
     acked: cat('acked'),
     ackTimes: cat('ackTimes'),
     joinTimes: cat('joinTimes'),
+    exhausted: sum('exhausted'),
     verified: sum('verified'),
     sampled: sum('sampled'),
     messagesIn: sum('messagesIn'),

@@ -15,6 +15,8 @@ export interface GroupOptions {
   readonly presenceHz?: number
   /** Writers: updates per second; burst clients: per client. */
   readonly rate?: number
+  /** Burst clients: closed loop with this many unconfirmed edits per client (instead of a rate). */
+  readonly inflight?: number
   /** Writers: the id written into markers (so readers tell writers apart). */
   readonly writer?: number
   /** Burst clients: edits precomputed per client. */
@@ -55,6 +57,8 @@ export interface GroupStats {
   readonly acked: number[]
   readonly ackTimes: number[]
   readonly joinTimes: number[]
+  /** Burst clients that ran out of precomputed edits. */
+  readonly exhausted: number
   readonly verified: number
   readonly sampled: number
   readonly messagesIn: number

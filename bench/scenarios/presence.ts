@@ -38,7 +38,7 @@ export function presence(seconds?: number): Scenario {
         for (let w = 0; w < ctx.windows; w++) {
           // A fresh writer per window (its own marker id); presence pauses between windows.
           const id = w + 1
-          const writer = await ctx.pool.open(`presence-w${id}`, 'writer', [target], {}, [ctx.pool.writerGen])
+          const writer = await ctx.pool.open(`presence-w${id}`, 'writer', [target], { timeoutMs: ctx.quick ? 5000 : 15_000 }, [ctx.pool.writerGen])
           try {
             // A relay still busy with the last window's presence may not let a writer in.
             if (writer.synced < 1) {
