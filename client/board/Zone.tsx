@@ -5,6 +5,7 @@ import { ClusterItem } from '../clusters/ClusterItem'
 import { zoneDropHandlers } from '../clusters/drag'
 import { useMayCluster, useReadOnly } from '../clusters/permissions'
 import { useT } from '../i18n/index'
+import { ZoneQuestion } from '../moderation/ZoneQuestion'
 import { useBoard } from '../store/board'
 import { usePrivate } from '../store/private'
 import { sortByTally } from '../voting/sortByTally'
@@ -14,7 +15,7 @@ import { DraftItem, NoteItem } from './NoteItem'
 type Entry = { readonly id: string; readonly kind: 'cluster'; readonly cluster: ClusterView } | { readonly id: string; readonly kind: 'note'; readonly note: NoteView }
 
 /**
- * One zone: its title and question, my hidden drafts, the count of the others' drafts, its
+ * One zone: its title and question (in plain language when chosen), my hidden drafts, the count of the others' drafts, its
  * clusters and loose notes, and a box to add a note.
  */
 export function Zone({ zone }: { readonly zone: ZoneId }) {
@@ -43,10 +44,10 @@ export function Zone({ zone }: { readonly zone: ZoneId }) {
         <h2 id={`${id}-title`} className="zone__title">
           {title}
         </h2>
-        <p className="zone__question">{view.question ?? t(`zone.${zone}.question`)}</p>
+        <ZoneQuestion zone={zone} question={view.question} />
       </div>
       {view.notes.length === 0 && drafts.length === 0 ? <p className="zone__empty">{t('zone.empty')}</p> : null}
-      {hidden > 0 && <p className="zone__hidden">{hidden === 1 ? t('zone.hiddenDraft') : t('zone.hiddenDrafts', { count: hidden })}</p>}
+      {hidden > 0 && <p className="zone__hidden">{t('zone.hiddenDrafts', { count: hidden })}</p>}
       {clustering && view.notes.length > 0 && (
         <p id={`${id}-hint`} className="hint zone__hint">
           {t('zone.moveHint')}

@@ -92,7 +92,6 @@ export const de = {
   'draft.private': 'privat – nur für dich sichtbar',
   'zone.hiddenDrafts.one': '{count} verdeckte Notiz der anderen',
   'zone.hiddenDrafts.other': '{count} verdeckte Notizen der anderen',
-  'zone.hiddenDraft': '1 verdeckte Notiz der anderen',
   'zone.moveHint': 'Tastatur: Alt+Pfeil hoch/runter verschiebt die fokussierte Notiz, Alt+Pfeil links/rechts in die vorige/nächste Zone. Ziehen geht auch über „Verschieben …“.',
   'focus.highlighted': 'Hervorgehoben',
   'focus.button': 'Hervorheben',

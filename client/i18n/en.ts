@@ -93,7 +93,6 @@ export const en: Messages = {
   'draft.private': 'private – only visible to you',
   'zone.hiddenDrafts.one': '{count} hidden note by others',
   'zone.hiddenDrafts.other': '{count} hidden notes by others',
-  'zone.hiddenDraft': '1 hidden note by others',
   'zone.moveHint': 'Keyboard: Alt+Arrow up/down moves the focused note, Alt+Arrow left/right to the previous/next zone. Dragging also works via “Move …”.',
   'focus.highlighted': 'Highlighted',
   'focus.button': 'Highlight',

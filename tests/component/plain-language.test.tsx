@@ -1,6 +1,7 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { setQuestion } from '../../model/board'
 import { setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import { ZONES, ZONE_IDS } from '../../model/zones'
@@ -103,6 +104,21 @@ describe('the questions in plain language', () => {
     expect(within(zone()).getByText('Was hat uns im Projekt Auftrieb gegeben?')).toBeTruthy()
     expect(within(zone()).getByText('Die Standard-Frage in Leichter Sprache:')).toBeTruthy()
     expect(within(zone()).getByText('Was hilft uns bei der Arbeit?')).toBeTruthy()
+  })
+
+  it('show on the board: each zone asks its plain question, and stays a region named by its title with a Notiz box', async () => {
+    const user = userEvent.setup()
+    const { doc } = open('participant')
+    act(() => setQuestion(doc, 'untenHalten', 'Was hat uns im Projekt gebremst?'))
+    await user.click(screen.getByRole('checkbox', { name: 'Leichte Sprache' }))
+    const zone = (name: RegExp) => screen.getByRole('region', { name })
+    expect(within(zone(/Steigen/)).getByText('Was hilft uns bei der Arbeit?')).toBeTruthy()
+    expect(within(zone(/Steigen/)).queryByText('Was lässt uns steigen?')).toBeNull()
+    expect(within(zone(/Einheizen/)).queryByText('Wo müssen wir mehr einheizen?')).toBeNull()
+    // The moderator's own question stays, explained by the plain default.
+    expect(within(zone(/Unten halten/)).getByText('Was hat uns im Projekt gebremst?')).toBeTruthy()
+    expect(within(zone(/Unten halten/)).getByText('Was stört uns bei der Arbeit?')).toBeTruthy()
+    for (const name of [/Steigen/, /Unten halten/, /Einheizen/]) expect(within(zone(name)).getByRole('textbox', { name: /Notiz/ })).toBeTruthy()
   })
 })
 
