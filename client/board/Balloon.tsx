@@ -55,7 +55,7 @@ function clip(text: string): string {
 }
 
 function votes(t: Translate, n: number): string {
-  return n === 1 ? t('lift.votesOne') : t('lift.votesMany', { count: n })
+  return t('lift.votes', { count: n })
 }
 
 /** The sentence a screen reader hears instead of the picture. */

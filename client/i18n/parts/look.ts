@@ -15,8 +15,8 @@ export const lookDe = {
   'lift.rising': 'Steighöhe: der Ballon steigt ({lift} für Auftrieb, {ballast} für Ballast).',
   'lift.level': 'Steighöhe: der Ballon hält die Höhe ({lift} für Auftrieb, {ballast} für Ballast).',
   'lift.sinking': 'Steighöhe: der Ballon sinkt ({lift} für Auftrieb, {ballast} für Ballast).',
-  'lift.votesOne': '1 Stimme',
-  'lift.votesMany': '{count} Stimmen',
+  'lift.votes.one': '{count} Stimme',
+  'lift.votes.other': '{count} Stimmen',
 } as const satisfies Readonly<Record<string, string>>
 
 /** The same in English; typed by the German keys, so a missing one does not compile. */
@@ -36,6 +36,6 @@ export const lookEn: { readonly [K in keyof typeof lookDe]: string } = {
   'lift.rising': 'Altitude: the balloon is rising ({lift} for lift, {ballast} for ballast).',
   'lift.level': 'Altitude: the balloon holds its height ({lift} for lift, {ballast} for ballast).',
   'lift.sinking': 'Altitude: the balloon is sinking ({lift} for lift, {ballast} for ballast).',
-  'lift.votesOne': '1 vote',
-  'lift.votesMany': '{count} votes',
+  'lift.votes.one': '{count} vote',
+  'lift.votes.other': '{count} votes',
 }
