@@ -8,6 +8,7 @@ import { CLOSE } from '../protocol/messages'
 import { authorise, originAllowed, parseJoin } from './auth'
 import type { ServerConfig } from './config'
 import { handleHttp } from './http'
+import { closeJoinCodes } from './joinCodes'
 import { boardTag, ipTag, log } from './log'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
 import { startRetention } from './retention'
@@ -192,6 +193,8 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
         server.closeAllConnections()
         await rooms.closeAll()
         await store.close()
+        // The code file is opened by the first request that needs it; ctx is the key it is kept under.
+        closeJoinCodes(ctx)
         wss.close()
       })()
       return closing

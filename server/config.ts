@@ -25,12 +25,18 @@ export interface ServerConfig {
   readonly connectionsPerMinute: number
   /** Boards without activity for this many days are deleted. */
   readonly boardTtlDays: number
+  /**
+   * Board-code lookups one address may make per minute (31^8 codes stay unguessable behind the
+   * default). Behind a reverse proxy every browser comes from the proxy's address, so the limit
+   * must cover a whole meeting joining at once.
+   */
+  readonly codeLookupsPerMinute: number
 }
 
-function int(value: string | undefined, fallback: number): number {
+function int(value: string | undefined, fallback: number, min = 0): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < 0) throw new Error(`not a whole number: ${value}`)
+  if (!Number.isInteger(n) || n < min) throw new Error(min > 0 ? `not a whole number of at least ${min}: ${value}` : `not a whole number: ${value}`)
   return n
 }
 
@@ -49,5 +55,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxBoardBytes: int(env.MAX_BOARD_BYTES, 16 * 1024 * 1024),
     connectionsPerMinute: int(env.CONNECTIONS_PER_MINUTE, 120),
     boardTtlDays: int(env.BOARD_TTL_DAYS, 30),
+    // At least 1: with 0 every code would be refused as "too many attempts".
+    codeLookupsPerMinute: int(env.CODE_LOOKUPS_PER_MINUTE, 30, 1),
   }
 }

@@ -17,21 +17,6 @@ import { boardTag, ipTag, log } from './log'
 export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
 export const CODE_LENGTH = 8
 export const CODE_TTL_MS = 24 * 60 * 60 * 1000
-/** Lookups one address may make per minute by default: 31^8 codes stay unguessable behind it. */
-export const LOOKUPS_PER_MINUTE = 30
-
-/**
- * CODE_LOOKUPS_PER_MINUTE overrides the default: behind a reverse proxy every browser comes from
- * the proxy's address, so the limit must cover a whole meeting joining at once. Read here until
- * ServerConfig carries it (config.ts belongs to the server's core).
- */
-export function lookupsPerMinute(env: NodeJS.ProcessEnv = process.env): number {
-  const value = env.CODE_LOOKUPS_PER_MINUTE
-  if (value === undefined || value === '') return LOOKUPS_PER_MINUTE
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`CODE_LOOKUPS_PER_MINUTE: not a whole number above 0: ${value}`)
-  return n
-}
 /** The file is closed after this long without a request, so an idle server holds no handle. */
 const IDLE_CLOSE_MS = 60_000
 
@@ -210,7 +195,7 @@ const perServer = new WeakMap<HttpContext, JoinCodes>()
 export function joinCodesOf(ctx: HttpContext): JoinCodes {
   let codes = perServer.get(ctx)
   if (!codes) {
-    codes = { store: new JoinCodeStore(ctx.config.dataDir), lookups: new PerMinuteLimit(lookupsPerMinute(), 'code.rateLimited') }
+    codes = { store: new JoinCodeStore(ctx.config.dataDir), lookups: new PerMinuteLimit(ctx.config.codeLookupsPerMinute, 'code.rateLimited') }
     perServer.set(ctx, codes)
   }
   return codes

@@ -32,6 +32,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     maxBoardBytes: 16 * 1024 * 1024,
     connectionsPerMinute: 10_000,
     boardTtlDays: 30,
+    codeLookupsPerMinute: 30,
     ...overrides,
   }
 }

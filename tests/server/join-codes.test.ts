@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { CODE_TTL_MS, JoinCodeStore, LOOKUPS_PER_MINUTE, PerMinuteLimit, addressKey, formatCode, lookupsPerMinute, normaliseCode } from '../../server/joinCodes'
+import { configFromEnv } from '../../server/config'
+import { CODE_TTL_MS, JoinCodeStore, PerMinuteLimit, addressKey, formatCode, normaliseCode } from '../../server/joinCodes'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
@@ -187,6 +188,28 @@ describe('looking a code up', () => {
     // Issuing is not a lookup and stays open to the moderator.
     expect((await postCode(board.boardId, board.moderatorToken)).status).toBe(200)
   })
+
+  it('closes the code file when the server closes (SQLite removes the WAL file with the last connection)', async () => {
+    await issue(await createBoard(server))
+    const wal = join(server.dataDir, 'join-codes.sqlite-wal')
+    expect(existsSync(wal)).toBe(true)
+    await server.app.close()
+    expect(existsSync(wal)).toBe(false)
+  })
+
+  it("counts lookups against the server's configured limit (codeLookupsPerMinute)", async () => {
+    const proxied = await startTestServer({ codeLookupsPerMinute: 3 })
+    try {
+      const board = await createBoard(proxied)
+      const issued = await fetch(`${proxied.http}/api/boards/${board.boardId}/code`, { method: 'POST', headers: { authorization: `Bearer ${board.moderatorToken}` } })
+      const { code } = (await issued.json()) as IssuedCode
+      const statuses: number[] = []
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${proxied.http}/api/codes/${code}`)).status)
+      expect(statuses).toEqual([200, 200, 200, 429])
+    } finally {
+      await proxied.stop()
+    }
+  })
 })
 
 describe('the parts, with a clock of their own', () => {
@@ -212,12 +235,13 @@ describe('the parts, with a clock of their own', () => {
     expect(addressKey('2001:db8:1:3::1')).not.toBe(addressKey('2001:db8:1:2::1'))
   })
 
-  it('takes the limit from CODE_LOOKUPS_PER_MINUTE (for servers behind a proxy), 30 by default', () => {
-    expect(lookupsPerMinute({})).toBe(LOOKUPS_PER_MINUTE)
-    expect(LOOKUPS_PER_MINUTE).toBe(30)
-    expect(lookupsPerMinute({ CODE_LOOKUPS_PER_MINUTE: '600' })).toBe(600)
-    expect(() => lookupsPerMinute({ CODE_LOOKUPS_PER_MINUTE: 'viele' })).toThrow(/CODE_LOOKUPS_PER_MINUTE/)
-    expect(() => lookupsPerMinute({ CODE_LOOKUPS_PER_MINUTE: '0' })).toThrow(/CODE_LOOKUPS_PER_MINUTE/)
+  it('takes the limit from CODE_LOOKUPS_PER_MINUTE (for servers behind a proxy), 30 by default, at least 1', () => {
+    expect(configFromEnv({}).codeLookupsPerMinute).toBe(30)
+    expect(configFromEnv({ CODE_LOOKUPS_PER_MINUTE: '' }).codeLookupsPerMinute).toBe(30)
+    expect(configFromEnv({ CODE_LOOKUPS_PER_MINUTE: '600' }).codeLookupsPerMinute).toBe(600)
+    expect(() => configFromEnv({ CODE_LOOKUPS_PER_MINUTE: 'viele' })).toThrow(/not a whole number/)
+    expect(() => configFromEnv({ CODE_LOOKUPS_PER_MINUTE: '2.5' })).toThrow(/not a whole number/)
+    expect(() => configFromEnv({ CODE_LOOKUPS_PER_MINUTE: '0' })).toThrow(/at least 1/)
   })
 
   it('limits per minute window and address, and says how long to wait', () => {
