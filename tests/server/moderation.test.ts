@@ -11,7 +11,7 @@ import { addNote, editNoteText } from '../../model/notes'
 import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
 import { addDraft, castVote, setDone } from '../../model/privateDoc'
 import { ballotOf } from '../../model/privateDoc'
-import { setSetting } from '../../model/settings'
+import { setBoardLocale, setSetting } from '../../model/settings'
 import { startTimer } from '../../model/timer'
 import { toBoardView } from '../../model/view'
 import { connectClient, waitFor } from '../helpers/clients'
@@ -79,6 +79,7 @@ describe('forbidden changes from a participant', () => {
   const forbidden: [string, (doc: Y.Doc, other: string) => void][] = [
     ['change the phase', (doc) => setPhase(doc, 'abstimmen')],
     ['change a setting', (doc) => setSetting(doc, 'votesPerPerson', 20)],
+    ['change the board language', (doc) => setBoardLocale(doc, 'en')],
     ['change a question', (doc) => setQuestion(doc, 'steigen', 'Gehackt?')],
     ['change the title', (doc) => setTitle(doc, 'Gehackt')],
     ['lock the board', (doc) => setLocked(doc, true)],
