@@ -21,6 +21,8 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
 import { BOARD_NOTES } from './lib/board-500'
 import { COMPACT_AFTER, coldHistory } from './lib/cold-history'
 import { HOCUSPOCUS_DOC, HOCUSPOCUS_SERVER, timeHocuspocusFirstSync } from './lib/cold-hocuspocus'
@@ -54,6 +56,25 @@ try {
   notes.push(
     `First sync: from creating a stock y-websocket provider (connect, handshake, auth, load, sync) until it is synced and its doc holds all ${BOARD_NOTES} notes; the server process is new for every repeat (copied storage, started, /healthz answered).`,
   )
+
+  // The floor under any first sync: a client has to decode the whole state, whoever serves it.
+  const decode: number[] = []
+  {
+    const db = new Database(join(ours, 'ballonfahrt.sqlite'), { readonly: true })
+    const snapshot = db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE board = ?').get(boardId)
+    const tail = db.prepare<[string], { data: Buffer }>('SELECT data FROM updates WHERE board = ? ORDER BY seq').all(boardId)
+    db.close()
+    // As plain Uint8Arrays, as the store hands them over (decoding a Buffer is much slower:
+    // every subarray is a Buffer).
+    const updates = [...(snapshot ? [snapshot.data] : []), ...tail.map((row) => row.data)].map((b) => new Uint8Array(b))
+    for (let i = 0; i < (quick ? 4 : 8); i++) {
+      const doc = new Y.Doc()
+      const start = performance.now()
+      for (const update of updates) Y.applyUpdate(doc, update)
+      if (i > 0) decode.push(performance.now() - start)
+      doc.destroy()
+    }
+  }
 
   const profDir = join(tmpdir(), 'ballonfahrt-profiles')
   if (cpuProf) rmSync(profDir, { recursive: true, force: true })
@@ -157,6 +178,12 @@ try {
       values: { ballonfahrt: series.ours.cpu, 'y-websocket-server+leveldb': series.ldbMerged.cpu, 'hocuspocus+sqlite': series.hocus.cpu },
     },
     {
+      name: 'decoding the stored state into a fresh doc (Node, no network, first of each run left out)',
+      unit: 'ms',
+      better: 'lower',
+      values: { ballonfahrt: decode },
+    },
+    {
       name: 'second client, board already loaded',
       unit: 'ms',
       better: 'lower',
@@ -185,7 +212,7 @@ try {
   writeResult('coldLoad', {
     scenario: 'coldLoad',
     title: 'Cold load: 500 notes, 100,000 past moves',
-    command: `npx tsx bench/coldLoad.mts${quick ? ' --quick' : ''}${movesArg >= 0 ? ` --moves ${MOVES}` : ''}`,
+    command: `npx tsx bench/coldLoad.mts${argv.length ? ` ${argv.join(' ')}` : ''}`,
     date: new Date().toISOString(),
     machine: machine(),
     figures,
