@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core'
 import { decodePng } from './png'
+import type { Pixels } from './png'
 
 /**
  * Contrast where axe cannot decide (text on a gradient, on an image, on an SVG shape: axe
@@ -62,11 +63,16 @@ export async function measureContrast(page: Page, targets: readonly ContrastTarg
   const probes: Measured[] = await page.evaluate(inspect, selectors)
   const failures: ContrastFailure[] = []
   let measured = 0
+  const fgOf = (probe: Measured) => (bg: Rgb): Rgb => {
+    const [r, g, b, a] = probe.rgba
+    return [r * a + bg[0] * (1 - a), g * a + bg[1] * (1 - a), b * a + bg[2] * (1 - a)]
+  }
+  const pixels = await glyphBackgrounds(
+    page,
+    probes.filter((p) => !p.backgrounds).map((p) => ({ selector: p.target, fg: fgOf(p) })),
+  )
   for (const probe of probes) {
-    const fg = (bg: Rgb): Rgb => {
-      const [r, g, b, a] = probe.rgba
-      return [r * a + bg[0] * (1 - a), g * a + bg[1] * (1 - a), b * a + bg[2] * (1 - a)]
-    }
+    const fg = fgOf(probe)
     let worst: { ratio: number; bg: Rgb } | null = null
     let how: 'gradient' | 'pixels' = 'gradient'
     if (probe.backgrounds) {
@@ -76,7 +82,7 @@ export async function measureContrast(page: Page, targets: readonly ContrastTarg
       }
     } else {
       how = 'pixels'
-      const glyphs = await glyphBackgrounds(page, probe.target, fg)
+      const glyphs = pixels.get(probe.target) ?? []
       if (glyphs.length === 0) continue
       const ratios = glyphs.map((bg) => ({ ratio: contrastRatio(fg(bg), bg), bg })).sort((a, b) => a.ratio - b.ratio)
       worst = ratios[Math.floor(ratios.length * 0.05)]!
@@ -208,58 +214,131 @@ function inspect(list: string[]): Measured[] {
   })
 }
 
-/** The background colours under the glyphs of `selector`'s text, from two pictures. */
-async function glyphBackgrounds(page: Page, selector: string, fg: (bg: Rgb) => Rgb): Promise<Rgb[]> {
-  const rect = await page.evaluate((sel) => {
-    const el = document.querySelector<HTMLElement | SVGElement>(sel)
-    if (!el) return null
-    el.scrollIntoView({ block: 'center', inline: 'center' })
-    const r = el.getBoundingClientRect()
-    const x = Math.max(0, Math.floor(r.left))
-    const y = Math.max(0, Math.floor(r.top))
-    const width = Math.min(window.innerWidth, Math.ceil(r.right)) - x
-    const height = Math.min(window.innerHeight, Math.ceil(r.bottom)) - y
-    return width > 0 && height > 0 ? { x, y, width, height } : null
-  }, selector)
-  if (!rect) return []
-  const shot = () => page.screenshot({ clip: rect, scale: 'css', animations: 'disabled', caret: 'hide' })
-  const withText = decodePng(await shot())
-  await page.evaluate((sel) => {
-    const el = document.querySelector<HTMLElement | SVGElement>(sel)
-    if (!el) return
-    el.dataset.contrastCss = el.style.cssText
-    el.style.setProperty('color', 'transparent', 'important')
-    el.style.setProperty('-webkit-text-fill-color', 'transparent', 'important')
-    el.style.setProperty('text-shadow', 'none', 'important')
-    el.style.setProperty('text-decoration-color', 'transparent', 'important')
-    if (el instanceof SVGElement) {
-      el.style.setProperty('fill', 'transparent', 'important')
-      el.style.setProperty('stroke', 'transparent', 'important')
-    }
-  }, selector)
-  let without
+type Box = { readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly onTop?: boolean }
+
+/**
+ * The background colours under the glyphs of each text, from two pictures per screenful: the
+ * texts that fit in one viewport are photographed together, shown and hidden. Measured where
+ * a reader sees them (scrolled there), so sticky parts of the page are where they would be.
+ */
+async function glyphBackgrounds(page: Page, texts: readonly { selector: string; fg: (bg: Rgb) => Rgb }[]): Promise<Map<string, Rgb[]>> {
+  const out = new Map<string, Rgb[]>()
+  let remaining = [...texts]
+  const scrolled = await page.evaluate(() => [window.scrollX, window.scrollY] as const)
   try {
-    without = decodePng(await shot())
+    while (remaining.length > 0) {
+      // Scroll the first remaining text (top of the page first) near the top of the viewport.
+      const boxes: (Box | null)[] = await page.evaluate((selectors) => {
+        const rects = selectors.map((sel) => document.querySelector(sel)?.getBoundingClientRect() ?? null)
+        const first = rects.reduce<DOMRect | null>((a, r) => (r && r.width > 0 && (!a || r.top < a.top) ? r : a), null)
+        if (first) window.scrollTo(window.scrollX, Math.max(0, first.top + window.scrollY - 8))
+        return selectors.map((sel) => {
+          const el = document.querySelector(sel)
+          if (!el) return null
+          // The box of the element's own text (not its padding or border), else the element's.
+          const lines = [...el.childNodes]
+            .filter((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '')
+            .flatMap((n) => {
+              const range = document.createRange()
+              range.selectNodeContents(n)
+              return [...range.getClientRects()].filter((q) => q.width > 0 && q.height > 0)
+            })
+          const r =
+            lines.length > 0
+              ? new DOMRect(
+                  Math.min(...lines.map((q) => q.left)),
+                  Math.min(...lines.map((q) => q.top)),
+                  Math.max(...lines.map((q) => q.right)) - Math.min(...lines.map((q) => q.left)),
+                  Math.max(...lines.map((q) => q.bottom)) - Math.min(...lines.map((q) => q.top)),
+                )
+              : el.getBoundingClientRect()
+          if (r.width <= 0 || r.height <= 0) return null
+          // Is the text on top where it is, or covered by something at this scroll position?
+          const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)
+          const onTop = hit !== null && (hit === el || el.contains(hit) || hit.contains(el))
+          return { x: r.left, y: r.top, width: r.width, height: r.height, onTop }
+        })
+      }, remaining.map((t) => t.selector))
+      const view = page.viewportSize()!
+      const inView = (b: Box) => b.x >= 0 && b.y >= 0 && b.x + b.width <= view.width && b.y + b.height <= view.height
+      const topmost = boxes.reduce<number>((best, b, i) => (b && (best < 0 || b.y < boxes[best]!.y) ? i : best), -1)
+      if (topmost < 0) break
+      const group = remaining
+        .map((text, i) => ({ text, box: boxes[i] ?? null }))
+        .filter((g, i): g is { text: (typeof texts)[number]; box: Box } => g.box !== null && (i === topmost || inView(g.box)))
+      const clip = clipOf(group.map((g) => g.box), view)
+      const shot = () => page.screenshot({ clip, scale: 'css', animations: 'disabled', caret: 'hide' })
+      const withText = decodePng(await shot())
+      const selectors = group.map((g) => g.text.selector)
+      await page.evaluate((list) => {
+        for (const sel of list) {
+          const el = document.querySelector<HTMLElement | SVGElement>(sel)
+          if (!el || el.dataset.contrastCss !== undefined) continue
+          el.dataset.contrastCss = el.style.cssText
+          el.style.setProperty('color', 'transparent', 'important')
+          el.style.setProperty('-webkit-text-fill-color', 'transparent', 'important')
+          el.style.setProperty('text-shadow', 'none', 'important')
+          el.style.setProperty('text-decoration-color', 'transparent', 'important')
+          if (el instanceof SVGElement) {
+            el.style.setProperty('fill', 'transparent', 'important')
+            el.style.setProperty('stroke', 'transparent', 'important')
+          }
+        }
+      }, selectors)
+      let without
+      try {
+        without = decodePng(await shot())
+      } finally {
+        await page.evaluate((list) => {
+          for (const sel of list) {
+            const el = document.querySelector<HTMLElement | SVGElement>(sel)
+            if (!el || el.dataset.contrastCss === undefined) continue
+            el.style.cssText = el.dataset.contrastCss
+            delete el.dataset.contrastCss
+          }
+        }, selectors)
+      }
+      for (const { text, box } of group) out.set(text.selector, glyphsIn(withText, without, box, clip, text.fg))
+      const done = new Set(selectors)
+      // Texts without a box (gone, or not rendered) cannot be measured and are dropped.
+      remaining = remaining.filter((t, i) => !done.has(t.selector) && boxes[i] !== null)
+    }
   } finally {
-    await page.evaluate((sel) => {
-      const el = document.querySelector<HTMLElement | SVGElement>(sel)
-      if (!el) return
-      el.style.cssText = el.dataset.contrastCss ?? ''
-      delete el.dataset.contrastCss
-    }, selector)
+    await page.evaluate(([x, y]) => window.scrollTo(x, y), scrolled)
   }
+  return out
+}
+
+function clipOf(boxes: readonly Box[], view: { width: number; height: number }): Box {
+  const x = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.x))))
+  const y = Math.max(0, Math.floor(Math.min(...boxes.map((b) => b.y))))
+  const right = Math.min(view.width, Math.ceil(Math.max(...boxes.map((b) => b.x + b.width))))
+  const bottom = Math.min(view.height, Math.ceil(Math.max(...boxes.map((b) => b.y + b.height))))
+  return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) }
+}
+
+/** Glyph pixels of one text (those its colour changed at least halfway), their backgrounds. */
+function glyphsIn(withText: Pixels, without: Pixels, box: Box, clip: Box, fg: (bg: Rgb) => Rgb): Rgb[] {
   if (without.width !== withText.width || without.height !== withText.height) return []
   const glyphs: Rgb[] = []
   const all: Rgb[] = []
-  for (let i = 0; i < withText.data.length; i += 4) {
-    const bg: Rgb = [without.data[i]!, without.data[i + 1]!, without.data[i + 2]!]
-    const full = fg(bg)
-    const span = Math.abs(full[0] - bg[0]) + Math.abs(full[1] - bg[1]) + Math.abs(full[2] - bg[2])
-    const d = Math.abs(withText.data[i]! - bg[0]) + Math.abs(withText.data[i + 1]! - bg[1]) + Math.abs(withText.data[i + 2]! - bg[2])
-    all.push(bg)
-    // A glyph pixel: the text moved it at least halfway to the text colour (not a fringe).
-    if (span > 6 && d >= span / 2) glyphs.push(bg)
+  const x0 = Math.max(0, Math.floor(box.x - clip.x))
+  const y0 = Math.max(0, Math.floor(box.y - clip.y))
+  const x1 = Math.min(withText.width, Math.ceil(box.x + box.width - clip.x))
+  const y1 = Math.min(withText.height, Math.ceil(box.y + box.height - clip.y))
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * withText.width + x) * 4
+      const bg: Rgb = [without.data[i]!, without.data[i + 1]!, without.data[i + 2]!]
+      const full = fg(bg)
+      const span = Math.abs(full[0] - bg[0]) + Math.abs(full[1] - bg[1]) + Math.abs(full[2] - bg[2])
+      const d = Math.abs(withText.data[i]! - bg[0]) + Math.abs(withText.data[i + 1]! - bg[1]) + Math.abs(withText.data[i + 2]! - bg[2])
+      all.push(bg)
+      if (span > 6 && d >= span / 2) glyphs.push(bg)
+    }
   }
-  // No glyph visible at all: the text is (nearly) the colour of its background; judge the box.
-  return glyphs.length > 0 ? glyphs : all
+  // No glyph visible: either the text is (nearly) the colour of its background (judge the whole
+  // box), or something covers it here (not a contrast question; not measured).
+  if (glyphs.length > 0) return glyphs
+  return box.onTop ? all : []
 }
