@@ -39,12 +39,11 @@ async function join(url: string, name: string): Promise<Page> {
   await page.keyboard.type(name)
   await page.keyboard.press('Enter')
   await zone(page, /Steigen/).waitFor()
-  // A first visit may show the short introduction; a keyboard user skips it.
-  if ((await page.getByRole('button', { name: 'Überspringen' }).count()) > 0) {
-    await tabTo(page, 'Überspringen')
-    await page.keyboard.press('Enter')
-    await page.getByRole('button', { name: 'Überspringen' }).waitFor({ state: 'detached' })
-  }
+  // A first visit shows the short introduction; a keyboard user skips it.
+  await page.getByRole('heading', { name: 'Kurze Einführung' }).waitFor()
+  await tabTo(page, 'Überspringen')
+  await page.keyboard.press('Enter')
+  await page.getByRole('heading', { name: 'Kurze Einführung' }).waitFor({ state: 'detached' })
   return page
 }
 
