@@ -41,7 +41,8 @@ const servers = (args.get('servers')?.split(',') ?? [...SERVERS]) as ServerName[
 const seconds = args.has('seconds') ? Number(args.get('seconds')) : undefined
 const sizes = args.get('sizes')?.split(',').map(Number)
 const outDir = args.get('out') ?? join(root, 'bench', 'results')
-const command = `npm run ${quick ? 'bench' : 'bench:full'}${process.argv.length > 2 ? ` -- ${process.argv.slice(2).filter((a) => a !== '--full' && a !== '--quick').join(' ')}` : ''}`.trim()
+const extra = process.argv.slice(2).filter((a) => a !== '--full' && a !== '--quick')
+const command = `npm run ${quick ? 'bench' : 'bench:full'}${extra.length ? ` -- ${extra.join(' ')}` : ''}`
 
 const all: Scenario[] = [fanout(sizes, seconds), presence(seconds), manyBoards(seconds, args.has('rate') ? Number(args.get('rate')) : undefined, args.has('boards') ? Number(args.get('boards')) : undefined), joinStorm()]
 const only = args.get('only')?.split(',')

@@ -38,7 +38,7 @@ export function fanout(sizes: readonly number[] = SIZES, seconds?: number): Scen
     async run(ctx: RunContext) {
       const out: Record<string, number[]> = {}
       const put = (name: string, v: number) => (out[name] ??= []).push(v)
-      const duration = seconds ?? (ctx.quick ? 1.5 : 8)
+      const duration = seconds ?? (ctx.quick ? 1.5 : 5)
       // One board; readers are added between the sizes (50, then 150 more, then 300 more), and
       // every timed window gets a fresh writer (its own marker id), so no reader connects twice.
       const target = await ctx.server.newBoard('Fan-out')
@@ -66,7 +66,7 @@ export function fanout(sizes: readonly number[] = SIZES, seconds?: number): Scen
       })
     },
     notes: (quick) => [
-      `${quick ? 1.5 : 8} s of writing per size at ${RATE} updates/s; the first ${WARMUP} updates are delivered but not timed (warm-up).`,
+      `${quick ? 1.5 : 5} s of writing per size at ${RATE} updates/s; the first ${WARMUP} updates are delivered but not timed (warm-up).`,
       'Readers hold no Y.Doc: each finds the writer\'s marker (writer, sequence number, send time in µs) in the received bytes; send time is taken right before the edit is made on the writer\'s Y.Doc (model/notes.ts editNoteText), receive time on the message event, both from performance.timeOrigin + performance.now() on the same machine.',
       'Readers answer the server\'s sync step 1 with an empty step 2 and send no presence (pure readers). One board: the readers of the smaller sizes stay while more join for the next size; each size has its own writer.',
       'Updates not delivered: counted after a drain of up to 3 s (quick) / 5 s after the last send; each one missing enters the percentiles as received at the end of the drain, so where any is missing the p99 is a lower bound.',

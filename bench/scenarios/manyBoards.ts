@@ -5,11 +5,11 @@ import type { RunContext, Scenario } from './types'
 
 const PER_BOARD = 10
 
-const INFLIGHT = 4
+const INFLIGHT = 16
 
 /**
  * Scenario 3: 100 boards × 10 clients, every client editing its own note as fast as the server
- * confirms (closed loop: at most 4 edits per client unconfirmed; ours confirms with its ack,
+ * confirms (closed loop: at most 16 edits per client unconfirmed; ours confirms with its ack,
  * i.e. committed to SQLite, the peers by echoing the update back). Ours: updates acknowledged
  * per second. All: updates relayed per second (received by the board's other clients, ÷ 9).
  * With --rate=N the clients send at a fixed rate instead (open loop).
@@ -30,7 +30,7 @@ export function manyBoards(seconds?: number, perClientRate?: number, boards?: nu
       { name: 'server CPU', unit: '% of a core', better: 'lower' },
     ],
     async run(ctx: RunContext) {
-      const duration = seconds ?? (ctx.quick ? 2 : 10)
+      const duration = seconds ?? (ctx.quick ? 2 : 6)
       const { BOARDS } = size(ctx.quick)
       const t0 = Date.now()
       const boards: Target[] = []
@@ -79,7 +79,7 @@ export function manyBoards(seconds?: number, perClientRate?: number, boards?: nu
       }
     },
     notes: (quick) => [
-      `${size(quick).BOARDS} boards × ${PER_BOARD} clients; each client edits its own note (model/notes.ts editNoteText on a real Y.Doc) ${perClientRate ? `${perClientRate} times a second (open loop)` : `as fast as the server confirms, with at most ${INFLIGHT} edits unconfirmed (closed loop)`}, ${seconds ?? (quick ? 2 : 10)} s per window. Edits are computed before the timed window so that the generator only sends and counts.`,
+      `${size(quick).BOARDS} boards × ${PER_BOARD} clients; each client edits its own note (model/notes.ts editNoteText on a real Y.Doc) ${perClientRate ? `${perClientRate} times a second (open loop)` : `as fast as the server confirms, with at most ${INFLIGHT} edits unconfirmed (closed loop)`}, ${seconds ?? (quick ? 2 : 6)} s per window. Edits are computed before the timed window so that the generator only sends and counts.`,
       'Confirmed: on ours acknowledged (the ack means committed to SQLite and fsynced); on the peers echoed back to the sender (they send every applied update to every connection). The peers neither persist per update nor acknowledge: @y/websocket-server keeps documents in memory (with LevelDB it appends each update without waiting for it), Hocuspocus stores the whole document at most every 2–10 s (debounced).',
       'Acknowledged updates/s (ours): acks (counted per update) that arrived during the timed window. Updates relayed/s: update messages from other clients received during the window by all clients, ÷ 9 (the other clients of a board); for every server.',
       'Every relayed update is received by 9 simulated clients, so the generator takes in 9 messages per update: at 10,000 updates/s that is 90,000 messages/s, on the same 2 cores as the server.',

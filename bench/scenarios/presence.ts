@@ -30,7 +30,7 @@ export function presence(seconds?: number): Scenario {
     async run(ctx: RunContext) {
       const out: Record<string, number[]> = {}
       const put = (name: string, v: number) => (out[name] ??= []).push(v)
-      const duration = seconds ?? (ctx.quick ? 2 : 10)
+      const duration = seconds ?? (ctx.quick ? 2 : 6)
       const target = await ctx.server.newBoard('Presence')
       const clients = await ctx.pool.open('presence', 'reader', Array(CLIENTS).fill(target), { warmup: WARMUP, presenceName: 'Gast' })
       try {
@@ -91,7 +91,7 @@ export function presence(seconds?: number): Scenario {
       })
     },
     notes: (quick) => [
-      `${CLIENTS} clients each send a presence state ({ user: { name }, pointer: { x, y } }) ${HZ} times a second for ${quick ? 2 : 10} s, spread evenly; one more client edits its note ${RATE} times a second; the first ${WARMUP} edits are not timed.`,
+      `${CLIENTS} clients each send a presence state ({ user: { name }, pointer: { x, y } }) ${HZ} times a second for ${quick ? 2 : 6} s, spread evenly; one more client edits its note ${RATE} times a second; the first ${WARMUP} edits are not timed.`,
       'Presence messages received per client: how many awareness messages each client had to take in per second (ours may coalesce several states into one message, and stamps presence with the server-known identity, keeping only the name: the pointer coordinates are not relayed by ours).',
       'Note updates not delivered: missing after a drain of up to 1.5 s (quick) / 5 s after the last edit; each one missing enters the percentiles as received at the end of the drain, so where any is missing the p99 is a lower bound.',
     ],
