@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BoardRecord, BoardStore, StoredBoard } from './BoardStore'
+import { Checkpointer } from './checkpointer'
 
 interface Pending {
   readonly board: string
@@ -23,6 +24,7 @@ interface Pending {
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database
   private readonly walFd: number
+  private readonly checkpointer: Checkpointer
   private queue: Pending[] = []
   private flushScheduled = false
   private commitWaiters: Array<() => void> = []
@@ -42,6 +44,10 @@ export class SqliteBoardStore implements BoardStore {
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')
+    // Checkpoints run in a worker (see Checkpointer), not inside a commit on this thread.
+    this.db.pragma('wal_autocheckpoint = 0')
+    // When the WAL starts over, a file grown beyond this is cut back.
+    this.db.pragma('journal_size_limit = 16777216')
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS boards (
         id TEXT PRIMARY KEY,
@@ -85,12 +91,14 @@ export class SqliteBoardStore implements BoardStore {
     // The WAL exists while a connection is open (this one, for the life of the store); an fsync
     // on any descriptor of the file writes its dirty pages.
     this.walFd = openSync(`${file}-wal`, 'a')
+    this.checkpointer = new Checkpointer(file, () => this.db.pragma('wal_checkpoint(PASSIVE)'))
   }
 
   /** Runs a write transaction and resolves once it is on disk. */
   private durably(write: () => void): Promise<void> {
     this.db.transaction(write)()
     this.dirty = true
+    this.checkpointer.committed()
     return this.syncSoon()
   }
 
@@ -190,6 +198,7 @@ export class SqliteBoardStore implements BoardStore {
         return
       }
       this.dirty = true
+      this.checkpointer.committed()
       const durable = this.syncSoon()
       batch.forEach((p, i) => {
         const seq = seqs[i]!
@@ -228,6 +237,7 @@ export class SqliteBoardStore implements BoardStore {
 
   async close(): Promise<void> {
     await this.flushed()
+    await this.checkpointer.stop()
     this.db.close()
     closeSync(this.walFd)
   }
