@@ -28,7 +28,7 @@ function runBench(args: string[]): Promise<{ code: number | null; output: string
 describe('benchmark harness', () => {
   it('runs a tiny fan-out against ours and the in-memory relay: every reader gets every update', async () => {
     const { code, output } = await runBench([
-      '--only=fanout', '--sizes=5', '--seconds=2', '--repeats=1', '--servers=ballonfahrt,y-websocket-server', `--out=${out}`,
+      '--only=fanout', '--sizes=5', '--seconds=2', '--repeats=1', '--windows=1', '--servers=ballonfahrt,y-websocket-server', `--out=${out}`,
     ])
     expect(code, output).toBe(0)
     const result = JSON.parse(readFileSync(join(out, 'fanout.json'), 'utf8')) as ScenarioResult
