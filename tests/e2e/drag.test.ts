@@ -22,6 +22,9 @@ describe('clustering with the mouse', () => {
   it('drags a note onto another to form a cluster, and a note into another zone', async () => {
     const board = await createBoard(server, { title: 'Ziehen', settings: { privateWriting: false } })
     const mod = (await joinAs(browser, board.moderatorUrl, 'Moderation')).page
+    // A mouse drag starts only when the mouse moves within the view: note and target zone must be
+    // on screen together (on smaller screens the "Verschieben …" menu is the way).
+    await mod.setViewportSize({ width: 1280, height: 1400 })
     const other = (await joinAs(browser, board.participantUrl, 'Zuschauerin')).page
     await writeNote(mod, /Steigen/, 'Vernetzung im Landkreis')
     await writeNote(mod, /Steigen/, 'Gemeinsame Netzwerktreffen')
