@@ -188,9 +188,11 @@ export class BoardSocket implements RoomMember {
     }
   }
   private applyOwnPresence(clientId: number, clock: number, state: unknown): void {
-    // The server stamps identity; a client chooses only its display name.
+    // The server stamps identity; a client chooses only its display name and where its pointer is.
     const stamped =
-      state === null ? null : { user: { name: displayName(state) }, pid: this.actor.participantId, role: this.actor.role }
+      state === null
+        ? null
+        : { user: { name: displayName(state) }, ...pointerOf(state), pid: this.actor.participantId, role: this.actor.role }
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, 1)
     encoding.writeVarUint(encoder, clientId)
@@ -230,6 +232,15 @@ function checkStateVector(stateVector: Uint8Array): void {
     decoding.readVarUint(decoder)
   }
   atEnd(decoder)
+}
+
+/** `{ pointer: { x, y } }` with two finite numbers, or nothing: no other shape is relayed. */
+function pointerOf(state: unknown): { pointer?: { x: number; y: number } } {
+  const pointer = (state as { pointer?: unknown }).pointer
+  if (typeof pointer !== 'object' || pointer === null) return {}
+  const { x, y } = pointer as { x?: unknown; y?: unknown }
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return {}
+  return { pointer: { x, y } }
 }
 
 function displayName(state: unknown): string {

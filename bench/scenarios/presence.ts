@@ -92,7 +92,7 @@ export function presence(seconds?: number): Scenario {
     },
     notes: (quick) => [
       `${CLIENTS} clients each send a presence state ({ user: { name }, pointer: { x, y } }) ${HZ} times a second for ${quick ? 2 : 6} s, spread evenly; one more client edits its note ${RATE} times a second; the first ${WARMUP} edits are not timed.`,
-      'Presence messages received per client: how many awareness messages each client had to take in per second. Not like for like: ours stamps presence with the server-known identity and keeps only the name, so the pointer coordinates the clients send are not relayed at all (the product shows who is here, not pointers), and it coalesces presence; the peers relay every state as sent.',
+      'Presence messages received per client: how many awareness messages each client had to take in per second. Ours relays each client\'s name and pointer (stamped with the server-known identity; any other field is dropped) and coalesces presence: every 50 ms one message with each person\'s latest state; the peers relay every state as sent.',
       'Note updates not delivered: missing after a drain of up to 1.5 s (quick) / 5 s after the last edit; each one missing enters the percentiles as received at the end of the drain, so where any is missing the p99 is a lower bound.',
     ],
   }

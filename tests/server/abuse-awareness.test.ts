@@ -51,7 +51,7 @@ function timeMessages(): { slowest: () => number; restore: () => void } {
   return { slowest: () => slowest, restore: () => (proto.receive = receive) }
 }
 
-type Seen = { user?: { name?: string }; pid?: string; role?: string }
+type Seen = { user?: { name?: string }; pid?: string; role?: string; pointer?: unknown; extra?: unknown }
 
 describe('presence abuse', () => {
   it('a message with states for 200,000 client ids applies only the own one, stamped; the server stays responsive and keeps nothing', async () => {
@@ -81,7 +81,13 @@ describe('presence abuse', () => {
       raws.push(s)
       await s.opened
       const own = 1_000_001
-      const claims = JSON.stringify({ user: { name: `  Mallory ${'ü'.repeat(5000)}` }, pid: watcher.actor.participantId, role: 'moderator' })
+      const claims = JSON.stringify({
+        user: { name: `  Mallory ${'ü'.repeat(5000)}` },
+        pid: watcher.actor.participantId,
+        role: 'moderator',
+        pointer: { x: 0.25, y: 0.75, z: 'x'.repeat(1000) },
+        extra: 'y'.repeat(1000),
+      })
       // First message: the watcher's id (owned by the watcher), then the first unowned id (ours),
       // then 199,998 more. Second message: the same 200,000 ids with our own id last.
       const others = Array.from({ length: 199_998 }, (_, i) => [2_000_000 + i, 1, ''] as const)
@@ -97,6 +103,9 @@ describe('presence abuse', () => {
       expect(seen.pid).toBe(participantIdOf(secret))
       expect(seen.user?.name?.startsWith('Mallory ü')).toBe(true)
       expect(seen.user!.name!.length).toBeLessThanOrEqual(LIMITS.nameLength)
+      // Where the pointer is passes (two numbers, nothing else); any other field does not.
+      expect(seen.pointer).toEqual({ x: 0.25, y: 0.75 })
+      expect(seen.extra).toBeUndefined()
 
       sentAt = performance.now()
       s.ws.send(second)
