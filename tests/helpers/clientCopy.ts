@@ -8,8 +8,9 @@ import { join, resolve } from 'node:path'
  * chunks a page loads later (the report, dialogs) and fail the test for no fault of the product.
  */
 export function copyOfClient(): { readonly dir: string; remove(): void } {
-  const source = resolve('dist/client')
-  if (!existsSync(join(source, 'index.html'))) throw new Error('dist/client is not built (npx vite build)')
+  // E2E_CLIENT_DIR: another build to test (e.g. one with a suspected change taken out).
+  const source = resolve(process.env.E2E_CLIENT_DIR ?? 'dist/client')
+  if (!existsSync(join(source, 'index.html'))) throw new Error(`${source} is not built (npx vite build)`)
   const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-client-'))
   cpSync(source, dir, { recursive: true })
   if (!existsSync(join(dir, 'index.html'))) throw new Error('dist/client changed while it was copied; build again')
