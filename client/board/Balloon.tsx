@@ -153,7 +153,8 @@ function Gauge({ balance, t }: { readonly balance: number; readonly t: Translate
         <line key={k} className="balloon__scale" x1={k === 0 ? 292 : 295} y1={GAUGE_MID - k * GAUGE_SPAN} x2="300" y2={GAUGE_MID - k * GAUGE_SPAN} />
       ))}
       <path className="balloon__marker" d={`M300 ${y} l12 -8 v16 z`} />
-      <text className="balloon__gauge-label" x="318" y={GAUGE_MID} textAnchor="middle" transform={`rotate(-90 318 ${GAUGE_MID})`}>
+      {/* Left of the scale: the marker moves on its right and must never cover the word. */}
+      <text className="balloon__gauge-label" x="283" y={GAUGE_MID} textAnchor="middle" transform={`rotate(-90 283 ${GAUGE_MID})`}>
         {t('lift.gauge')}
       </text>
     </g>

@@ -144,29 +144,55 @@ export function shownTheme(page: Page): Promise<string | null> {
   return page.evaluate(() => document.documentElement.getAttribute('data-theme'))
 }
 
-/** What the focused element is and whether its focus is visible (an outline or a box-shadow). */
+/**
+ * What the focused element is and whether its focus is visible: an outline or a box-shadow,
+ * and the element itself not hidden (its centre and corners are not covered or clipped by
+ * something else: WCAG 2.4.11, focus not obscured).
+ */
 export interface FocusState {
   readonly tag: string
   readonly name: string
   readonly outline: string
   readonly boxShadow: string
+  /** Points of the element (centre, corners) where something else is on top. */
+  readonly hiddenAt: readonly string[]
   readonly visible: boolean
 }
 
 export function focusState(page: Page): Promise<FocusState> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null
-    if (!el || el === document.body) return { tag: 'body', name: '', outline: '', boxShadow: '', visible: false }
+    if (!el || el === document.body) return { tag: 'body', name: '', outline: '', boxShadow: '', hiddenAt: [], visible: false }
     const style = getComputedStyle(el)
     const outlined = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
     const shadowed = style.boxShadow !== 'none' && style.boxShadow !== ''
+    const r = el.getBoundingClientRect()
+    const points: [string, number, number][] = [
+      ['centre', r.left + r.width / 2, r.top + r.height / 2],
+      ['top left', r.left + 3, r.top + 3],
+      ['top right', r.right - 3, r.top + 3],
+      ['bottom left', r.left + 3, r.bottom - 3],
+      ['bottom right', r.right - 3, r.bottom - 3],
+    ]
+    // A date field's own parts and zero-size elements have no such box to look at.
+    const hiddenAt =
+      r.width < 8 || r.height < 8 || (el as HTMLInputElement).type === 'date'
+        ? []
+        : points
+            .filter(([, x, y]) => x >= 0 && y >= 0 && x < innerWidth && y < innerHeight)
+            .filter(([, x, y]) => {
+              const hit = document.elementFromPoint(x, y)
+              return !hit || !(hit === el || el.contains(hit) || hit.contains(el))
+            })
+            .map(([where, x, y]) => `${where} (${Math.round(x)}, ${Math.round(y)}: ${document.elementFromPoint(x, y)?.tagName.toLowerCase() ?? 'nothing'})`)
     const label = el.getAttribute('aria-label') ?? (el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null)
     return {
       tag: el.tagName.toLowerCase(),
       name: (label ?? el.textContent ?? '').trim().slice(0, 80),
       outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
       boxShadow: style.boxShadow,
-      visible: outlined || shadowed,
+      hiddenAt,
+      visible: (outlined || shadowed) && hiddenAt.length === 0,
     }
   })
 }

@@ -71,7 +71,7 @@ export async function tabTo(page: Page, want: string | RegExp, options: { readon
       // button) in a closed shadow root; they draw their own focus, out of the page's reach.
       const insideDateField = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type === 'date')
       if (state.tag !== 'body' && !state.visible && !insideDateField)
-        throw new Error(`Tab stop "${name}" (${state.tag}) shows no focus: outline ${state.outline}, box-shadow ${state.boxShadow}`)
+        throw new Error(`Tab stop "${name}" (${state.tag}) shows no focus: outline ${state.outline}, box-shadow ${state.boxShadow}, hidden at ${state.hiddenAt.join('; ') || 'no point'}`)
       if (matches(name, want) && (!options.role || (await focusedRole(page)) === options.role)) return i
       seen.push(name)
     }
@@ -86,7 +86,8 @@ export async function expectFocusOn(page: Page, want: string | RegExp): Promise<
   const name = await focusedName(page)
   const state = await focusState(page)
   if (!matches(name, want)) throw new Error(`focus on "${name}" (${state.tag}), expected ${String(want)}`)
-  if (!state.visible) throw new Error(`focus on "${name}" (${state.tag}) is not visible: outline ${state.outline}, box-shadow ${state.boxShadow}`)
+  if (!state.visible)
+    throw new Error(`focus on "${name}" (${state.tag}) is not visible: outline ${state.outline}, box-shadow ${state.boxShadow}, hidden at ${state.hiddenAt.join('; ') || 'no point'}`)
   return state
 }
 
