@@ -3,7 +3,7 @@ import type { ParticipantId } from './ids'
 import { LIMITS } from './limits'
 import { addNote } from './notes'
 import { ballotOf, draftsOf, statusOf } from './privateDoc'
-import { LOCAL, notesOf, progressOf, votesOf } from './schema'
+import { LOCAL, metaOf, notesOf, progressOf, votesOf } from './schema'
 import { isZoneId, ZONE_IDS } from './zones'
 import type { ZoneId } from './zones'
 
@@ -63,9 +63,16 @@ export function writeProgress(board: Y.Doc, participant: ParticipantId, privateD
   if (!same && !nothing) board.transact(() => progressOf(board).set(participant, next), LOCAL)
 }
 
-/** Adds up the ballots and publishes the totals (when the moderator ends the vote). */
+/**
+ * Adds up the ballots and publishes the totals (when the moderator ends the vote). An imported
+ * board's own totals count as one more ballot, so reopening and ending the vote keeps them.
+ */
 export function writeTally(board: Y.Doc, ballots: Iterable<Y.Doc>): void {
   const totals = new Map<string, number>()
+  const imported = metaOf(board).get('importedVotes')
+  if (typeof imported === 'object' && imported !== null) {
+    for (const [target, count] of Object.entries(imported)) if (Number.isInteger(count) && count > 0) totals.set(target, count as number)
+  }
   for (const doc of ballots) {
     ballotOf(doc).forEach((count, target) => {
       if (Number.isInteger(count) && count > 0) totals.set(target, (totals.get(target) ?? 0) + count)

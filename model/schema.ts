@@ -28,6 +28,8 @@ export type MetaKey =
   | 'focus'
   | 'votesRevealed'
   | 'date'
+  /** Vote totals an imported board came with (target id -> votes): no ballot holds them. */
+  | 'importedVotes'
 
 /** Keys of one note's Y.Map. */
 export const NOTE_KEYS = ['zone', 'text', 'author', 'createdAt', 'order', 'clusterId'] as const

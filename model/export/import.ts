@@ -77,7 +77,11 @@ export function importBoard(doc: Y.Doc, file: BoardFile, now: number = Date.now(
       }
       for (const note of file.zones[zone].loose) writeNote(note, null)
     }
-    if (votes.size > 0) meta.set('votesRevealed', true)
+    if (votes.size > 0) {
+      meta.set('votesRevealed', true)
+      // Kept apart from the published totals, which the next end of a vote recomputes.
+      meta.set('importedVotes', Object.fromEntries(votes.entries()))
+    }
     file.actions.forEach((action, i) => {
       const map = new Y.Map<unknown>()
       map.set('what', new Y.Text(action.what))

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { initBoard } from '../../model/board'
+import { importBoard } from '../../model/export/import'
+import { parseBoardFile } from '../../model/export/parse'
 import { LIMITS } from '../../model/limits'
 import { addNote } from '../../model/notes'
 import { addDraft, ballotOf, castVote, declarePrivateRoots, draftsOf, editDraft, moveDraft, setDone } from '../../model/privateDoc'
@@ -276,5 +279,25 @@ describe('stripAuthors', () => {
     let again = -1
     expect(capture(board, () => (again = stripAuthors(board)))).toHaveLength(0)
     expect(again).toBe(0)
+  })
+})
+
+describe('the totals an imported board came with', () => {
+  it('stay when the moderator reopens and ends the vote, and ballots add to them', () => {
+    const board = newDoc()
+    importBoard(board, parseBoardFile(JSON.parse(readFileSync('server/demo/praeventionsketten-2025.json', 'utf8'))))
+    const before = new Map(votesOf(board).entries())
+    expect(before.size).toBeGreaterThan(0)
+    clearTally(board)
+    expect(votesOf(board).size).toBe(0)
+    writeTally(board, [])
+    expect(new Map(votesOf(board).entries())).toEqual(before)
+    const [target, count] = [...before.entries()][0]!
+    const ballot = new Y.Doc()
+    declarePrivateRoots(ballot)
+    ballotOf(ballot).set(target, 2)
+    clearTally(board)
+    writeTally(board, [ballot])
+    expect(votesOf(board).get(target)).toBe(count + 2)
   })
 })
