@@ -81,9 +81,17 @@ export async function tabTo(page: Page, want: string | RegExp, options: { readon
   throw new Error(`no focus on ${String(want)} after ${max} × ${key}; passed: ${seen.slice(-25).join(' | ')}`)
 }
 
-/** Fails unless the focused element matches `want` and its focus is visible. */
+/**
+ * Fails unless the focused element matches `want` and its focus is visible. The page may move
+ * focus a tick after the key press (a closed editor hands it back in a timeout, after React has
+ * rendered the button again), so the check is repeated for up to a second before it fails.
+ */
 export async function expectFocusOn(page: Page, want: string | RegExp): Promise<FocusState> {
-  const name = await focusedName(page)
+  let name = await focusedName(page)
+  for (let waited = 0; !matches(name, want) && waited < 1000; waited += 50) {
+    await page.waitForTimeout(50)
+    name = await focusedName(page)
+  }
   const state = await focusState(page)
   if (!matches(name, want)) throw new Error(`focus on "${name}" (${state.tag}), expected ${String(want)}`)
   if (!state.visible)
