@@ -7,7 +7,7 @@ import type { BoardFile } from '../model/export/json'
 import { toMarkdown } from '../model/export/markdown'
 import { toBoardView } from '../model/view'
 import type { BoardView } from '../model/view'
-import type { HttpContext } from './http'
+import type { HttpContext } from './httpKit'
 import { HttpError, moderatedBoard } from './httpKit'
 
 /** The Präventionsketten example board ("Beispiel ansehen"), bundled with the server. */

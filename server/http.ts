@@ -10,21 +10,12 @@ import { isLocale } from '../model/zones'
 import type { NewBoard } from '../model/schema'
 import { CLOSE } from '../protocol/messages'
 import { hashToken } from './auth'
-import type { ServerConfig } from './config'
 import { boardTag, log } from './log'
-import type { Rooms } from './rooms'
 import { HttpError, json, moderatedBoard, readJson } from './httpKit'
+import type { HttpContext } from './httpKit'
 import { demoBoard, exportBoard, readBoardFile } from './exports'
 import { getJoinCode, joinCodesOf, postJoinCode } from './joinCodes'
 import { serveStatic } from './static'
-import type { BoardStore } from './store/BoardStore'
-
-export interface HttpContext {
-  readonly config: ServerConfig
-  readonly store: BoardStore
-  readonly rooms: Rooms
-  connections(): number
-}
 
 /**
  * Headers on every response: nothing from third parties, no referrer (links carry secrets).

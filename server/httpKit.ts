@@ -1,7 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isBoardId } from '../model/ids'
 import { isModeratorToken } from './auth'
+import type { ServerConfig } from './config'
+import type { Rooms } from './rooms'
 import type { BoardRecord, BoardStore } from './store/BoardStore'
+
+/** What the HTTP handlers (http.ts, exports.ts, joinCodes.ts) need of the server. */
+export interface HttpContext {
+  readonly config: ServerConfig
+  readonly store: BoardStore
+  readonly rooms: Rooms
+  connections(): number
+}
 
 /** An answer with a status and a German message, for the client to show. */
 export class HttpError extends Error {
@@ -34,7 +44,6 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   }
 }
 
-
 /** The board if the request carries its moderator token (`Authorization: Bearer …`). */
 export async function moderatedBoard(store: BoardStore, boardId: string, req: IncomingMessage): Promise<BoardRecord> {
   const header = req.headers.authorization ?? ''
@@ -44,4 +53,3 @@ export async function moderatedBoard(store: BoardStore, boardId: string, req: In
   if (!record || !isModeratorToken(record, token)) throw new HttpError(403, 'Kein Zugang')
   return record
 }
-

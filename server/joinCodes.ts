@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { join } from 'node:path'
 import { isBoardId } from '../model/ids'
-import type { HttpContext } from './http'
+import type { HttpContext } from './httpKit'
 import { HttpError, json, moderatedBoard } from './httpKit'
 import { boardTag, ipTag, log } from './log'
 
