@@ -19,6 +19,9 @@ export const CLOSE_STORAGE_FAILED = 1011
 
 export type { RoomMember } from './fanOut'
 
+/** Key of a change's append in its Yjs transaction's meta (see `Room.applyFrom`). */
+const APPENDED = Symbol('appended')
+
 /** Keeps a room loaded without receiving anything (a private connection holds its board). */
 export const holder = (): RoomMember => ({ sendDocUpdate() {}, sendAwareness() {}, close() {} })
 
@@ -46,8 +49,6 @@ export class Room {
   /** Stored size: the snapshot's bytes plus the bytes of every log entry after it. */
   private snapshotBytes = 0
   private logBytes = 0
-  /** The append of the update applied last (set while an update is applied; see `applyFrom`). */
-  private lastAppend: Promise<number> | null = null
   /**
    * Which participant writes under which Yjs client id. A struct is known by (client id,
    * clock): whoever writes first at a clock wins, and a later different struct with the same id
@@ -107,9 +108,11 @@ export class Room {
       this,
     )
     this.firstSync.seed(snapshot, updates)
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
       this.firstSync.changed(update)
-      this.onUpdate(update, origin)
+      const appended = this.record(update, origin)
+      // The append belongs to this one change: it travels with its transaction (see applyFrom).
+      if (appended) transaction.meta.set(APPENDED, appended)
     })
     this.logSize = updates.length
     this.lastSeq = lastSeq
@@ -144,15 +147,18 @@ export class Room {
    * resolves once stored, rejects if storing failed; null when the update changed nothing.
    */
   applyFrom(update: Uint8Array, origin: RoomMember): Promise<number> | null {
-    this.lastAppend = null
-    Y.applyUpdate(this.doc, update, origin)
-    const appended = this.lastAppend
-    this.lastAppend = null
-    return appended
+    // Every change, the server's own too, is recorded by the one update listener; Yjs runs it
+    // before the transaction returns, so the transaction tells what it appended.
+    const transaction = this.doc.transact((tr) => {
+      Y.applyUpdate(this.doc, update, origin)
+      return tr
+    }, origin)
+    return (transaction.meta.get(APPENDED) as Promise<number> | undefined) ?? null
   }
 
-  private onUpdate(update: Uint8Array, origin: unknown): void {
-    if (origin === this) return
+  /** Appends a change to the log (and once committed, sends it on); null for the load itself. */
+  private record(update: Uint8Array, origin: unknown): Promise<number> | null {
+    if (origin === this) return null
     this.logBytes += update.byteLength
     // Broadcast only what is committed: a client that held a change the server lost in a crash
     // would send it back in its sync step 2 as if it were its own, and the guard would refuse
@@ -165,13 +171,13 @@ export class Room {
       this.lastSeq = seq
       if (++this.logSize >= this.compactAfter) this.compactSoon()
     })
-    this.lastAppend = appended
     appended.catch((error: unknown) => {
       log('store.appendFailed', { board: boardTag(this.id), error: String(error) })
       const failed = this.onStorageFailure
       this.onStorageFailure = null
       failed?.()
     })
+    return appended
   }
 
   /**
