@@ -10,13 +10,13 @@ import type { Room, Rooms } from './rooms'
 import type { BoardStore } from './store/BoardStore'
 
 /** The state of a board that the server's follow-up work depends on. */
-export interface Stage {
+export interface MeetingState {
   readonly collectingPrivately: boolean
   readonly votesRevealed: boolean
   readonly anonymous: boolean
 }
 
-export function stageOf(board: Room): Stage {
+export function meetingStateOf(board: Room): MeetingState {
   const facts = boardFacts(board.doc)
   return { collectingPrivately: writesDrafts(facts), votesRevealed: facts.votesRevealed, anonymous: facts.settings.anonymous }
 }
@@ -46,12 +46,12 @@ export class Meeting {
     }
   }
 
-  async afterBoardChange(board: Room, before: Stage): Promise<void> {
-    const after = stageOf(board)
+  async afterBoardChange(board: Room, before: MeetingState): Promise<void> {
+    const after = meetingStateOf(board)
     if (before.collectingPrivately && !after.collectingPrivately) {
       let moved = 0
       await this.eachPrivateDoc(board, (room, participant) => {
-        moved += revealDrafts(board.doc, room.doc, participant, stageOf(board).anonymous)
+        moved += revealDrafts(board.doc, room.doc, participant, meetingStateOf(board).anonymous)
         writeProgress(board.doc, participant, room.doc)
       })
       log('board.revealed', { board: boardTag(board.id), notes: moved })
@@ -69,8 +69,8 @@ export class Meeting {
 
   /** After a participant's private doc changed: its progress, and drafts that are due. */
   afterPrivateChange(board: Room, room: Room, participant: ParticipantId): void {
-    const stage = stageOf(board)
-    if (!stage.collectingPrivately) revealDrafts(board.doc, room.doc, participant, stage.anonymous)
+    const state = meetingStateOf(board)
+    if (!state.collectingPrivately) revealDrafts(board.doc, room.doc, participant, state.anonymous)
     writeProgress(board.doc, participant, room.doc)
   }
 }

@@ -15,36 +15,66 @@ import type { BoardStore } from './store/BoardStore'
 /** Thrown while reading a message that is not ours to understand; closes this socket only. */
 class Malformed extends Error {}
 
+type Refusal = Exclude<GuardVerdict, { readonly ok: true }>
+
+/**
+ * What a connection runs at each point of its life, once it is authorised and its doc is loaded
+ * (server/upgrade.ts composes them for the board and for a private doc). `Before` is what
+ * inspect notes of the state before an update, handed to afterApply.
+ */
+export interface ConnectionStages<Before> {
+  /** Decides on an update before it is applied (the guard), and notes the state before it. */
+  inspect(update: Uint8Array): { readonly verdict: GuardVerdict; readonly before: Before }
+  /** Applies an accepted update: resolves once stored, rejects if storing failed; null when it changed nothing. */
+  apply(update: Uint8Array, origin: BoardSocket<Before>): Promise<number> | null
+  /** The server's follow-up work after an accepted update was applied. */
+  afterApply(before: Before): void
+  /**
+   * Runs once, at the connection's first well-formed sync step 1 (y-websocket sends it as soon
+   * as it is connected): a socket that only sends garbage leaves no trace in the board.
+   */
+  firstSync(): void
+  /** Runs once, when the connection is gone. */
+  leave(member: BoardSocket<Before>): void
+}
+
+export interface BoardSocketOptions<Before> {
+  readonly ws: WebSocket
+  readonly room: Room
+  readonly actor: Actor
+  readonly store: BoardStore
+  /** Largest stored size of the doc; updates that would grow it beyond are refused. */
+  readonly maxBoardBytes: number
+  readonly stages: ConnectionStages<Before>
+}
+
 /**
  * One authorised websocket on one board: the y-websocket protocol, the guard in front of the
  * doc, acknowledgements after commit, and presence limited to one stamped client id.
  */
-export class BoardSocket implements RoomMember {
+export class BoardSocket<Before = unknown> implements RoomMember {
   /** Document messages received; the ack tells the client how many are durable. */
   private received = 0
   private awarenessClient: number | null = null
   private closed = false
+  private synced = false
   /** The chain of acknowledgements, in message order. */
   private acks: Promise<void> = Promise.resolve()
   private writeFailed = false
+  private readonly ws: WebSocket
+  private readonly room: Room
+  private readonly actor: Actor
+  private readonly store: BoardStore
+  private readonly maxBoardBytes: number
+  private readonly stages: ConnectionStages<Before>
 
-  constructor(
-    private readonly ws: WebSocket,
-    private readonly room: Room,
-    private readonly actor: Actor,
-    private readonly store: BoardStore,
-    /** Decides on an incoming update before it is applied. */
-    private readonly inspect: (update: Uint8Array) => GuardVerdict,
-    /** Runs after an accepted update was applied (the server's follow-up work). */
-    private readonly applied: () => void = () => {},
-    /** Largest stored size of the doc; updates that would grow it beyond are refused. */
-    private readonly maxBoardBytes: number = Number.POSITIVE_INFINITY,
-    /**
-     * Runs once, at the connection's first well-formed sync step 1 (y-websocket sends it as soon
-     * as it is connected): a socket that only sends garbage leaves no trace in the board.
-     */
-    private onFirstSync: (() => void) | null = null,
-  ) {
+  constructor({ ws, room, actor, store, maxBoardBytes, stages }: BoardSocketOptions<Before>) {
+    this.ws = ws
+    this.room = room
+    this.actor = actor
+    this.store = store
+    this.maxBoardBytes = maxBoardBytes
+    this.stages = stages
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('close', () => this.cleanup())
     ws.on('error', () => this.cleanup())
@@ -104,11 +134,12 @@ export class BoardSocket implements RoomMember {
       const stateVector = decoding.readVarUint8Array(decoder)
       atEnd(decoder)
       checkStateVector(stateVector)
-      const first = this.onFirstSync
-      this.onFirstSync = null
-      first?.()
+      if (!this.synced) {
+        this.synced = true
+        this.stages.firstSync()
+      }
       // Answered once everything applied is committed, so the answer holds no change a crash
-      // could still take back (see Room.onUpdate: the server sends only what is committed).
+      // could still take back (see Room.record: the server sends only what is committed).
       void this.store.committed().then(() => {
         if (!this.closed) for (const message of this.room.syncReply(stateVector)) this.send(message)
       })
@@ -119,19 +150,13 @@ export class BoardSocket implements RoomMember {
     atEnd(decoder)
     const seq = ++this.received
     // The stored board may not outgrow its cap. The update's own size bounds what it adds.
-    let verdict: GuardVerdict =
-      this.room.storedBytes + update.byteLength > this.maxBoardBytes ? { ok: false, kind: 'rejected', code: 'boardFull' } : this.inspect(update)
-    if (verdict.ok && !this.room.claimClients(update, this.actor.participantId)) verdict = { ok: false, kind: 'rejected', code: 'clientId' }
-    if (!verdict.ok) {
-      if (verdict.kind === 'malformed') throw new Malformed(verdict.code)
-      log('update.rejected', { board: boardTag(this.room.id), code: verdict.code, role: this.actor.role })
-      this.send(encodeReject(seq, verdict.code))
-      this.close(CLOSE.rejected, 'Änderung abgelehnt')
-      return
-    }
+    if (this.room.storedBytes + update.byteLength > this.maxBoardBytes) return this.refuse(seq, { ok: false, kind: 'rejected', code: 'boardFull' })
+    const { verdict, before } = this.stages.inspect(update)
+    if (!verdict.ok) return this.refuse(seq, verdict)
+    if (!this.room.claimClients(update, this.actor.participantId)) return this.refuse(seq, { ok: false, kind: 'rejected', code: 'clientId' })
     // Applied with this socket as origin: the room broadcasts to the others and appends it.
-    const appended = this.room.applyFrom(update, this)
-    this.applied()
+    const appended = this.stages.apply(update, this)
+    this.stages.afterApply(before)
     // Acks go out in order, each once this update and everything before it is on disk: its own
     // append resolves after the fsync that covers its commit (and with it every earlier commit);
     // an update that changed nothing waits for what is pending now. Taken here, not in the
@@ -147,6 +172,14 @@ export class BoardSocket implements RoomMember {
         this.writeFailed = true
       }
     })
+  }
+
+  /** A refused update: the sender learns which message and why, and resyncs on a new connection. */
+  private refuse(seq: number, verdict: Refusal): void {
+    if (verdict.kind === 'malformed') throw new Malformed(verdict.code)
+    log('update.rejected', { board: boardTag(this.room.id), code: verdict.code, role: this.actor.role })
+    this.send(encodeReject(seq, verdict.code))
+    this.close(CLOSE.rejected, 'Änderung abgelehnt')
   }
 
   /**
@@ -210,10 +243,8 @@ export class BoardSocket implements RoomMember {
       // y-protocols keeps a clock entry per client id forever; nobody speaks for this id again.
       this.room.awareness.meta.delete(this.awarenessClient)
     }
-    this.onLeave?.()
+    this.stages.leave(this)
   }
-
-  onLeave: (() => void) | null = null
 }
 
 /** Honest clients send nothing after a message; anything more is not ours to understand. */

@@ -1,0 +1,177 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket, WebSocketServer } from 'ws'
+import type { Actor } from '../model/identity'
+import { CLOSE } from '../protocol/messages'
+import { authorise, originAllowed, parseJoin } from './auth'
+import type { JoinRequest } from './auth'
+import type { ServerConfig } from './config'
+import { inspectPrivateUpdate, inspectUpdate } from './guard'
+import { boardTag, log } from './log'
+import { meetingStateOf } from './meeting'
+import type { Meeting, MeetingState, MemberBook } from './meeting'
+import { holder, privateDocName } from './rooms'
+import type { Room, Rooms } from './rooms'
+import { BoardSocket } from './socket'
+import type { ConnectionStages } from './socket'
+import type { BoardStore } from './store/BoardStore'
+import type { UpgradeRate } from './upgradeRate'
+
+/**
+ * The websocket path as named stages, after Hocuspocus's hooks. Before any document byte:
+ * admit (rate, origin, URL: refused with an HTTP status), authenticate (the board exists, a
+ * moderator token matches), load (the board, if it has room). Then the connection runs the
+ * stages of its join (socket.ts calls them): inspect, apply, after-apply, first sync, leave.
+ * The board join and the private join are two compositions of these stages; a relaying
+ * instance of a cluster would be one more, not a branch inside them.
+ */
+
+/** What the upgrade path needs of the server around it. */
+export interface UpgradeContext {
+  readonly config: ServerConfig
+  readonly store: BoardStore
+  readonly rooms: Rooms
+  readonly meeting: Meeting
+  readonly members: MemberBook
+  readonly wss: WebSocketServer
+  readonly rate: UpgradeRate
+}
+
+/** One request's websocket handshake, still to be completed. */
+interface Handshake {
+  /**
+   * Completes it; false when ws refused it (a bad handshake header answered with 400, or a
+   * client that left while its board was looked up). ws decides synchronously, so a callback
+   * that has not run on return never will: the caller must let go of the rooms.
+   */
+  accept(connected: (ws: WebSocket) => void): boolean
+  /** Completes it only to close at once: a browser reads a close code, not an HTTP status. */
+  close(code: number, reason: string): void
+}
+
+export function handleUpgrade(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  socket.on('error', () => socket.destroy())
+  const join = admit(ctx, req, socket)
+  if (!join) return
+  const handshake: Handshake = {
+    accept(connected) {
+      let accepted = false
+      ctx.wss.handleUpgrade(req, socket, head, (ws) => {
+        accepted = true
+        connected(ws)
+      })
+      return accepted
+    },
+    close: (code, reason) => ctx.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason)),
+  }
+  void connect(ctx, join, handshake).catch((error: unknown) => {
+    log('ws.upgradeFailed', { board: boardTag(join.boardId), error: String(error) })
+    socket.destroy()
+  })
+}
+
+async function connect(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake): Promise<void> {
+  const actor = await authenticate(ctx, join, handshake)
+  if (!actor) return
+  const board = await load(ctx, join.boardId, handshake)
+  if (!board) return
+  if (join.private) await joinPrivate(ctx, handshake, actor, board)
+  else joinBoard(ctx, handshake, actor, board)
+}
+
+/** Refusals answered with an HTTP status, before anything is looked up. */
+function admit(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex): JoinRequest | null {
+  // Counted before anything else, so that refused attempts count too.
+  if (!ctx.rate.allow(req.socket.remoteAddress)) return refuse(socket, 429, 'Too Many Requests')
+  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) return refuse(socket, 403, 'Forbidden')
+  return parseJoin(req.url) ?? refuse(socket, 400, 'Bad Request')
+}
+
+function refuse(socket: Duplex, status: number, text: string): null {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+  return null
+}
+
+/** Before any document byte: the board must exist and a moderator token must match. */
+async function authenticate(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake): Promise<Actor | null> {
+  const record = await ctx.store.getBoard(join.boardId)
+  const actor = record ? authorise(record, join) : null
+  if (!record) handshake.close(CLOSE.unknownBoard, 'Board nicht gefunden')
+  else if (!actor) handshake.close(CLOSE.forbidden, 'Kein Zugang')
+  return actor
+}
+
+/** The loaded board; null (and the client told) when it has all the connections it may. */
+async function load(ctx: UpgradeContext, boardId: string, handshake: Handshake): Promise<Room | null> {
+  const board = await ctx.rooms.open(boardId)
+  const sockets = [...board.members].filter((m) => m instanceof BoardSocket).length
+  if (sockets < ctx.config.maxConnectionsPerBoard) return board
+  ctx.rooms.release(board)
+  handshake.close(CLOSE.boardFull, 'Board ist voll')
+  return null
+}
+
+/** The board join: the guard judges against the board, the meeting follows up on what changed. */
+function joinBoard(ctx: UpgradeContext, handshake: Handshake, actor: Actor, board: Room): void {
+  const { rooms, meeting, members } = ctx
+  const stages: ConnectionStages<MeetingState> = {
+    inspect(update) {
+      // Noted before the update: the meeting acts on what it changes (e.g. the end of a vote).
+      const before = meetingStateOf(board)
+      return { verdict: inspectUpdate(board.doc, actor, update), before }
+    },
+    apply: (update, origin) => board.applyFrom(update, origin),
+    afterApply: (before) => void meeting.afterBoardChange(board, before).catch((e: unknown) => log('meeting.failed', { error: String(e) })),
+    // Counted as taking part once it syncs, and only up to the connection limit: neither a
+    // flood of garbage sockets nor one of fresh secrets can grow the stored board.
+    firstSync: () => members.note(board, actor.participantId),
+    leave: (member) => rooms.leave(board, member),
+  }
+  start(ctx, handshake, actor, board, stages, () => rooms.release(board))
+}
+
+/**
+ * The private join: the participant's own doc, judged against the board's state. The board
+ * stays loaded while the private doc is connected (a holder): the guard and the meeting need it.
+ */
+async function joinPrivate(ctx: UpgradeContext, handshake: Handshake, actor: Actor, board: Room): Promise<void> {
+  const { rooms, meeting } = ctx
+  // The client asks for `/ws/<boardId>/private` (auth.ts); the doc behind it is stored as
+  // `<boardId>/p/<participantId>` (rooms.ts), the participant id derived from the secret the
+  // client presented: nobody else can name it, and the URL never carries it.
+  const mine = await rooms.open(privateDocName(board.id, actor.participantId), 'private')
+  const hold = holder()
+  rooms.join(board, hold)
+  const stages: ConnectionStages<null> = {
+    inspect: (update) => ({ verdict: inspectPrivateUpdate(mine.doc, board.doc, actor, update), before: null }),
+    apply: (update, origin) => mine.applyFrom(update, origin),
+    afterApply: () => meeting.afterPrivateChange(board, mine, actor.participantId),
+    // Taking part is counted by the board join.
+    firstSync: () => {},
+    leave(member) {
+      rooms.leave(mine, member)
+      rooms.leave(board, hold)
+    },
+  }
+  start(ctx, handshake, actor, mine, stages, () => {
+    rooms.release(mine)
+    rooms.leave(board, hold)
+  })
+}
+
+/** Completes the handshake and puts the connection into its room; `undo` lets go of what load took if ws refused it. */
+function start<Before>(
+  ctx: UpgradeContext,
+  handshake: Handshake,
+  actor: Actor,
+  room: Room,
+  stages: ConnectionStages<Before>,
+  undo: () => void,
+): void {
+  const { store, rooms, config } = ctx
+  const accepted = handshake.accept((ws) => {
+    const member = new BoardSocket({ ws, room, actor, store, maxBoardBytes: config.maxBoardBytes, stages })
+    rooms.join(room, member)
+  })
+  if (!accepted) undo()
+}
