@@ -5,9 +5,11 @@ import { WebSocketServer } from 'ws'
 import { CLOSE } from '../protocol/messages'
 import type { ServerConfig } from './config'
 import { handleHttp } from './http'
+import type { HttpContext } from './httpKit'
 import { closeJoinCodes } from './joinCodes'
 import { log } from './log'
 import { startRetention } from './retention'
+import type { Retention } from './retention'
 import { MemberBook, Meeting } from './meeting'
 import { Rooms } from './rooms'
 import { SqliteBoardStore } from './store/sqlite'
@@ -30,8 +32,8 @@ export interface App {
 export async function startApp(config: ServerConfig, store: BoardStore = new SqliteBoardStore(config.dataDir)): Promise<App> {
   const rooms = new Rooms(store, config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
-  const ctx = { config, store, rooms, connections: () => wss.clients.size }
-  const server = createServer((req, res) => void handleHttp(ctx, req, res))
+  const http: HttpContext = { config, store, rooms, connections: () => wss.clients.size }
+  const server = createServer((req, res) => void handleHttp(http, req, res))
   const upgrades: UpgradeContext = {
     config,
     store,
@@ -42,35 +44,24 @@ export async function startApp(config: ServerConfig, store: BoardStore = new Sql
     rate: new UpgradeRate(config.connectionsPerMinute),
   }
   server.on('upgrade', (req, socket, head) => handleUpgrade(upgrades, req, socket, head))
+  // Expired boards go before the server serves anything, then once an hour.
+  const retention = await sweepFirst(store, rooms, config)
+  const port = await listen(server, config)
+  log('server.listening', { port })
+  let closing: Promise<void> | null = null
+  const close = () => (closing ??= shutdown({ server, wss, http, upgrades, retention }))
+  return { server, store, rooms, port, close }
+}
 
+async function sweepFirst(store: BoardStore, rooms: Rooms, config: ServerConfig): Promise<Retention> {
   const retention = startRetention({
     store,
     ttlDays: config.boardTtlDays,
     inUse: (id) => rooms.isLoaded(id),
     evict: (id) => rooms.evictBoard(id, CLOSE.deleted, 'Board abgelaufen'),
   })
-  // Expired boards go before the server serves anything, then once an hour.
   await retention.sweep().catch((e: unknown) => log('retention.failed', { error: String(e) }))
-
-  const port = await listen(server, config)
-  log('server.listening', { port })
-
-  let closing: Promise<void> | null = null
-  const close = async () => {
-    upgrades.rate.stop()
-    retention.stop()
-    server.close()
-    upgrades.members.write()
-    await store.flushed()
-    for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server wird neu gestartet')
-    server.closeAllConnections()
-    await rooms.closeAll()
-    await store.close()
-    // The code file is opened by the first request that needs it; ctx is the key it is kept under.
-    closeJoinCodes(ctx)
-    wss.close()
-  }
-  return { server, store, rooms, port, close: () => (closing ??= close()) }
+  return retention
 }
 
 /** Listens on the configured port and host; resolves with the port (the one chosen for port 0). */
@@ -80,4 +71,29 @@ async function listen(server: Server, config: ServerConfig): Promise<number> {
     server.listen(config.port, config.host, () => resolve())
   })
   return (server.address() as AddressInfo).port
+}
+
+interface Running {
+  readonly server: Server
+  readonly wss: WebSocketServer
+  readonly http: HttpContext
+  readonly upgrades: UpgradeContext
+  readonly retention: Retention
+}
+
+/** Stops taking work, writes what is pending, says goodbye to every socket (1001), closes the store. */
+async function shutdown({ server, wss, http, upgrades, retention }: Running): Promise<void> {
+  const { store, rooms } = http
+  upgrades.rate.stop()
+  retention.stop()
+  server.close()
+  upgrades.members.write()
+  await store.flushed()
+  for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server wird neu gestartet')
+  server.closeAllConnections()
+  await rooms.closeAll()
+  await store.close()
+  // The code file is opened by the first request that needs it; the context is the key it is kept under.
+  closeJoinCodes(http)
+  wss.close()
 }

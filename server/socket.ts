@@ -130,24 +130,31 @@ export class BoardSocket<Before = unknown> implements RoomMember {
 
   private receiveSync(decoder: decoding.Decoder): void {
     const step = decoding.readVarUint(decoder)
-    if (step === SYNC_STEP1) {
-      const stateVector = decoding.readVarUint8Array(decoder)
-      atEnd(decoder)
-      checkStateVector(stateVector)
-      if (!this.synced) {
-        this.synced = true
-        this.stages.firstSync()
-      }
-      // Answered once everything applied is committed, so the answer holds no change a crash
-      // could still take back (see Room.record: the server sends only what is committed).
-      void this.store.committed().then(() => {
-        if (!this.closed) for (const message of this.room.syncReply(stateVector)) this.send(message)
-      })
-      return
-    }
+    if (step === SYNC_STEP1) return this.answerSyncStep1(decoder)
     if (step !== SYNC_STEP2 && step !== SYNC_UPDATE) throw new Malformed('unknown sync step')
     const update = decoding.readVarUint8Array(decoder)
     atEnd(decoder)
+    this.receiveUpdate(update)
+  }
+
+  /** The client's state vector, answered with what it lacks. */
+  private answerSyncStep1(decoder: decoding.Decoder): void {
+    const stateVector = decoding.readVarUint8Array(decoder)
+    atEnd(decoder)
+    checkStateVector(stateVector)
+    if (!this.synced) {
+      this.synced = true
+      this.stages.firstSync()
+    }
+    // Answered once everything applied is committed, so the answer holds no change a crash
+    // could still take back (see Room.record: the server sends only what is committed).
+    void this.store.committed().then(() => {
+      if (!this.closed) for (const message of this.room.syncReply(stateVector)) this.send(message)
+    })
+  }
+
+  /** An update through the stages: refused, or applied and acknowledged once it is durable. */
+  private receiveUpdate(update: Uint8Array): void {
     const seq = ++this.received
     // The stored board may not outgrow its cap. The update's own size bounds what it adds.
     if (this.room.storedBytes + update.byteLength > this.maxBoardBytes) return this.refuse(seq, { ok: false, kind: 'rejected', code: 'boardFull' })
@@ -157,12 +164,17 @@ export class BoardSocket<Before = unknown> implements RoomMember {
     // Applied with this socket as origin: the room broadcasts to the others and appends it.
     const appended = this.stages.apply(update, this)
     this.stages.afterApply(before)
-    // Acks go out in order, each once this update and everything before it is on disk: its own
-    // append resolves after the fsync that covers its commit (and with it every earlier commit);
-    // an update that changed nothing waits for what is pending now. Taken here, not in the
-    // chain: waiting for a fresh flush after each ack would allow one ack per fsync. A failed
-    // write breaks the chain: no ack, ever again, on this connection (the room closes it).
-    const durable = appended ?? this.store.flushed()
+    // An update that changed nothing waits for what is pending now. Taken here, not in the ack
+    // chain: waiting for a fresh flush after each ack would allow one ack per fsync.
+    this.acknowledge(seq, appended ?? this.store.flushed())
+  }
+
+  /**
+   * Acks go out in order, each once this update and everything before it is on disk: its own
+   * append resolves after the fsync that covers its commit (and with it every earlier commit).
+   * A failed write breaks the chain: no ack, ever again, on this connection (the room closes it).
+   */
+  private acknowledge(seq: number, durable: Promise<unknown>): void {
     this.acks = this.acks.then(async () => {
       if (this.writeFailed) return
       try {
