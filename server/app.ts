@@ -12,7 +12,7 @@ import { startRetention } from './retention'
 import type { Retention } from './retention'
 import { MemberBook, Meeting } from './meeting'
 import { Rooms } from './rooms'
-import { SqliteBoardStore } from './store/sqlite'
+import { openStore } from './store/open'
 import type { BoardStore } from './store/BoardStore'
 import { handleUpgrade } from './upgrade'
 import type { UpgradeContext } from './upgrade'
@@ -28,8 +28,12 @@ export interface App {
   close(): Promise<void>
 }
 
-/** Starts the whole product: HTTP, websockets, rooms and storage. */
-export async function startApp(config: ServerConfig, store: BoardStore = new SqliteBoardStore(config.dataDir)): Promise<App> {
+/**
+ * Starts the whole product: HTTP, websockets, rooms and storage (by default the store the
+ * configuration names: SQLite, or PostgreSQL in cluster mode).
+ */
+export async function startApp(config: ServerConfig, given?: BoardStore): Promise<App> {
+  const store = given ?? (await openStore(config))
   const rooms = new Rooms(store, config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
   const http: HttpContext = { config, store, rooms, connections: () => wss.clients.size }
@@ -94,6 +98,6 @@ async function shutdown({ server, wss, http, upgrades, retention }: Running): Pr
   await rooms.closeAll()
   await store.close()
   // The code file is opened by the first request that needs it; the context is the key it is kept under.
-  closeJoinCodes(http)
+  await closeJoinCodes(http)
   wss.close()
 }

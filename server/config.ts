@@ -31,6 +31,37 @@ export interface ServerConfig {
    * must cover a whole meeting joining at once.
    */
   readonly codeLookupsPerMinute: number
+  /**
+   * Several instances (DATABASE_URL and REDIS_URL both set): boards, logs and codes in
+   * PostgreSQL, coordination in Redis. Null: one process on SQLite in DATA_DIR, no other service.
+   */
+  readonly cluster: ClusterConfig | null
+}
+
+export interface ClusterConfig {
+  readonly databaseUrl: string
+  readonly redisUrl: string
+}
+
+/** Both URLs or neither; each of its own kind. Errors name the variable. */
+export function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig | null {
+  const databaseUrl = env.DATABASE_URL?.trim() || ''
+  const redisUrl = env.REDIS_URL?.trim() || ''
+  if (!databaseUrl && !redisUrl) return null
+  if (!redisUrl) throw new Error('DATABASE_URL is set but REDIS_URL is not: several instances need both (or neither, for one process on SQLite)')
+  if (!databaseUrl) throw new Error('REDIS_URL is set but DATABASE_URL is not: several instances need both (or neither, for one process on SQLite)')
+  if (!urlOf(databaseUrl, ['postgres:', 'postgresql:'])) throw new Error('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+  if (!urlOf(redisUrl, ['redis:', 'rediss:'])) throw new Error('REDIS_URL must be a Redis URL: redis://host:6379 (or rediss:// for TLS)')
+  return { databaseUrl, redisUrl }
+}
+
+function urlOf(value: string, protocols: readonly string[]): boolean {
+  try {
+    const url = new URL(value)
+    return protocols.includes(url.protocol) && (url.hostname !== '' || url.searchParams.has('host'))
+  } catch {
+    return false
+  }
 }
 
 function int(value: string | undefined, fallback: number, min = 0): number {
@@ -57,5 +88,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     boardTtlDays: int(env.BOARD_TTL_DAYS, 30),
     // At least 1: with 0 every code would be refused as "too many attempts".
     codeLookupsPerMinute: int(env.CODE_LOOKUPS_PER_MINUTE, 30, 1),
+    cluster: clusterFromEnv(env),
   }
 }

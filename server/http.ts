@@ -114,7 +114,7 @@ async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessa
   await moderatedBoard(ctx.store, boardId, req)
   await ctx.rooms.evictBoard(boardId, CLOSE.deleted, 'Board gelöscht')
   await ctx.store.deleteBoard(boardId)
-  joinCodesOf(ctx).store.forget(boardId)
+  await joinCodesOf(ctx).store.forget(boardId)
   log('board.deleted', { board: boardTag(boardId) })
   res.writeHead(204)
   res.end()

@@ -1,24 +1,18 @@
-import Database from 'better-sqlite3'
-import { randomInt } from 'node:crypto'
-import { mkdirSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { join } from 'node:path'
 import { isBoardId } from '../model/ids'
 import type { HttpContext } from './httpKit'
 import { HttpError, json, moderatedBoard } from './httpKit'
 import { boardTag, ipTag, log } from './log'
+import { CODE_ALPHABET, CODE_LENGTH } from './store/JoinCodeStore'
+import type { JoinCodeStore } from './store/JoinCodeStore'
+import { SqliteJoinCodeStore } from './store/sqliteCodes'
+
+export { CODE_ALPHABET, CODE_LENGTH, CODE_TTL_MS } from './store/JoinCodeStore'
 
 /**
  * Short board codes ("ABCD-EFGH") to type on the landing page or read off a shared screen.
  * A code leads to the participant link only, never to moderator rights, and lives 24 hours.
  */
-
-/** No 0/O, 1/I/L: a code read aloud or off a blurry screen share has one reading. */
-export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789'
-export const CODE_LENGTH = 8
-export const CODE_TTL_MS = 24 * 60 * 60 * 1000
-/** The file is closed after this long without a request, so an idle server holds no handle. */
-const IDLE_CLOSE_MS = 60_000
 
 const SHAPE = new RegExp(`^[${CODE_ALPHABET}]{${CODE_LENGTH}}$`)
 
@@ -31,101 +25,6 @@ export function normaliseCode(input: string): string | null {
 /** "ABCDEFGH" -> "ABCD-EFGH", the way codes are shown. */
 export function formatCode(code: string): string {
   return `${code.slice(0, 4)}-${code.slice(4)}`
-}
-
-function newCode(): string {
-  let code = ''
-  // randomInt draws without modulo bias.
-  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]
-  return code
-}
-
-export interface LiveCode {
-  /** Normalised, without the dash. */
-  readonly code: string
-  readonly boardId: string
-  readonly expiresAt: number
-}
-
-/** The codes in their own SQLite file in DATA_DIR, so that they survive a restart. */
-export class JoinCodeStore {
-  private db: Database.Database | null = null
-  private idle: NodeJS.Timeout | null = null
-
-  constructor(
-    private readonly dataDir: string,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  private open(): Database.Database {
-    if (this.idle) clearTimeout(this.idle)
-    this.idle = setTimeout(() => this.close(), IDLE_CLOSE_MS)
-    this.idle.unref()
-    if (this.db) return this.db
-    mkdirSync(this.dataDir, { recursive: true })
-    const db = new Database(join(this.dataDir, 'join-codes.sqlite'))
-    db.pragma('journal_mode = WAL')
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS join_codes (
-        code TEXT PRIMARY KEY,
-        board_id TEXT NOT NULL UNIQUE,
-        expires_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS join_codes_by_expiry ON join_codes (expires_at);
-    `)
-    this.db = db
-    this.purge()
-    return db
-  }
-
-  /** The board's live code, or a new one valid for 24 hours. */
-  codeFor(boardId: string): LiveCode {
-    const db = this.open()
-    const now = this.now()
-    return db.transaction((): LiveCode => {
-      const live = db
-        .prepare<[string, number], { code: string; expires_at: number }>('SELECT code, expires_at FROM join_codes WHERE board_id = ? AND expires_at > ?')
-        .get(boardId, now)
-      if (live) return { code: live.code, boardId, expiresAt: live.expires_at }
-      this.purge()
-      // The board's expired code, whatever the clock did in between: one row per board.
-      db.prepare('DELETE FROM join_codes WHERE board_id = ?').run(boardId)
-      const expiresAt = now + CODE_TTL_MS
-      const insert = db.prepare('INSERT OR IGNORE INTO join_codes (code, board_id, expires_at) VALUES (?, ?, ?)')
-      // A collision among 31^8 codes is rare; the loop only guards against it.
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const code = newCode()
-        if (insert.run(code, boardId, expiresAt).changes === 1) return { code, boardId, expiresAt }
-      }
-      throw new Error('no free board code')
-    }).immediate()
-  }
-
-  /** The board a normalised code leads to, or null when unknown or expired. */
-  boardOf(code: string): string | null {
-    const row = this.open()
-      .prepare<[string, number], { board_id: string }>('SELECT board_id FROM join_codes WHERE code = ? AND expires_at > ?')
-      .get(code, this.now())
-    return row?.board_id ?? null
-  }
-
-  /** Drops a board's code (the board was deleted or expired). */
-  forget(boardId: string): void {
-    this.open().prepare('DELETE FROM join_codes WHERE board_id = ?').run(boardId)
-  }
-
-  /** Removes expired codes; returns how many. */
-  purge(): number {
-    if (!this.db) return 0
-    return this.db.prepare('DELETE FROM join_codes WHERE expires_at <= ?').run(this.now()).changes
-  }
-
-  close(): void {
-    if (this.idle) clearTimeout(this.idle)
-    this.idle = null
-    this.db?.close()
-    this.db = null
-  }
 }
 
 /**
@@ -195,21 +94,22 @@ const perServer = new WeakMap<HttpContext, JoinCodes>()
 export function joinCodesOf(ctx: HttpContext): JoinCodes {
   let codes = perServer.get(ctx)
   if (!codes) {
-    codes = { store: new JoinCodeStore(ctx.config.dataDir), lookups: new PerMinuteLimit(ctx.config.codeLookupsPerMinute, 'code.rateLimited') }
+    // Kept with the boards when the store keeps them (PostgreSQL: shared by every instance).
+    codes = { store: ctx.store.joinCodes ?? new SqliteJoinCodeStore(ctx.config.dataDir), lookups: new PerMinuteLimit(ctx.config.codeLookupsPerMinute, 'code.rateLimited') }
     perServer.set(ctx, codes)
   }
   return codes
 }
 
 /** Closes the code file of the server behind `ctx` (for app.ts's close()). */
-export function closeJoinCodes(ctx: HttpContext): void {
-  perServer.get(ctx)?.store.close()
+export async function closeJoinCodes(ctx: HttpContext): Promise<void> {
+  await perServer.get(ctx)?.store.close()
 }
 
 /** `POST /api/boards/<id>/code` with the moderator token: the board's live code. */
 export async function postJoinCode(ctx: HttpContext, boardId: string, base: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await moderatedBoard(ctx.store, boardId, req)
-  const live = joinCodesOf(ctx).store.codeFor(boardId)
+  const live = await joinCodesOf(ctx).store.codeFor(boardId)
   log('code.issued', { board: boardTag(boardId) })
   json(res, 200, {
     code: formatCode(live.code),
@@ -247,11 +147,11 @@ export async function getJoinCode(ctx: HttpContext, raw: string, req: IncomingMe
       'Ein Code hat 8 Zeichen aus Buchstaben und Ziffern 2–9 (ohne I, L, O), zum Beispiel ABCD-EFGH.',
       'A code has 8 characters: letters and digits 2–9 (no I, L, O), for example ABCD-EFGH.',
     )
-  const boardId = codes.store.boardOf(code)
+  const boardId = await codes.store.boardOf(code)
   // A board deleted or expired since takes its code with it.
   const exists = boardId !== null && isBoardId(boardId) && (await ctx.store.getBoard(boardId)) !== null
   if (!exists) {
-    if (boardId !== null) codes.store.forget(boardId)
+    if (boardId !== null) await codes.store.forget(boardId)
     return refuse(res, 404, 'unknown', 'Diesen Code gibt es nicht oder er ist abgelaufen.', 'This code does not exist or has expired.')
   }
   json(res, 200, { boardId })

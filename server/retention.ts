@@ -28,9 +28,10 @@ export function startRetention(options: RetentionOptions): Retention {
   const now = options.now ?? Date.now
   let running: Promise<string[]> | null = null
   const sweep = (): Promise<string[]> => {
-    running ??= (async () => {
-      const deleted: string[] = []
-      try {
+    // With several instances on one database, one sweeps at a time; the others skip this round.
+    running ??= options.store
+      .exclusively('retention', async () => {
+        const deleted: string[] = []
         for (const id of await options.store.listExpired(now() - options.ttlDays * DAY)) {
           if (options.inUse(id)) continue
           await options.evict(id)
@@ -38,11 +39,12 @@ export function startRetention(options: RetentionOptions): Retention {
           deleted.push(id)
           log('board.expired', { board: boardTag(id) })
         }
-      } finally {
+        return deleted
+      })
+      .then((deleted) => deleted ?? [])
+      .finally(() => {
         running = null
-      }
-      return deleted
-    })()
+      })
     return running
   }
   const timer = setInterval(() => void sweep().catch((e: unknown) => log('retention.failed', { error: String(e) })), options.intervalMs ?? 60 * 60 * 1000)

@@ -1,6 +1,8 @@
+import type { JoinCodeStore } from './JoinCodeStore'
+
 /**
- * Where boards live between restarts. The embedded default is SQLite; a scale-out store
- * (Redis + Postgres) implements the same interface. Every method that writes resolves only
+ * Where boards live between restarts. The embedded default is SQLite (sqlite.ts); several
+ * instances share PostgreSQL (postgres.ts) through the same interface. Every method that writes resolves only
  * once the write is durable: that is what an acknowledgement to a client promises.
  */
 export interface BoardRecord {
@@ -42,5 +44,39 @@ export interface BoardStore {
   listDocs(prefix: string): Promise<string[]>
   /** Boards without activity since `before` (ms since epoch). */
   listExpired(before: number): Promise<string[]>
+  /**
+   * Runs `work` unless another instance runs the task of that name right now; then it resolves
+   * null without running it (the retention sweep runs on one instance at a time).
+   */
+  exclusively<T>(task: string, work: () => Promise<T>): Promise<T | null>
+  /**
+   * Fencing, for several instances: from now on this store writes the board (and its private
+   * docs) as writer `epoch` and appends or compacts only while no newer epoch has claimed it.
+   * Resolves once the claim is durable; rejects with StaleEpochError when a newer epoch holds
+   * the board. Stores used by one process alone need not implement it.
+   */
+  fence?(boardId: string, epoch: number): Promise<void>
+  /** Board codes kept beside the boards (shared by every instance); absent: codes in DATA_DIR. */
+  readonly joinCodes?: JoinCodeStore
+  /** Resolves when storage answers and takes writes; rejects with the reason (readiness). */
+  check?(): Promise<void>
   close(): Promise<void>
+}
+
+/** A write refused because a newer owner (epoch) has claimed the board since. */
+export class StaleEpochError extends Error {
+  constructor(
+    readonly boardId: string,
+    readonly epoch: number,
+    readonly current: number | null,
+  ) {
+    super(`board ${boardId.slice(0, 6)}…: epoch ${epoch} is stale (current ${current ?? 'none'})`)
+    this.name = 'StaleEpochError'
+  }
+}
+
+/** The board a doc name belongs to: `<boardId>` or `<boardId>/p/<participantId>`. */
+export function boardOfDoc(name: string): string {
+  const slash = name.indexOf('/')
+  return slash < 0 ? name : name.slice(0, slash)
 }

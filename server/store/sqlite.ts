@@ -78,7 +78,10 @@ export class SqliteBoardStore implements BoardStore {
       tail: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM updates WHERE board = ? AND seq > ? ORDER BY seq',
       ),
-      putSnapshot: this.db.prepare('INSERT OR REPLACE INTO snapshots (board, upto, data) VALUES (?, ?, ?)'),
+      // A snapshot never moves back: an older one than stored is ignored (its log may be gone).
+      putSnapshot: this.db.prepare(
+        'INSERT INTO snapshots (board, upto, data) VALUES (?, ?, ?) ON CONFLICT (board) DO UPDATE SET upto = excluded.upto, data = excluded.data WHERE snapshots.upto <= excluded.upto',
+      ),
       dropLog: this.db.prepare('DELETE FROM updates WHERE board = ? AND seq <= ?'),
       deleteUpdates: this.db.prepare('DELETE FROM updates WHERE board = ? OR substr(board, 1, length(?)) = ?'),
       deleteSnapshot: this.db.prepare('DELETE FROM snapshots WHERE board = ? OR substr(board, 1, length(?)) = ?'),
@@ -211,8 +214,7 @@ export class SqliteBoardStore implements BoardStore {
 
   async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     await this.durably(() => {
-      this.stmt.putSnapshot.run(id, uptoSeq, Buffer.from(snapshot))
-      this.stmt.dropLog.run(id, uptoSeq)
+      if (this.stmt.putSnapshot.run(id, uptoSeq, Buffer.from(snapshot)).changes === 1) this.stmt.dropLog.run(id, uptoSeq)
     })
   }
 
@@ -233,6 +235,11 @@ export class SqliteBoardStore implements BoardStore {
 
   async listExpired(before: number): Promise<string[]> {
     return this.stmt.expired.all(before).map((row) => row.id)
+  }
+
+  /** One process alone uses the file: nothing else can be running the task. */
+  exclusively<T>(_task: string, work: () => Promise<T>): Promise<T | null> {
+    return work()
   }
 
   async close(): Promise<void> {

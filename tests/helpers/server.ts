@@ -33,6 +33,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     connectionsPerMinute: 10_000,
     boardTtlDays: 30,
     codeLookupsPerMinute: 30,
+    cluster: null,
     ...overrides,
   }
 }
@@ -40,11 +41,12 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
 /** A real server on a free loopback port with its own temporary data directory. */
 export async function startTestServer(
   overrides: Partial<ServerConfig> = {},
-  makeStore?: (dataDir: string) => BoardStore,
+  /** The store to run on (a new one for each start); by default SQLite in the data directory. */
+  makeStore?: (dataDir: string) => BoardStore | Promise<BoardStore>,
 ): Promise<TestServer> {
   setQuiet(true)
   const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-test-'))
-  let app = await startApp(testConfig(dataDir, overrides), makeStore?.(dataDir))
+  let app = await startApp(testConfig(dataDir, overrides), await makeStore?.(dataDir))
   const server: TestServer = {
     get app() {
       return app
@@ -62,7 +64,7 @@ export async function startTestServer(
     async restart() {
       const port = app.port
       await app.close()
-      app = await startApp(testConfig(dataDir, { ...overrides, port }), makeStore?.(dataDir))
+      app = await startApp(testConfig(dataDir, { ...overrides, port }), await makeStore?.(dataDir))
     },
     async stop() {
       await app.close()

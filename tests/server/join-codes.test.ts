@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { configFromEnv } from '../../server/config'
-import { CODE_TTL_MS, JoinCodeStore, PerMinuteLimit, addressKey, formatCode, normaliseCode } from '../../server/joinCodes'
+import { PerMinuteLimit, addressKey, formatCode, normaliseCode } from '../../server/joinCodes'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
@@ -255,28 +254,5 @@ describe('the parts, with a clock of their own', () => {
     now += 45_000
     expect(limit.take('2001:db8:1:2::1')).toBe(0)
   })
-
-  it('lets a code live 24 hours, then issues a new one and purges the old', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-codes-'))
-    let now = Date.UTC(2030, 4, 17, 9)
-    const store = new JoinCodeStore(dir, () => now)
-    try {
-      const first = store.codeFor('board-a')
-      expect(first.expiresAt).toBe(now + CODE_TTL_MS)
-      now += CODE_TTL_MS - 1
-      expect(store.boardOf(first.code)).toBe('board-a')
-      expect(store.codeFor('board-a').code).toBe(first.code)
-      now += 1
-      expect(store.boardOf(first.code)).toBeNull()
-      const second = store.codeFor('board-a')
-      expect(second.code).not.toBe(first.code)
-      expect(store.boardOf(second.code)).toBe('board-a')
-      store.codeFor('board-b')
-      now += CODE_TTL_MS
-      expect(store.purge()).toBe(2)
-    } finally {
-      store.close()
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
+  // The code store's own lifetime rules are in the store contract (store-contract.test.ts).
 })

@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { BoardStore } from '../../server/store/BoardStore'
+import type { JoinCodeStore } from '../../server/store/JoinCodeStore'
+import { PostgresBoardStore } from '../../server/store/postgres'
+import { SqliteJoinCodeStore } from '../../server/store/sqliteCodes'
+import { SqliteBoardStore } from '../../server/store/sqlite'
+import { startPostgres } from './services'
+import type { PgServer } from './services'
+
+/** One place to keep boards, as a test sees it: a store, its codes, and a way to open it again. */
+export interface StoreUnderTest {
+  readonly store: BoardStore
+  /** The board codes that go with the store, on a test clock. */
+  codes(now: () => number): JoinCodeStore
+  /** A second store on the same data (as after a restart; also a second instance for Postgres). */
+  reopen(): Promise<BoardStore>
+  /** Closes what it opened and removes its data. */
+  cleanup(): Promise<void>
+}
+
+export interface StoreKind {
+  readonly name: string
+  /** Once per test file (Postgres: starts a throwaway server). */
+  setup(): Promise<void>
+  teardown(): Promise<void>
+  /** Fresh, empty storage for one test. */
+  fresh(): Promise<StoreUnderTest>
+}
+
+export function sqliteKind(): StoreKind {
+  return {
+    name: 'SQLite',
+    async setup() {},
+    async teardown() {},
+    async fresh() {
+      const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-store-'))
+      const opened: BoardStore[] = []
+      const open = () => {
+        const store = new SqliteBoardStore(dir)
+        opened.push(store)
+        return store
+      }
+      const store = open()
+      return {
+        store,
+        codes: (now) => new SqliteJoinCodeStore(dir, now),
+        reopen: async () => open(),
+        async cleanup() {
+          for (const s of opened) await s.close().catch(() => {})
+          rmSync(dir, { recursive: true, force: true })
+        },
+      }
+    },
+  }
+}
+
+/** PostgreSQL: one throwaway server per test file, one new database per test. */
+export function postgresKind(): StoreKind & { readonly server: () => PgServer } {
+  let server: PgServer | null = null
+  let databases = 0
+  return {
+    name: 'PostgreSQL',
+    server: () => server!,
+    async setup() {
+      server = await startPostgres()
+    },
+    async teardown() {
+      await server?.destroy()
+    },
+    async fresh() {
+      const url = await server!.createDatabase(`store_${++databases}`)
+      const opened: PostgresBoardStore[] = []
+      const open = async () => {
+        const store = await PostgresBoardStore.open(url, { connectTimeoutMs: 2000 })
+        opened.push(store)
+        return store
+      }
+      const store = await open()
+      return {
+        store,
+        codes: (now) => store.joinCodes.withClock(now),
+        reopen: open,
+        async cleanup() {
+          for (const s of opened) await s.close().catch(() => {})
+        },
+      }
+    },
+  }
+}
