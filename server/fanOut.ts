@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding'
-import type * as awarenessProtocol from 'y-protocols/awareness'
+import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import { MESSAGE } from '../protocol/messages'
 
@@ -80,5 +80,12 @@ export function encodePresence(states: ReadonlyMap<number, { readonly clock: num
   const encoder = encoding.createEncoder()
   encoding.writeVarUint(encoder, MESSAGE.awareness)
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update))
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.awareness)
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
   return encoding.toUint8Array(encoder)
 }

@@ -20,7 +20,8 @@ export class FirstSync {
   /** Sync update messages of everything applied after `base`, in order. */
   private since: Uint8Array[] = []
 
-  constructor(private readonly doc: Y.Doc) {}
+  /** `doc` is asked for only when the whole state has to be encoded (it may decode the doc). */
+  constructor(private readonly doc: () => Y.Doc) {}
 
   /** Starts from what storage held: the snapshot, then the log after it. */
   seed(snapshot: Uint8Array | null, tail: readonly Uint8Array[]): void {
@@ -45,7 +46,7 @@ export class FirstSync {
    */
   messages(): readonly Uint8Array[] {
     if (!this.base) {
-      this.base = message(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(this.doc))
+      this.base = message(syncProtocol.messageYjsSyncStep2, Y.encodeStateAsUpdate(this.doc()))
       this.since = []
     }
     return this.since.length === 0 ? [this.base] : [...this.since, this.base]

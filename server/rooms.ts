@@ -7,6 +7,7 @@ import { declareRoots } from '../model/schema'
 import { MESSAGE } from '../protocol/messages'
 import { FanOut } from './fanOut'
 import { FirstSync } from './firstSync'
+import { StoredDoc } from './storedDoc'
 import type { RoomMember } from './fanOut'
 import { boardTag, log } from './log'
 import type { BoardStore } from './store/BoardStore'
@@ -18,6 +19,7 @@ import type { BoardStore } from './store/BoardStore'
 export const CLOSE_STORAGE_FAILED = 1011
 
 export type { RoomMember } from './fanOut'
+export { encodeAwarenessMessage } from './fanOut'
 
 /** Key of a change's append in its Yjs transaction's meta (see `Room.applyFrom`). */
 const APPENDED = Symbol('appended')
@@ -34,14 +36,24 @@ export const privateDocPrefix = (boardId: string) => `${boardId}/p/`
 
 /** One loaded doc (a board or a private doc): its doc, presence and members. */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true })
+  private readonly live = new Y.Doc({ gc: true })
+  /** What storage held, until it is decoded into the doc (see StoredDoc). */
+  private readonly stored = new StoredDoc(this.live, this, () =>
+    // Attached after decoding: else Yjs would encode the whole loaded state for it (150 ms).
+    this.live.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+      this.firstSync.changed(update)
+      const appended = this.record(update, origin)
+      // The append belongs to this one change: it travels with its transaction (see applyFrom).
+      if (appended) transaction.meta.set(APPENDED, appended)
+    }),
+  )
   readonly awareness: awarenessProtocol.Awareness
   readonly members = new Set<RoomMember>()
   /** Which member speaks for which awareness client id (one each). */
   readonly awarenessOwners = new Map<number, RoomMember>()
   private readonly fanOut: FanOut
   /** The answer for a client that has nothing yet (see `syncReply`). */
-  private readonly firstSync = new FirstSync(this.doc)
+  private readonly firstSync = new FirstSync(() => this.doc)
   /** Log entries since the last snapshot, and the newest log position. */
   private logSize = 0
   private lastSeq = 0
@@ -69,10 +81,10 @@ export class Room {
     private readonly store: BoardStore,
     private readonly compactAfter: number,
   ) {
-    if (kind === 'board') declareRoots(this.doc)
-    else declarePrivateRoots(this.doc)
-    this.clientOwners.set(this.doc.clientID, '')
-    this.awareness = new awarenessProtocol.Awareness(this.doc)
+    if (kind === 'board') declareRoots(this.live)
+    else declarePrivateRoots(this.live)
+    this.clientOwners.set(this.live.clientID, '')
+    this.awareness = new awarenessProtocol.Awareness(this.live)
     // The server has no presence of its own.
     this.awareness.setLocalState(null)
     this.fanOut = new FanOut(this.members, this.awareness)
@@ -86,34 +98,32 @@ export class Room {
    * joiners have nothing yet (a first visit; the 500 of a join storm): theirs is kept ready.
    */
   syncReply(stateVector: Uint8Array): readonly Uint8Array[] {
-    if (stateVector.length === 1 && stateVector[0] === 0) return this.firstSync.messages()
+    if (stateVector.length === 1 && stateVector[0] === 0) {
+      // Possibly served from the stored bytes alone: decode once they are on their way.
+      this.stored.decodeSoon()
+      return this.firstSync.messages()
+    }
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MESSAGE.sync)
     syncProtocol.writeSyncStep2(encoder, this.doc, stateVector)
     return [encoding.toUint8Array(encoder)]
   }
 
-  /**
-   * Fills the doc with what storage holds; called once, before anyone joins. The update
-   * listener comes after: with one attached, Yjs would encode the whole loaded state as an
-   * update (150 ms for a board that lived long) only for the listener to ignore it.
-   */
+  /** The doc, decoded from storage on first use: all but a first joiner's sync need it. */
+  get doc(): Y.Doc {
+    this.stored.decode()
+    return this.live
+  }
+
+  /** Runs `then` once the doc is decoded (at once when it is): e.g. a sync step 1 to a client. */
+  whenDecoded(then: () => void): void {
+    this.stored.whenDecoded(then)
+  }
+
+  /** Takes what storage holds; called once, before anyone joins. Decoded later (see `doc`). */
   load(snapshot: Uint8Array | null, updates: readonly Uint8Array[], lastSeq: number): void {
-    Y.transact(
-      this.doc,
-      () => {
-        if (snapshot) Y.applyUpdate(this.doc, snapshot)
-        for (const update of updates) Y.applyUpdate(this.doc, update)
-      },
-      this,
-    )
+    this.stored.hold(snapshot, updates)
     this.firstSync.seed(snapshot, updates)
-    this.doc.on('update', (update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-      this.firstSync.changed(update)
-      const appended = this.record(update, origin)
-      // The append belongs to this one change: it travels with its transaction (see applyFrom).
-      if (appended) transaction.meta.set(APPENDED, appended)
-    })
     this.logSize = updates.length
     this.lastSeq = lastSeq
     this.snapshotBytes = snapshot?.byteLength ?? 0
@@ -215,18 +225,12 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
+    this.stored.drop()
     this.fanOut.stop()
     this.firstSync.drop()
     this.awareness.destroy()
-    this.doc.destroy()
+    this.live.destroy()
   }
-}
-
-export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE.awareness)
-  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients))
-  return encoding.toUint8Array(encoder)
 }
 
 /** Loaded boards by id; loads on first join, unloads when idle. */

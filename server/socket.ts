@@ -79,11 +79,14 @@ export class BoardSocket<Before = unknown> implements RoomMember {
     ws.on('close', () => this.cleanup())
     ws.on('error', () => this.cleanup())
     this.send(encodeHello(Date.now(), actor.participantId, actor.role))
-    // Sync step 1 from the server, then everyone's presence.
-    const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE.sync)
-    syncProtocol.writeSyncStep1(encoder, room.doc)
-    this.send(encoding.toUint8Array(encoder))
+    // Sync step 1 from the server (its state vector needs the decoded doc: on a cold start the
+    // client's first sync is answered before, see StoredDoc), then everyone's presence.
+    room.whenDecoded(() => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MESSAGE.sync)
+      syncProtocol.writeSyncStep1(encoder, room.doc)
+      this.send(encoding.toUint8Array(encoder))
+    })
     const states = [...room.awareness.getStates().keys()]
     if (states.length > 0) this.send(encodeAwarenessMessage(room.awareness, states))
   }

@@ -46,7 +46,7 @@ function storedBoard(notes: number, logged: number) {
 describe('FirstSync', () => {
   it.each([0, 5, 40])('brings an empty client to the loaded state (log of %i), and stays exact as the doc changes', (logged) => {
     const { snapshot, tail, server } = storedBoard(20, logged)
-    const first = new FirstSync(server)
+    const first = new FirstSync(() => server)
     first.seed(snapshot, tail)
     server.on('update', (u: Uint8Array) => first.changed(u))
     expect(toBoardView(joinWith(first.messages()))).toEqual(toBoardView(server))
@@ -63,7 +63,7 @@ describe('FirstSync', () => {
 
   it('sends the stored snapshot itself when nothing was logged after it (no encoding)', () => {
     const { snapshot, server } = storedBoard(10, 0)
-    const first = new FirstSync(server)
+    const first = new FirstSync(() => server)
     first.seed(snapshot, [])
     const [only, ...rest] = first.messages()
     expect(rest).toEqual([])
