@@ -52,7 +52,8 @@ function pgBinDir(): string {
   return found
 }
 
-function which(binary: string, debianPackage: string): string {
+/** The path of `binary`, or an error that names the Debian package to install. */
+export function which(binary: string, debianPackage: string): string {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/bin', '/usr/sbin', '/bin'])) {
     if (dir && existsSync(join(dir, binary))) return join(dir, binary)
   }
