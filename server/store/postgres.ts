@@ -1,9 +1,11 @@
 import pg from 'pg'
 import type { Pool, PoolClient } from 'pg'
-import { StaleEpochError, boardOfDoc } from './BoardStore'
+import type { StaleEpochError } from './BoardStore'
+import { boardOfDoc } from './BoardStore'
 import type { BoardRecord, BoardStore, StoredBoard } from './BoardStore'
 import { LOCKS, migrate } from './migrations'
 import { PostgresJoinCodeStore } from './postgresCodes'
+import { Fences } from './postgresFences'
 
 interface Pending {
   readonly doc: string
@@ -18,7 +20,17 @@ export interface PostgresOptions {
   readonly poolSize?: number
   /** How long to wait for a connection before an append or a read fails (ms). */
   readonly connectTimeoutMs?: number
+  /**
+   * How long one statement may take before it fails (ms): a database that stopped answering
+   * (paused, cut off) must not hold every write forever. A COMMIT that times out is reported as
+   * failed although it may have happened; the client then sends its change again, which Yjs
+   * takes once.
+   */
+  readonly queryTimeoutMs?: number
 }
+
+/** Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement. */
+const ROWS_PER_INSERT = 1000
 
 /** A Buffer from pg as a plain Uint8Array view (Yjs decodes Buffer subarrays much slower). */
 const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength)
@@ -38,8 +50,7 @@ export class PostgresBoardStore implements BoardStore {
   private commitWaiters: Array<() => void> = []
   private flushScheduled = false
   private writing: Promise<void> | null = null
-  /** The epoch this store writes each fenced board as (see `fence`). */
-  private readonly epochs = new Map<string, number>()
+  private readonly fences = new Fences()
   readonly joinCodes: PostgresJoinCodeStore
 
   private constructor(private readonly pool: Pool) {
@@ -52,6 +63,7 @@ export class PostgresBoardStore implements BoardStore {
       connectionString: url,
       max: options.poolSize ?? 8,
       connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+      query_timeout: options.queryTimeoutMs ?? 15_000,
       // Acknowledged means durable whatever the server's default is.
       options: '-c synchronous_commit=on',
     })
@@ -193,7 +205,7 @@ export class PostgresBoardStore implements BoardStore {
    * refused, the others still go in). Board activity is touched once per board.
    */
   private async writeBatch(client: PoolClient, batch: Pending[]) {
-    const stale = await this.staleBoards(client, new Set(batch.map((p) => boardOfDoc(p.doc))))
+    const stale = await this.fences.stale(client, new Set(batch.map((p) => boardOfDoc(p.doc))))
     const refused = new Map<Pending, StaleEpochError>()
     const accepted: Pending[] = []
     for (const p of batch) {
@@ -203,47 +215,21 @@ export class PostgresBoardStore implements BoardStore {
     }
     const seqs = new Map<Pending, number>()
     if (accepted.length === 0) return { seqs, stale: refused }
-    const values = accepted.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')
-    const params = accepted.flatMap((p) => [p.doc, buffer(p.data)])
-    const { rows } = await client.query<{ seq: string }>(`INSERT INTO updates (doc, data) VALUES ${values} RETURNING seq`, params)
-    // Sequence values are drawn in row order: the n-th smallest belongs to the n-th row.
-    const ordered = rows.map((r) => Number(r.seq)).sort((a, b) => a - b)
-    accepted.forEach((p, i) => seqs.set(p, ordered[i]!))
+    for (let start = 0; start < accepted.length; start += ROWS_PER_INSERT) {
+      const chunk = accepted.slice(start, start + ROWS_PER_INSERT)
+      const values = chunk.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')
+      const params = chunk.flatMap((p) => [p.doc, buffer(p.data)])
+      const { rows } = await client.query<{ seq: string }>(`INSERT INTO updates (doc, data) VALUES ${values} RETURNING seq`, params)
+      // Sequence values are drawn in row order: the n-th smallest belongs to the n-th row.
+      const ordered = rows.map((r) => Number(r.seq)).sort((a, b) => a - b)
+      chunk.forEach((p, i) => seqs.set(p, ordered[i]!))
+    }
     await client.query('UPDATE boards SET active_at = $1 WHERE id = ANY($2)', [Date.now(), [...new Set(accepted.map((p) => p.doc))]])
     return { seqs, stale: refused }
   }
 
-  /**
-   * The fenced boards among `boards` whose epoch in the database is not ours. FOR SHARE holds
-   * a claim by a newer owner back until this commit is done, and this commit back until a
-   * claim under way is: an append and a takeover are ordered.
-   */
-  private async staleBoards(client: PoolClient, boards: Set<string>): Promise<Map<string, StaleEpochError>> {
-    const fenced = [...boards].filter((b) => this.epochs.has(b))
-    const stale = new Map<string, StaleEpochError>()
-    if (fenced.length === 0) return stale
-    const { rows } = await client.query<{ board: string; epoch: string }>('SELECT board, epoch FROM board_epochs WHERE board = ANY($1) FOR SHARE', [fenced])
-    const current = new Map(rows.map((r) => [r.board, Number(r.epoch)]))
-    for (const board of fenced) {
-      const mine = this.epochs.get(board)!
-      const theirs = current.get(board) ?? null
-      if (theirs !== mine) stale.set(board, new StaleEpochError(board, mine, theirs))
-    }
-    return stale
-  }
-
   async fence(boardId: string, epoch: number): Promise<void> {
-    const { rows } = await this.pool.query<{ epoch: string }>(
-      `INSERT INTO board_epochs (board, epoch) VALUES ($1, $2)
-       ON CONFLICT (board) DO UPDATE SET epoch = EXCLUDED.epoch WHERE board_epochs.epoch <= EXCLUDED.epoch
-       RETURNING epoch`,
-      [boardId, epoch],
-    )
-    if (rows.length === 0) {
-      const now = await this.pool.query<{ epoch: string }>('SELECT epoch FROM board_epochs WHERE board = $1', [boardId])
-      throw new StaleEpochError(boardId, epoch, now.rows[0] ? Number(now.rows[0].epoch) : null)
-    }
-    this.epochs.set(boardId, epoch)
+    await this.fences.claim(this.pool, boardId, epoch)
   }
 
   /**
@@ -252,7 +238,7 @@ export class PostgresBoardStore implements BoardStore {
    */
   async compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
     await this.transaction(async (client) => {
-      const stale = await this.staleBoards(client, new Set([boardOfDoc(id)]))
+      const stale = await this.fences.stale(client, new Set([boardOfDoc(id)]))
       const refused = stale.get(boardOfDoc(id))
       if (refused) throw refused
       const { rowCount } = await client.query(
@@ -274,7 +260,7 @@ export class PostgresBoardStore implements BoardStore {
       await client.query('DELETE FROM board_epochs WHERE board = $1', [id])
       await client.query('DELETE FROM boards WHERE id = $1', [id])
     })
-    this.epochs.delete(id)
+    this.fences.forget(id)
   }
 
   async listDocs(prefix: string): Promise<string[]> {

@@ -82,20 +82,36 @@ function run(binary: string, args: string[], cwd: string): string {
   }
 }
 
-/** Whether any process still runs in process group `pgid` (or as pid `pgid`). */
-function groupAlive(pgid: number): boolean {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      // Fields after the command name: state, ppid, pgrp.
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
-      if (state !== 'Z' && (Number(entry) === pgid || Number(pgrp) === pgid)) return true
-    } catch {
-      // The process ended while we looked.
-    }
+/** A process's state and parent, from /proc; null when it is gone. */
+function procStat(pid: number): { state: string; ppid: number } | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    // Fields after the command name (which may hold spaces): state, ppid, ...
+    const [state = '', ppid = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return { state, ppid: Number(ppid) }
+  } catch {
+    return null
   }
-  return false
+}
+
+/**
+ * The postmaster and its children (the backends, the checkpointer, ...). Each child calls
+ * setsid(), so signalling the postmaster's process group would miss them.
+ */
+function postgresProcesses(postmaster: number): number[] {
+  const children = readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => procStat(pid)?.ppid === postmaster)
+  return [postmaster, ...children]
+}
+
+/** Whether any of `pids` still runs (a zombie counts as gone). */
+function anyAlive(pids: readonly number[]): boolean {
+  return pids.some((pid) => {
+    const stat = procStat(pid)
+    return stat !== null && stat.state !== 'Z'
+  })
 }
 
 async function until(what: string, ok: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -128,6 +144,10 @@ export interface PgServer {
   kill(): Promise<void>
   /** Starts again on the same port and data (after stop or kill: crash recovery). */
   start(): Promise<void>
+  /** SIGSTOP to the postmaster and every backend: a database that no longer answers. */
+  pause(): void
+  /** SIGCONT after `pause`. */
+  resume(): void
   /** Kills it and removes its directory. */
   destroy(): Promise<void>
 }
@@ -145,18 +165,21 @@ export async function startPostgres(): Promise<PgServer> {
   let port = await freePort()
   let postmaster: ChildProcess | null = null
   let output = ''
-  const killNow = () => {
+  /** Signals the postmaster and its children; returns whom. */
+  const signalAll = (signal: NodeJS.Signals): number[] => {
     const c = postmaster
-    if (!c?.pid) return
-    // The postmaster leads its own process group: -pid reaches every backend too.
-    for (const target of [-c.pid, c.pid]) {
+    if (!c?.pid || c.exitCode !== null || c.signalCode !== null) return []
+    const pids = postgresProcesses(c.pid)
+    for (const pid of pids) {
       try {
-        process.kill(target, 'SIGKILL')
+        process.kill(pid, signal)
       } catch {
         // already gone
       }
     }
+    return pids
   }
+  const killNow = () => signalAll('SIGKILL')
   /**
    * The postmaster runs as our child (not through pg_ctl start), so that this process reaps it
    * at once when it is killed: a dead postmaster that nobody has reaped yet keeps its pid alive
@@ -224,18 +247,18 @@ export async function startPostgres(): Promise<PgServer> {
       await exited()
     },
     async kill() {
-      const pid = postmaster?.pid
-      if (!pid || postmaster?.exitCode !== null) throw new Error('postgres is not running')
-      killNow()
+      if (!postmaster?.pid || postmaster.exitCode !== null) throw new Error('postgres is not running')
+      const pids = killNow()
       await exited()
-      await until('the backends to die', () => !groupAlive(pid))
+      await until('the backends to die', () => !anyAlive(pids))
     },
     start,
+    pause: () => void signalAll('SIGSTOP'),
+    resume: () => void signalAll('SIGCONT'),
     async destroy() {
-      const pid = postmaster?.pid
-      killNow()
+      const pids = killNow()
       await exited()
-      if (pid) await until('postgres to die', () => !groupAlive(pid)).catch(() => {})
+      await until('postgres to die', () => !anyAlive(pids)).catch(() => {})
       live.delete(dir)
       rmSync(dir, { recursive: true, force: true })
     },

@@ -178,6 +178,40 @@ describe('durability when the database server fails', () => {
   }, 60_000)
 })
 
+describe('group commit', () => {
+  it('writes a tick of 2,500 appends over several boards in order, beyond one statement\'s parameters', async () => {
+    const store = await open(await freshDatabase())
+    await store.createBoard(record('board-a'), bytes(0))
+    await store.createBoard(record('board-b'), bytes(0))
+    const seqs = await Promise.all(Array.from({ length: 2500 }, (_, i) => store.append(i % 2 ? 'board-a' : 'board-b', bytes(i % 256, i >> 8))))
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs)
+    const values = async (doc: string) => (await store.load(doc)).updates.map((u) => u[0]! + (u[1]! << 8))
+    expect(await values('board-a')).toEqual(Array.from({ length: 1250 }, (_, i) => 2 * i + 1))
+    expect(await values('board-b')).toEqual(Array.from({ length: 1250 }, (_, i) => 2 * i))
+  })
+
+  it('fails the appends of a database that stopped answering, instead of waiting forever, and writes again after', async () => {
+    const url = await freshDatabase()
+    const store = await PostgresBoardStore.open(url, { connectTimeoutMs: 1000, queryTimeoutMs: 1000 })
+    stores.push(store)
+    await store.createBoard(record('board-p'), bytes(0))
+    await store.append('board-p', bytes(1))
+    server.pause()
+    const committed: number[] = []
+    try {
+      await expect(store.append('board-p', bytes(2), (seq) => committed.push(seq))).rejects.toThrow()
+      expect(committed).toEqual([])
+    } finally {
+      server.resume()
+    }
+    await store.append('board-p', bytes(3))
+    const stored = (await store.load('board-p')).updates.map((u) => u[0])
+    // The refused append may have been committed before the database stopped; never twice, in order.
+    expect(stored.filter((v) => v !== 2)).toEqual([1, 3])
+    expect(stored.filter((v) => v === 2).length).toBeLessThanOrEqual(1)
+  }, 30_000)
+})
+
 describe('readiness in cluster mode', () => {
   it('reports Redis reachability next to PostgreSQL', async () => {
     const url = await freshDatabase()
