@@ -82,6 +82,9 @@ describe('a server on PostgreSQL', () => {
     const a = join_()
     const b = join_()
     await Promise.all([a.synced(), b.synced()])
+    // The client's answer to the server's sync step 1 (which a freshly loaded board sends once
+    // it is decoded) is a document message too: let it be acknowledged before counting.
+    await waitFor(() => a.sent() >= 1, 5000, "a's sync step 2")
     await a.settled()
     const count = () => rows('SELECT count(*) AS n FROM updates WHERE doc = $1', [board.boardId])
     const before = await count()
