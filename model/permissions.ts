@@ -35,6 +35,11 @@ export function mayVote(board: BoardState & { readonly votesRevealed: boolean },
   return !isReadOnly(board, actor) && board.phase === 'abstimmen' && !board.votesRevealed
 }
 
+/** The report's downloads: moderators, and everyone once the moderator allows it (they hold the board anyway). */
+export function mayExport(board: BoardState, actor: Actor): boolean {
+  return actor.role === 'moderator' || board.settings.participantsExport
+}
+
 export function mayModerate(actor: Actor): boolean {
   return actor.role === 'moderator'
 }

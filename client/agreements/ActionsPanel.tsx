@@ -6,13 +6,13 @@ import type { ZoneId } from '../../model/zones'
 import { errorKey } from '../board/errors'
 import { announce } from '../clusters/announce'
 import { clusterTitle, shorten } from '../clusters/moves'
-import { useMayEditActions } from '../clusters/permissions'
-import { formatDay } from '../i18n/format'
 import { useLocale, useT } from '../i18n/index'
 import type { MessageKey, Translate } from '../i18n/index'
-import { addAgreement, deleteAgreement, updateAgreement } from '../store/agreements'
+import { formatDay } from '../i18n/format'
 import type { ActionResult } from '../store/actions'
+import { addAgreement, deleteAgreement, updateAgreement } from '../store/agreements'
 import { useBoard } from '../store/board'
+import { useMayEditActions } from '../store/permissions'
 
 /** Einheizen first: that is where the next steps usually come from. */
 const LINK_ZONES: readonly ZoneId[] = ['einheizen', 'untenHalten', 'steigen']

@@ -3,23 +3,22 @@ import type { KeyboardEvent } from 'react'
 import type { DraftView } from '../../model/privateView'
 import type { NoteView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
-import { mayChangeNote } from '../../model/rules'
 import { announce } from '../clusters/announce'
 import { endDrag, noteDropHandlers, startDrag } from '../clusters/drag'
 import { useTakeFocus } from '../clusters/focusRequest'
 import { MoveMenu } from '../clusters/MoveMenu'
 import { moveNoteStep, moveNoteZoneStep, shorten } from '../clusters/moves'
-import { useIsModerator, useMayCluster, useReadOnly } from '../clusters/permissions'
 import { useT } from '../i18n/index'
 import type { Translate } from '../i18n/index'
 import { deleteNote } from '../store/actions'
 import { useBoard } from '../store/board'
 import { highlight } from '../store/moderation'
+import { useIsModerator, useMayChangeNote, useMayCluster, useReadOnly } from '../store/permissions'
 import { useSession } from '../store/session'
+import { NoteAuthor } from '../theme/NoteAuthor'
 import { participantLook } from '../theme/participant'
 import { VoteControls } from '../voting/VoteControls'
 import { NoteEditor } from './NoteEditor'
-import { NoteAuthor } from '../theme/NoteAuthor'
 import { NoteText } from './NoteText'
 
 /** Alt+arrow keys on a focused note: reorder (up/down), move to the previous/next zone. */
@@ -121,9 +120,7 @@ interface Props {
  */
 export const NoteItem = memo(function NoteItem({ note, votable = false }: Props) {
   const t = useT()
-  const mayChange = useSession(
-    (s) => s.participantId !== null && mayChangeNote({ participantId: s.participantId, role: s.role }, note.author),
-  )
+  const mayChange = useMayChangeNote(note.author)
   // The author's name while they are here (null when absent). My own awareness entry carries no
   // server-stamped id, so I am matched by `self`. A string, so other peers' changes do not re-render.
   const authorName = useSession((s) =>

@@ -9,12 +9,12 @@ import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { renameCluster } from '../store/clustering'
+import { useIsModerator, useMayCluster } from '../store/permissions'
 import { VoteControls } from '../voting/VoteControls'
 import { announce } from './announce'
 import { clusterDropHandlers, endDrag, startDrag } from './drag'
 import { useTakeFocus } from './focusRequest'
 import { clusterStepTarget, clusterTitle, dissolve, moveClusterStep, moveClusterToZone } from './moves'
-import { useIsModerator, useMayCluster } from './permissions'
 
 /**
  * A cluster: a list item holding a group with the title as heading (a disclosure button that

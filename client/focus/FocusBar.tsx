@@ -3,9 +3,9 @@ import type { Focus } from '../../model/focus'
 import { useT } from '../i18n/index'
 import type { Translate } from '../i18n/index'
 import { announce } from '../moderation/announcer'
-import { useIsModerator } from '../moderation/useRole'
 import { useBoard } from '../store/board'
 import { highlight } from '../store/moderation'
+import { useIsModerator } from '../store/permissions'
 import { focusElementId, focusText, loadFollow, saveFollow, scrollToFocus } from './follow'
 
 function describe(t: Translate, focus: Focus, text: string | null): string {

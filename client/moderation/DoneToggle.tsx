@@ -2,10 +2,10 @@ import { useId } from 'react'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { markDone } from '../store/moderation'
+import { useReadOnly } from '../store/permissions'
 import { usePrivate } from '../store/private'
 import { useSession } from '../store/session'
 import { ParticipantMark } from '../theme/ParticipantMark'
-import { useReadOnly } from './useRole'
 
 /** "Ich bin fertig": tells the others that I have written what I wanted to write. */
 export function DoneToggle() {

@@ -4,20 +4,20 @@ import type { Phase } from '../../model/phases'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { goToNextPhase, goToPhase } from '../store/moderation'
+import { useIsModerator, useWritesDrafts } from '../store/permissions'
 import type { ActionResult } from '../store/run'
 import { announce } from './announcer'
 import { DoneList, DoneToggle } from './DoneToggle'
 import { PHASE_NAME, phaseHint, plainPhaseText } from './phaseText'
+import { usePlainLanguage } from './plainLanguage'
 import { PlainText } from './PlainText'
 import { PlainToggle } from './PlainToggle'
-import { usePlainLanguage } from './plainLanguage'
-import { useIsModerator } from './useRole'
 
 /** Where the retrospective stands, what to do now, and (for the moderator) how to move on. */
 export function PhaseBar() {
   const t = useT()
   const phase = useBoard((s) => s.phase)
-  const privateWriting = useBoard((s) => s.settings.privateWriting)
+  const drafts = useWritesDrafts()
   const loaded = useBoard((s) => s.createdAt !== 0)
   const moderator = useIsModerator()
   const plain = usePlainLanguage((s) => s.plain)
@@ -35,9 +35,9 @@ export function PhaseBar() {
       <div className="phase-bar__text">
         <h2 className="phase-bar__current">{t('phase.current', { n: index + 1, total: PHASES.length, phase: t(PHASE_NAME[phase]) })}</h2>
         {plain ? (
-          <PlainText className="phase-bar__hint plain-text" text={t(plainPhaseText(phase, privateWriting))} />
+          <PlainText className="phase-bar__hint plain-text" text={t(plainPhaseText(phase, drafts))} />
         ) : (
-          <p className="phase-bar__hint">{t(phaseHint(phase, privateWriting))}</p>
+          <p className="phase-bar__hint">{t(phaseHint(phase, drafts))}</p>
         )}
         <PlainToggle />
       </div>

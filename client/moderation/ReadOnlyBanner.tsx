@@ -1,6 +1,6 @@
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
-import { useIsModerator, useReadOnly } from './useRole'
+import { useIsModerator, useReadOnly } from '../store/permissions'
 
 /** A visible notice while I can only read; the moderator sees that participants can only read. */
 export function ReadOnlyBanner() {

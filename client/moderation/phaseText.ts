@@ -10,14 +10,14 @@ export const PHASE_NAME: Readonly<Record<Phase, MessageKey>> = {
   abschluss: 'phase.abschluss',
 }
 
-/** The one-line instruction for everybody in a phase. */
-export function phaseHint(phase: Phase, privateWriting: boolean): MessageKey {
-  if (phase === 'sammeln') return privateWriting ? 'phase.hint.sammelnPrivate' : 'phase.hint.sammeln'
+/** The one-line instruction for everybody in a phase; `drafts`: new notes are private drafts. */
+export function phaseHint(phase: Phase, drafts: boolean): MessageKey {
+  if (phase === 'sammeln') return drafts ? 'phase.hint.sammelnPrivate' : 'phase.hint.sammeln'
   return `phase.hint.${phase}`
 }
 
 /** The same instruction in plain language (Leichte Sprache / Easy Read), sentence by sentence. */
-export function plainPhaseText(phase: Phase, privateWriting: boolean): MessageKey {
-  if (phase === 'sammeln') return privateWriting ? 'plain.phase.sammelnPrivate' : 'plain.phase.sammeln'
+export function plainPhaseText(phase: Phase, drafts: boolean): MessageKey {
+  if (phase === 'sammeln') return drafts ? 'plain.phase.sammelnPrivate' : 'plain.phase.sammeln'
   return `plain.phase.${phase}`
 }

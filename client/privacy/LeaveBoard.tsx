@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { useT } from '../i18n/index'
+import { useIsModerator } from '../store/permissions'
 import { useSession } from '../store/session'
 import { leaveForGood } from './leave'
 
@@ -49,7 +50,7 @@ interface ConfirmProps {
 function ConfirmLeave({ busy, onCancel, onConfirm }: ConfirmProps) {
   const t = useT()
   const unsaved = useSession((s) => s.save !== 'saved')
-  const moderator = useSession((s) => s.role === 'moderator')
+  const moderator = useIsModerator()
   return (
     <ConfirmDialog
       title={t('leave.heading')}

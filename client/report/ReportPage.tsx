@@ -5,19 +5,13 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import { boardPath } from '../router'
 import { useBoard } from '../store/board'
+import { useMayExport } from '../store/permissions'
 import { useSession } from '../store/session'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
 import { ReportTools } from './ReportTools'
 import { ReportView } from './ReportView'
 import { RouteLink } from './RouteLink'
 import './report.css'
-
-/** Export is for moderators, and for everyone once the moderator allows it. */
-export function useMayExport(): boolean {
-  const role = useSession((s) => s.role)
-  const participantsExport = useBoard((s) => s.settings.participantsExport)
-  return role === 'moderator' || participantsExport
-}
 
 /**
  * /b/<boardId>/ergebnis: the board's result as a document to read, print and export. The board

@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import { errorKey } from '../board/errors'
 import { announce } from '../clusters/announce'
-import { useMayVote } from '../clusters/permissions'
 import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
 import { useBoard } from '../store/board'
+import { useMayVote } from '../store/permissions'
 import { usePrivate } from '../store/private'
 import { vote } from '../store/voting'
 

@@ -1,9 +1,9 @@
 import { useId } from 'react'
-import { useIsModerator, useMayVote } from '../clusters/permissions'
 import { announce } from '../clusters/announce'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { endVote, reopenVote } from '../store/moderation'
+import { useIsModerator, useMayVote } from '../store/permissions'
 import { usePrivate } from '../store/private'
 
 /** My votes left, and for the moderator: end or reopen the vote. */

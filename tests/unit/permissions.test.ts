@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Actor } from '../../model/identity'
-import { isReadOnly, mayCluster, mayEditActions, mayModerate, mayVote, writesDrafts } from '../../model/permissions'
+import { isReadOnly, mayCluster, mayEditActions, mayExport, mayModerate, mayVote, writesDrafts } from '../../model/permissions'
 import type { BoardState } from '../../model/permissions'
 import { PHASES } from '../../model/phases'
 import type { Phase } from '../../model/phases'
@@ -60,6 +60,14 @@ describe('permissions', () => {
     expect(mayVote({ ...board('abstimmen'), votesRevealed: true }, MOD)).toBe(false)
     expect(mayVote({ ...board('abstimmen', {}, true), votesRevealed: false }, PART)).toBe(false)
     expect(mayVote({ ...board('abstimmen', {}, true), votesRevealed: false }, MOD)).toBe(true)
+  })
+
+  it('lets moderators download the report always, participants only when allowed, locked or not', () => {
+    for (const phase of PHASES) {
+      expect(mayExport(board(phase, {}, true), MOD), phase).toBe(true)
+      expect(mayExport(board(phase), PART), phase).toBe(false)
+      expect(mayExport(board(phase, { participantsExport: true }, true), PART), phase).toBe(true)
+    }
   })
 
   it('lets only moderators moderate', () => {
