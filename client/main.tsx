@@ -1,6 +1,6 @@
 // First: the theme store (it re-applies <html data-theme>, which public/theme-boot.js set
 // before the first paint, and follows system changes from now on). Imports run in order.
-import './theme/theme'
+import './store/theme'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'

@@ -2,15 +2,15 @@ import type { NoteId } from '../../model/ids'
 import type { BoardView, ClusterView, NoteView, ZoneView } from '../../model/view'
 import { ZONE_IDS } from '../../model/zones'
 import type { ZoneId } from '../../model/zones'
+import { announce } from '../a11y/announce'
 import { errorKey } from '../board/errors'
 import type { Translate } from '../i18n/index'
 import { moveNote } from '../store/actions'
 import type { ActionResult } from '../store/actions'
 import { useBoard } from '../store/board'
 import { addToCluster, dissolveCluster, groupNotes, moveCluster, removeFromCluster } from '../store/clustering'
+import { requestFocus } from '../store/focusRequest'
 import { usePrivate } from '../store/private'
-import { announce } from './announce'
-import { requestFocus } from './focusRequest'
 
 const SHORT = 40
 

@@ -1,26 +1,13 @@
 import type { Focus } from '../../model/focus'
 import type { BoardView } from '../../model/view'
 import { ZONE_IDS } from '../../model/zones'
+import { flag, persistedPreference } from '../store/preference'
 
-const key = (boardId: string) => `ballonfahrt:follow:${boardId}`
+const follows = (boardId: string) => persistedPreference(`ballonfahrt:follow:${boardId}`, flag())
 
 /** Whether this browser follows the moderator's highlight on this board (off unless chosen). */
-export function loadFollow(boardId: string): boolean {
-  try {
-    return localStorage.getItem(key(boardId)) === '1'
-  } catch {
-    return false
-  }
-}
-
-export function saveFollow(boardId: string, follow: boolean): void {
-  try {
-    if (follow) localStorage.setItem(key(boardId), '1')
-    else localStorage.removeItem(key(boardId))
-  } catch {
-    // Not remembered in private mode.
-  }
-}
+export const loadFollow = (boardId: string): boolean => follows(boardId).read()
+export const saveFollow = (boardId: string, follow: boolean): void => follows(boardId).write(follow)
 
 /** The id of the element that shows a focus (rendered by the notes and clusters). */
 export function focusElementId(focus: Focus): string {

@@ -1,4 +1,5 @@
-import { setLocale, useLocale, useT } from './index'
+import { useT } from './index'
+import { setLocale, useLocale } from '../store/locale'
 
 /** Switches the interface between German and English; the label is in the target language. */
 export function LanguageSwitch() {

@@ -1,7 +1,6 @@
 import { useCallback } from 'react'
-import { create } from 'zustand'
-import { isLocale } from '../../model/zones'
 import type { Locale } from '../../model/zones'
+import { useLocale } from '../store/locale'
 import { de } from './de'
 import type { MessageKey, Messages } from './de'
 import { en } from './en'
@@ -10,39 +9,7 @@ import { formatNumber, pluralCategory } from './format'
 export type { MessageKey } from './de'
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
 
-const STORAGE_KEY = 'ballonfahrt:locale'
 const CATALOGUES: Readonly<Record<Locale, Messages>> = { de, en }
-
-function storedLocale(): Locale {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY)
-    return isLocale(value) ? value : 'de'
-  } catch {
-    return 'de'
-  }
-}
-
-export interface LocaleState {
-  readonly locale: Locale
-}
-
-/** The language of the interface (not of the board's content). German unless chosen otherwise. */
-export const useLocale = create<LocaleState>(() => ({ locale: storedLocale() }))
-
-function applyToDocument(locale: Locale): void {
-  if (typeof document !== 'undefined') document.documentElement.lang = locale
-}
-applyToDocument(useLocale.getState().locale)
-
-export function setLocale(locale: Locale): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, locale)
-  } catch {
-    // Not remembered in private mode; the switch still works for this page.
-  }
-  applyToDocument(locale)
-  useLocale.setState({ locale })
-}
 
 /**
  * The message for `key`: a plural message (stored as `key.one` / `key.other`) in the form that

@@ -1,19 +1,10 @@
-/** Whether this browser has seen (or skipped) the introduction; remembered for every board. */
-const KEY = 'ballonfahrt:intro'
+import { flag, persistedPreference } from '../store/preference'
 
-export function introSeen(): boolean {
-  try {
-    return localStorage.getItem(KEY) === 'done'
-  } catch {
-    // Without storage it shows once per page load; it never blocks anything.
-    return false
-  }
-}
+/**
+ * Whether this browser has seen (or skipped) the introduction; remembered for every board.
+ * Without storage it shows once per page load; it never blocks anything.
+ */
+const seen = persistedPreference('ballonfahrt:intro', flag('done'))
 
-export function markIntroSeen(): void {
-  try {
-    localStorage.setItem(KEY, 'done')
-  } catch {
-    // Private mode: not remembered, nothing else to do.
-  }
-}
+export const introSeen = (): boolean => seen.read()
+export const markIntroSeen = (): void => seen.write(true)

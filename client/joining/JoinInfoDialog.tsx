@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
-import { useLocale, useT } from '../i18n/index'
+import { useT } from '../i18n/index'
+import { useLocale } from '../store/locale'
 import { loadCredentials } from '../sync/credentials'
 import { issueCode } from './api'
 import type { IssuedCode } from './api'

@@ -1,6 +1,6 @@
 import { useId } from 'react'
 import { useT } from '../i18n/index'
-import { setPlainLanguage, usePlainLanguage } from './plainLanguage'
+import { setPlainLanguage, usePlainLanguage } from '../store/plainLanguage'
 
 /**
  * "Leichte Sprache": a checkbox for this person only, next to the instructions it changes. A

@@ -1,7 +1,7 @@
 import type { ZoneId } from '../../model/zones'
 import { useT } from '../i18n/index'
+import { usePlainLanguage } from '../store/plainLanguage'
 import { PlainText } from './PlainText'
-import { usePlainLanguage } from './plainLanguage'
 
 interface Props {
   readonly zone: ZoneId

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
-import { useLocale, useT } from '../i18n/index'
+import { useT } from '../i18n/index'
 import { RouteLink } from '../report/RouteLink'
+import { useLocale } from '../store/locale'
 import { TopBar } from '../TopBar'
 import { OPERATOR } from './operator'
 import { PrivacyDe } from './PrivacyDe'

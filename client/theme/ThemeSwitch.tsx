@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
-import { THEME_CHOICES, isThemeChoice, setThemeChoice, useTheme } from './theme'
+import { setThemeChoice, useTheme } from '../store/theme'
+import { THEME_CHOICES, isThemeChoice } from './theme'
 import type { ThemeChoice } from './theme'
 
 const LABELS: Readonly<Record<ThemeChoice, MessageKey>> = {

@@ -1,4 +1,8 @@
-import { create } from 'zustand'
+/**
+ * The colour schemes and how a choice resolves against the system's settings; the store that
+ * applies them is client/store/theme.ts, public/theme-boot.js decides the same way before the
+ * first paint.
+ */
 
 /** What the page shows: `document.documentElement.dataset.theme` (other modules rely on it). */
 export type Theme = 'light' | 'dark' | 'contrast'
@@ -37,47 +41,7 @@ export function systemPreference(): SystemPreference {
   return { dark: dark === true, moreContrast: more === true || forced === true }
 }
 
-export function storedThemeChoice(): ThemeChoice {
-  try {
-    const value = localStorage.getItem(THEME_STORAGE_KEY)
-    return isThemeChoice(value) ? value : 'system'
-  } catch {
-    return 'system'
-  }
-}
-
-export interface ThemeState {
-  readonly choice: ThemeChoice
-  readonly theme: Theme
-}
-
-function apply(choice: ThemeChoice): ThemeState {
-  const theme = resolveTheme(choice, systemPreference())
-  if (typeof document !== 'undefined') document.documentElement.dataset.theme = theme
-  return { choice, theme }
-}
-
-/** The chosen and the shown theme. Created (and applied to <html>) when this module is first imported. */
-export const useTheme = create<ThemeState>(() => apply(storedThemeChoice()))
-
-/** Remembers the choice in this browser and shows it at once. */
-export function setThemeChoice(choice: ThemeChoice): void {
-  try {
-    localStorage.setItem(THEME_STORAGE_KEY, choice)
-  } catch {
-    // Not remembered in private mode; the switch still works for this page.
-  }
-  useTheme.setState(apply(choice))
-}
-
-/** Re-applies the stored choice (another tab changed it) or the system's (its settings changed). */
-function refresh(): void {
-  useTheme.setState(apply(storedThemeChoice()))
-}
-
-if (typeof window !== 'undefined') {
-  for (const q of QUERIES) query(q)?.addEventListener('change', refresh)
-  window.addEventListener('storage', (event) => {
-    if (event.key === THEME_STORAGE_KEY) refresh()
-  })
+/** Calls `listener` whenever the system's colour or contrast settings change. */
+export function watchSystemPreference(listener: () => void): void {
+  for (const q of QUERIES) query(q)?.addEventListener('change', listener)
 }

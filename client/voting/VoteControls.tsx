@@ -1,6 +1,6 @@
 import { useState } from 'react'
+import { announce } from '../a11y/announce'
 import { errorKey } from '../board/errors'
-import { announce } from '../clusters/announce'
 import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
 import { useBoard } from '../store/board'

@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { announce } from '../clusters/announce'
+import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { endVote, reopenVote } from '../store/moderation'

@@ -2,15 +2,15 @@ import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef } from 'react'
 import { describe, expect, it } from 'vitest'
-import { App } from '../../client/App'
 import { AccessibilityDe } from '../../client/accessibility/AccessibilityDe'
 import { AccessibilityEn } from '../../client/accessibility/AccessibilityEn'
 import { AccessibilityPage } from '../../client/accessibility/AccessibilityPage'
-import { setLocale } from '../../client/i18n/index'
+import { PLAIN_SUMMARY } from '../../client/accessibility/plainSummary'
+import { App } from '../../client/App'
 import { OPERATOR } from '../../client/privacy/operator'
 import type { Operator } from '../../client/privacy/operator'
 import { SiteFooter } from '../../client/privacy/SiteFooter'
-import { PLAIN_SUMMARY } from '../../client/accessibility/plainSummary'
+import { setLocale } from '../../client/store/locale'
 
 const FILLED: Operator = {
   ...OPERATOR,

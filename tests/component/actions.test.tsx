@@ -1,12 +1,12 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
+import { Announcer } from '../../client/a11y/announce'
+import { ActionsPanel } from '../../client/agreements/ActionsPanel'
 import { addAction } from '../../model/actions'
 import { createCluster } from '../../model/clusters'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { ActionsPanel } from '../../client/agreements/ActionsPanel'
-import { Announcer } from '../../client/clusters/announce'
 import { MOD, zoneBoard } from './zoneBoard'
 
 let stop: (() => void) | null = null

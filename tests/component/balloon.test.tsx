@@ -1,14 +1,14 @@
-import { Profiler } from 'react'
 import { act, render, screen, within } from '@testing-library/react'
+import { Profiler } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { Balloon } from '../../client/board/Balloon'
+import { setLocale } from '../../client/store/locale'
 import { createCluster, renameCluster } from '../../model/clusters'
 import { addNote, editNoteText } from '../../model/notes'
 import { setVotesRevealed } from '../../model/phases'
 import { castVote, declarePrivateRoots } from '../../model/privateDoc'
 import { writeTally } from '../../model/reveal'
-import { Balloon } from '../../client/board/Balloon'
-import { setLocale } from '../../client/i18n/index'
 import { localBoard } from '../helpers/board'
 
 let stop: (() => void) | null = null

@@ -2,7 +2,7 @@ import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BoardPage } from '../../client/board/BoardPage'
-import { setLocale } from '../../client/i18n/index'
+import { setLocale } from '../../client/store/locale'
 import { moderatedBoard } from './moderationBoard'
 
 let stop: (() => void) | null = null

@@ -1,15 +1,13 @@
 import * as Y from 'yjs'
+import { activateLocal } from '../../client/sync/activeBoard'
 import { initBoard } from '../../model/board'
 import type { Role } from '../../model/identity'
-import { activateLocal } from '../../client/sync/activeBoard'
-import { announce } from '../../client/moderation/announcer'
 
 export const MODERATOR_ID = 'moderator-1'
 export const PARTICIPANT_ID = 'me-participant-1'
 
 /** A local board with a private doc, active in the stores as moderator or participant. */
 export function moderatedBoard(role: Role, setup?: (doc: Y.Doc) => void): { doc: Y.Doc; privateDoc: Y.Doc; stop: () => void } {
-  announce('') // the live region's store outlives a test
   const doc = new Y.Doc()
   initBoard(doc, { title: 'Sprint 42' })
   setup?.(doc)

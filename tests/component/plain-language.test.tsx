@@ -1,16 +1,16 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { BoardPage } from '../../client/board/BoardPage'
+import { de } from '../../client/i18n/de'
+import { en } from '../../client/i18n/en'
+import { ZoneQuestion } from '../../client/moderation/ZoneQuestion'
+import { setLocale } from '../../client/store/locale'
+import { setPlainLanguage } from '../../client/store/plainLanguage'
 import { setQuestion } from '../../model/board'
 import { setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import { ZONES, ZONE_IDS } from '../../model/zones'
-import { BoardPage } from '../../client/board/BoardPage'
-import { de } from '../../client/i18n/de'
-import { en } from '../../client/i18n/en'
-import { setLocale } from '../../client/i18n/index'
-import { setPlainLanguage } from '../../client/moderation/plainLanguage'
-import { ZoneQuestion } from '../../client/moderation/ZoneQuestion'
 import { moderatedBoard } from './moderationBoard'
 
 const STANDARD_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
@@ -73,11 +73,11 @@ describe('Leichte Sprache', () => {
   it('reads the choice back from localStorage when the page loads', async () => {
     localStorage.setItem('ballonfahrt:plain', '1')
     vi.resetModules()
-    const fresh = await import('../../client/moderation/plainLanguage')
+    const fresh = await import('../../client/store/plainLanguage')
     expect(fresh.usePlainLanguage.getState().plain).toBe(true)
     localStorage.removeItem('ballonfahrt:plain')
     vi.resetModules()
-    expect((await import('../../client/moderation/plainLanguage')).usePlainLanguage.getState().plain).toBe(false)
+    expect((await import('../../client/store/plainLanguage')).usePlainLanguage.getState().plain).toBe(false)
   })
 })
 

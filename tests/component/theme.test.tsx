@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { act, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { readFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { setLocale } from '../../client/store/locale'
+import { setThemeChoice } from '../../client/store/theme'
+import { resolveTheme } from '../../client/theme/theme'
 import { TopBar } from '../../client/TopBar'
-import { setLocale } from '../../client/i18n/index'
-import { resolveTheme, setThemeChoice } from '../../client/theme/theme'
 
 // jsdom has no matchMedia: a fake one whose answers the tests set, and whose changes they fire.
 const media = vi.hoisted(() => {
@@ -96,25 +97,25 @@ describe('the Farbschema switch', () => {
 })
 
 describe('before the first render', () => {
-  it('applies the stored choice when the theme module is first imported (main.tsx imports it first)', async () => {
+  it('applies the stored choice when the theme store is first imported (main.tsx imports it first)', async () => {
     localStorage.setItem('ballonfahrt:theme', 'contrast')
     delete document.documentElement.dataset.theme
     vi.resetModules()
-    const fresh = await import('../../client/theme/theme')
+    const fresh = await import('../../client/store/theme')
     expect(shown()).toBe('contrast')
     expect(fresh.useTheme.getState()).toEqual({ choice: 'contrast', theme: 'contrast' })
 
     localStorage.setItem('ballonfahrt:theme', 'nonsense')
     vi.resetModules()
-    await import('../../client/theme/theme')
+    await import('../../client/store/theme')
     expect(shown()).toBe('light')
   })
 
-  it('main.tsx imports the theme module before anything else', async () => {
+  it('main.tsx imports the theme store before anything else', async () => {
     // The component project runs in jsdom (no file: import.meta.url); tests run from the repository root.
     const main = readFileSync('client/main.tsx', 'utf8')
     const imports = [...main.matchAll(/^import .*$/gm)].map((m) => m[0])
-    expect(imports[0]).toBe("import './theme/theme'")
+    expect(imports[0]).toBe("import './store/theme'")
   })
 })
 

@@ -1,5 +1,8 @@
 import { render } from '@testing-library/react'
 import * as Y from 'yjs'
+import { Announcer } from '../../client/a11y/announce'
+import { Zone } from '../../client/board/Zone'
+import { activateLocal } from '../../client/sync/activeBoard'
 import { initBoard } from '../../model/board'
 import type { Actor } from '../../model/identity'
 import { addNote } from '../../model/notes'
@@ -7,12 +10,9 @@ import { setPhase } from '../../model/phases'
 import type { Phase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import type { Settings } from '../../model/settings'
-import type { ZoneId } from '../../model/zones'
 import { ZONE_IDS } from '../../model/zones'
-import { Zone } from '../../client/board/Zone'
-import { activateLocal } from '../../client/sync/activeBoard'
+import type { ZoneId } from '../../model/zones'
 import { ME, OTHER } from '../helpers/board'
-import { Announcer } from '../../client/clusters/announce'
 
 export const MOD: Actor = { participantId: 'mod-1', role: 'moderator' }
 

@@ -1,9 +1,14 @@
 import { cleanup } from '@testing-library/react'
 import { afterEach, beforeEach } from 'vitest'
-import { EMPTY_BOARD } from '../../model/view'
-import { useLocale } from '../../client/i18n/index'
+import { useAnnouncement } from '../../client/store/announcement'
 import { useBoard } from '../../client/store/board'
+import { useLocale } from '../../client/store/locale'
+import { usePlainLanguage } from '../../client/store/plainLanguage'
+import { usePrivate } from '../../client/store/private'
 import { INITIAL_SESSION, useSession } from '../../client/store/session'
+import { useSound } from '../../client/store/sound'
+import { EMPTY_PRIVATE } from '../../model/privateView'
+import { EMPTY_BOARD } from '../../model/view'
 
 // jsdom has localStorage on an http: URL; keep a shim for environments without it.
 if (typeof globalThis.localStorage === 'undefined') {
@@ -26,6 +31,10 @@ function resetAll(): void {
   useBoard.setState(EMPTY_BOARD, true)
   useSession.setState(INITIAL_SESSION, true)
   useLocale.setState({ locale: 'de' }, true)
+  usePrivate.setState(EMPTY_PRIVATE, true)
+  useAnnouncement.setState({ message: '', serial: 0 }, true)
+  usePlainLanguage.setState({ plain: false }, true)
+  useSound.setState({ muted: false }, true)
   document.documentElement.lang = 'de'
   window.history.replaceState(null, '', '/')
 }

@@ -1,14 +1,12 @@
-import { create } from 'zustand'
+import { useAnnouncement } from '../store/announcement'
 
-interface AnnounceState {
-  readonly message: string
-  /** Changes with every announcement, so that the same text twice is read twice. */
-  readonly serial: number
-}
+/**
+ * One polite live region for the whole board: moves, votes, actions, phase changes, the timer
+ * and the follow bar all speak through it, so that screen readers hear one queue of short
+ * messages rather than several regions talking at once.
+ */
 
-const useAnnouncement = create<AnnounceState>(() => ({ message: '', serial: 0 }))
-
-/** Says `message` politely to screen readers (moves, votes, actions). */
+/** Says `message` politely to screen readers. */
 export function announce(message: string): void {
   useAnnouncement.setState((s) => ({ message, serial: s.serial + 1 }))
 }
