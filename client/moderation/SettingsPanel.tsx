@@ -7,6 +7,7 @@ import { ZONE_IDS } from '../../model/zones'
 import type { ZoneId } from '../../model/zones'
 import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
+import { NumberField, wholeNumber } from '../NumberField'
 import { useBoard } from '../store/board'
 import { changeQuestion, changeSetting, changeTopic, lockBoard, renameBoard } from '../store/moderation'
 import { CoModeratorLink } from './CoModeratorLink'
@@ -99,12 +100,6 @@ function FlagSetting({ name, label }: { readonly name: FlagName; readonly label:
   )
 }
 
-function validCount(text: string): number | null {
-  if (!/^\s*\d+\s*$/.test(text)) return null
-  const n = Number(text)
-  return n >= 1 && n <= MAX_VOTES ? n : null
-}
-
 function CountSetting({ name, label }: { readonly name: CountName; readonly label: MessageKey }) {
   const t = useT()
   const id = useId()
@@ -116,36 +111,18 @@ function CountSetting({ name, label }: { readonly name: CountName; readonly labe
     setSeen(value)
     setText(String(value))
   }
-  const invalid = validCount(text) === null
+  const invalid = wholeNumber(text, 1, MAX_VOTES) === null
 
   // Applied on leaving the field or Enter, so that typing 15 never sets 1 on the way.
   function commit() {
-    const n = validCount(text)
+    const n = wholeNumber(text, 1, MAX_VOTES)
     if (n === null) setText(String(value))
     else if (n !== value) changeSetting(name, n)
   }
 
   return (
     <div className="settings__field">
-      <label htmlFor={id}>{t(label)}</label>
-      <input
-        id={id}
-        type="text"
-        inputMode="numeric"
-        pattern="[0-9]*"
-        size={3}
-        value={text}
-        aria-invalid={invalid}
-        aria-describedby={`${id}-hint`}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            e.preventDefault()
-            commit()
-          }
-        }}
-      />
+      <NumberField id={id} label={t(label)} value={text} invalid={invalid} describedBy={`${id}-hint`} onChange={setText} onCommit={commit} />
       <span id={`${id}-hint`} className={invalid ? 'error' : 'hint'}>
         {t('settings.votesRange', { min: 1, max: MAX_VOTES })}
       </span>

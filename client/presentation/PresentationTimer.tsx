@@ -1,20 +1,15 @@
 import { useId } from 'react'
-import { remainingMs } from '../../model/timer'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
-import { useServerNow } from '../timer/clock'
-import { formatRemaining } from '../timer/Timer'
+import { formatRemaining, useCountdown } from '../timer/countdown'
 
 /** The countdown in large type, without the moderator's controls (those stay on the board). */
 export function PresentationTimer() {
   const t = useT()
   const labelId = useId()
   const timer = useBoard((s) => s.timer)
-  const now = useServerNow(timer !== null)
+  const { left, ended } = useCountdown(timer)
   if (!timer) return null
-  // Never more than the countdown's length: the clock may lag a tick behind a fresh start.
-  const left = Math.min(timer.durationMs, remainingMs(timer, now))
-  const ended = timer.state === 'running' && left === 0
   return (
     <div className={`presentation__timer${ended ? ' presentation__timer--ended' : ''}`}>
       <span id={labelId} className="presentation__timer-label">

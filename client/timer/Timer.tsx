@@ -1,31 +1,19 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
-import { MAX_TIMER_MS, remainingMs } from '../../model/timer'
+import { MAX_TIMER_MS } from '../../model/timer'
 import type { TimerState } from '../../model/timer'
 import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
+import { NumberField, wholeNumber } from '../NumberField'
 import { useBoard } from '../store/board'
 import { extendCountdown, pauseCountdown, resumeCountdown, startCountdown, stopCountdown } from '../store/moderation'
 import { useIsModerator } from '../store/permissions'
 import { setMuted, useSound } from '../store/sound'
 import { playChime, unlockAudioOnGesture } from './chime'
-import { useServerNow } from './clock'
+import { formatRemaining, useCountdown } from './countdown'
 import './timer.css'
 
 const MAX_MINUTES = MAX_TIMER_MS / 60_000
-
-/** 125_000 -> "02:05"; a started second counts as a whole one, so 0:00 means over. */
-export function formatRemaining(ms: number): string {
-  const total = Math.ceil(Math.max(0, ms) / 1000)
-  const minutes = Math.floor(total / 60)
-  const seconds = total % 60
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`
-}
-
-/** Milliseconds left, never more than the countdown's length (the clock may lag a tick). */
-function leftOf(timer: TimerState | null, now: number): number {
-  return timer ? Math.min(timer.durationMs, remainingMs(timer, now)) : 0
-}
 
 /** The countdown for everybody, and its controls for the moderator. */
 export function Timer() {
@@ -33,9 +21,7 @@ export function Timer() {
   const labelId = useId()
   const timer = useBoard((s) => s.timer)
   const moderator = useIsModerator()
-  const now = useServerNow(timer !== null)
-  const left = leftOf(timer, now)
-  const ended = timer?.state === 'running' && left === 0
+  const { left, ended } = useCountdown(timer)
   useTimerEvents(timer, left)
   useEffect(() => unlockAudioOnGesture(), [])
 
@@ -98,8 +84,8 @@ function TimerControls({ timer }: { readonly timer: TimerState | null }) {
 
   function start(event: FormEvent) {
     event.preventDefault()
-    const value = Number(minutes)
-    if (!/^\s*\d+\s*$/.test(minutes) || value < 1 || value > MAX_MINUTES) {
+    const value = wholeNumber(minutes, 1, MAX_MINUTES)
+    if (value === null) {
       setInvalid(true)
       return
     }
@@ -110,17 +96,13 @@ function TimerControls({ timer }: { readonly timer: TimerState | null }) {
   return (
     <div className="timer__controls">
       <form className="timer__start" onSubmit={start} noValidate>
-        <label htmlFor={id}>{t('timer.minutes')}</label>
-        <input
+        <NumberField
           id={id}
-          type="text"
-          inputMode="numeric"
-          pattern="[0-9]*"
-          size={3}
+          label={t('timer.minutes')}
           value={minutes}
-          aria-invalid={invalid}
-          aria-describedby={invalid ? `${id}-error` : undefined}
-          onChange={(e) => setMinutes(e.target.value)}
+          invalid={invalid}
+          describedBy={invalid ? `${id}-error` : undefined}
+          onChange={setMinutes}
         />
         <button type="submit" className="button button--small">
           {t('timer.start')}
