@@ -26,6 +26,15 @@ export async function createBoard(request: NewBoardRequest): Promise<CreatedBoar
   return body as CreatedBoard
 }
 
+/** Deletes the whole board on the server: every connection closes and every row goes. */
+export async function deleteBoard(boardId: string, moderatorToken: string): Promise<boolean> {
+  const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, {
+    method: 'DELETE',
+    headers: { authorization: `Bearer ${moderatorToken}` },
+  })
+  return response.status === 204
+}
+
 /** What the join screen shows before connecting. */
 export type BoardInfo = { readonly kind: 'found'; readonly title: string } | { readonly kind: 'notFound' } | { readonly kind: 'unknown' }
 

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react'
 import { useT } from '../i18n/index'
-import { coModeratorLink } from '../store/moderation'
+import { coModeratorLink } from './moderatorAccess'
 
 /** Copies the moderator link for a co-moderator, or shows it to copy by hand (like ShareLink). */
 export function CoModeratorLink() {

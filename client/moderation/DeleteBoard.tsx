@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { useT } from '../i18n/index'
 import { navigate } from '../router'
-import { deleteBoard } from '../store/moderation'
+import { deleteThisBoard } from './moderatorAccess'
 
 /** "Board löschen" with a confirmation that holds the keyboard until answered. */
 export function DeleteBoard() {
@@ -35,7 +35,7 @@ function ConfirmDelete({ onCancel }: { readonly onCancel: () => void }) {
     setFailed(false)
     let deleted = false
     try {
-      deleted = await deleteBoard()
+      deleted = await deleteThisBoard()
     } catch {
       deleted = false
     }

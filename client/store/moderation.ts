@@ -8,10 +8,9 @@ import { setSetting } from '../../model/settings'
 import type { SettingName, Settings } from '../../model/settings'
 import { extendTimer, pauseTimer, resumeTimer, startTimer, stopTimer } from '../../model/timer'
 import type { ZoneId } from '../../model/zones'
-import { loadCredentials } from '../sync/credentials'
 import { useBoard } from './board'
 import { run } from './run'
-import { serverNow, useSession } from './session'
+import { serverNow } from './session'
 
 /** The moderator's controls. The server refuses them from participants; the UI hides them. */
 export const goToPhase = (phase: Phase) => run(({ doc }) => setPhase(doc, phase))
@@ -51,21 +50,3 @@ export const stopCountdown = () => run(({ doc }) => stopTimer(doc))
 
 /** Marks me as done writing (visible to all as "fertig"). */
 export const markDone = (done: boolean) => run(({ privateDoc }) => setDone(privateDoc, done))
-
-/** The link that makes someone a co-moderator: it carries the moderator token. */
-export function coModeratorLink(): string | null {
-  const { boardId } = useSession.getState()
-  if (!boardId) return null
-  const token = loadCredentials(boardId).moderatorToken
-  return token ? `${window.location.origin}/b/${boardId}#m=${token}` : null
-}
-
-/** Deletes the whole board on the server (moderator token required). */
-export async function deleteBoard(): Promise<boolean> {
-  const { boardId } = useSession.getState()
-  if (!boardId) return false
-  const token = loadCredentials(boardId).moderatorToken
-  if (!token) return false
-  const res = await fetch(`/api/boards/${boardId}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } })
-  return res.status === 204
-}
