@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react'
-import { BoardRoute } from './join/BoardRoute'
+import { BoardRoute } from './joining/BoardRoute'
 import { Landing } from './landing/Landing'
 import { SiteFooter } from './privacy/SiteFooter'
 import { boardIdOf, isAccessibilityPath, isPrivacyPath, presentationBoardIdOf, reportBoardIdOf, usePath } from './router'

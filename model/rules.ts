@@ -1,4 +1,4 @@
-import { isUntil } from './actions'
+import { isUntil } from './agreements'
 import type { UpdateDescription, Write } from './changes'
 import type { BoardFacts } from './facts'
 import { isFocus } from './focus'

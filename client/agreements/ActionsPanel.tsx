@@ -9,11 +9,11 @@ import { clusterTitle, shorten } from '../clusters/moves'
 import { useT } from '../i18n/index'
 import type { MessageKey, Translate } from '../i18n/index'
 import { formatDay } from '../i18n/format'
-import type { ActionResult } from '../store/actions'
 import { addAgreement, deleteAgreement, updateAgreement } from '../store/agreements'
 import { useBoard } from '../store/board'
 import { useLocale } from '../store/locale'
 import { useMayEditActions } from '../store/permissions'
+import type { ActionResult } from '../store/run'
 
 /** Einheizen first: that is where the next steps usually come from. */
 const LINK_ZONES: readonly ZoneId[] = ['einheizen', 'untenHalten', 'steigen']

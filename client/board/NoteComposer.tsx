@@ -3,7 +3,7 @@ import type { FormEvent, KeyboardEvent } from 'react'
 import { LIMITS } from '../../model/limits'
 import type { ZoneId } from '../../model/zones'
 import { useT } from '../i18n/index'
-import { addNote } from '../store/actions'
+import { addNote } from '../store/notes'
 import { errorKey } from './errors'
 
 interface Props {

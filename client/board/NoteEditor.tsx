@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyboardEvent } from 'react'
 import { LIMITS } from '../../model/limits'
 import { useT } from '../i18n/index'
-import { editNote } from '../store/actions'
+import { editNote } from '../store/notes'
 import { errorKey } from './errors'
 
 interface Props {

@@ -1,5 +1,5 @@
-import type { ActionResult } from '../store/actions'
 import type { MessageKey } from '../i18n/index'
+import type { ActionResult } from '../store/run'
 
 type Code = Extract<ActionResult, { ok: false }>['code']
 

@@ -5,12 +5,12 @@ import type { ZoneId } from '../../model/zones'
 import { announce } from '../a11y/announce'
 import { errorKey } from '../board/errors'
 import type { Translate } from '../i18n/index'
-import { moveNote } from '../store/actions'
-import type { ActionResult } from '../store/actions'
 import { useBoard } from '../store/board'
 import { addToCluster, dissolveCluster, groupNotes, moveCluster, removeFromCluster } from '../store/clustering'
 import { requestFocus } from '../store/focusRequest'
+import { moveNote } from '../store/notes'
 import { usePrivate } from '../store/private'
+import type { ActionResult } from '../store/run'
 
 const SHORT = 40
 

@@ -1,5 +1,5 @@
-import { addAction, deleteAction, updateAction } from '../../model/actions'
-import type { ActionPatch, NewAction } from '../../model/actions'
+import { addAction, deleteAction, updateAction } from '../../model/agreements'
+import type { ActionPatch, NewAction } from '../../model/agreements'
 import { run } from './run'
 
 /** Maßnahmen: agreed actions (was / wer / bis wann), linked to a cluster or note. */

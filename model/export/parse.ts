@@ -1,4 +1,4 @@
-import { isUntil } from '../actions'
+import { isUntil } from '../agreements'
 import { LIMITS } from '../limits'
 import { DEFAULT_SETTINGS, SETTING_NAMES, isValidSetting } from '../settings'
 import type { Settings } from '../settings'

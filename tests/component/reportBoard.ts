@@ -1,11 +1,11 @@
 import * as Y from 'yjs'
-import { addAction } from '../../model/actions'
+import { activateLocal } from '../../client/sync/activeBoard'
+import { addAction } from '../../model/agreements'
 import { initBoard } from '../../model/board'
 import { createCluster } from '../../model/clusters'
 import type { Role } from '../../model/identity'
 import { addNote } from '../../model/notes'
 import { setPhase, setVotesRevealed } from '../../model/phases'
-import { activateLocal } from '../../client/sync/activeBoard'
 
 export const REPORT_BOARD = 'RePoRtBoArD0123456789a'
 

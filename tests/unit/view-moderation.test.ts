@@ -1,6 +1,6 @@
-import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addAction } from '../../model/actions'
+import * as Y from 'yjs'
+import { addAction } from '../../model/agreements'
 import { initBoard } from '../../model/board'
 import { addToCluster, createCluster, renameCluster } from '../../model/clusters'
 import { setFocus } from '../../model/focus'

@@ -7,8 +7,6 @@ import type { ZoneId } from '../../model/zones'
 import { useBoard } from './board'
 import { run } from './run'
 
-export type { ActionResult } from './run'
-
 /**
  * What components may do to notes. While the collecting phase is private, a new note is a
  * draft in my private doc; otherwise it goes on the board. Edits find the note where it is.

@@ -1,6 +1,6 @@
-import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { addAction, deleteAction, isUntil, updateAction } from '../../model/actions'
+import * as Y from 'yjs'
+import { addAction, deleteAction, isUntil, updateAction } from '../../model/agreements'
 import { cleanInput, ModelError } from '../../model/errors'
 import { LIMITS } from '../../model/limits'
 import { actionsOf } from '../../model/schema'

@@ -5,6 +5,11 @@ import { LIMITS } from './limits'
 import { LOCAL, actionsOf } from './schema'
 import { replaceText } from './text'
 
+/**
+ * Maßnahmen: what the group agrees to do (was / wer / bis wann). The code calls one an action,
+ * as the architecture does, and they live in the board's Y root `actions`: that is the stored
+ * name in every saved board and export, so it stays, while this module is named for the domain.
+ */
 export type ActionId = string
 
 /** An agreed action: was / wer / bis wann, optionally linked to a cluster or note. */
