@@ -24,8 +24,6 @@ export interface NotePlace {
   readonly beforeId?: NoteId | null
 }
 
-export { ModelError } from './errors'
-
 function cleanText(text: string): string {
   return cleanInput(text, LIMITS.noteLength)
 }

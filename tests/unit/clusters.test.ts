@@ -10,7 +10,6 @@ import {
   removeFromCluster,
   renameCluster,
 } from '../../model/clusters'
-import { ModelError } from '../../model/errors'
 import { LIMITS } from '../../model/limits'
 import { addNote, moveNote } from '../../model/notes'
 import { clustersOf, notesOf } from '../../model/schema'
@@ -19,16 +18,6 @@ import type { ZoneId } from '../../model/zones'
 import { capture, exchange, newDoc, twoPeers } from '../helpers/peers'
 
 const ALICE = 'alice-participant'
-
-function codeOf(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof ModelError) return error.code
-    throw error
-  }
-  throw new Error('expected a ModelError')
-}
 
 function board(): { doc: Y.Doc; a: string; b: string; c: string; d: string } {
   const doc = newDoc()
@@ -99,7 +88,7 @@ describe('createCluster', () => {
 
   it('refuses an unknown note without leaving a cluster behind', () => {
     const { doc, a } = board()
-    expect(codeOf(() => createCluster(doc, { zone: 'steigen', noteIds: [a, 'missing'] }))).toBe('unknownNote')
+    expect(() => createCluster(doc, { zone: 'steigen', noteIds: [a, 'missing'] })).toThrowModelError('unknownNote')
     expect(clustersOf(doc).size).toBe(0)
     expect(field(doc, a, 'clusterId')).toBeNull()
   })
@@ -109,7 +98,7 @@ describe('createCluster', () => {
     doc.transact(() => {
       for (let i = 0; i < LIMITS.clustersPerBoard; i++) clustersOf(doc).set(`c${i}`, new Y.Map())
     })
-    expect(codeOf(() => createCluster(doc, { zone: 'steigen', noteIds: [] }))).toBe('boardFull')
+    expect(() => createCluster(doc, { zone: 'steigen', noteIds: [] })).toThrowModelError('boardFull')
   })
 })
 
@@ -132,8 +121,8 @@ describe('groupNotes', () => {
 
   it('refuses unknown notes', () => {
     const { doc, a } = board()
-    expect(codeOf(() => groupNotes(doc, a, 'missing'))).toBe('unknownNote')
-    expect(codeOf(() => groupNotes(doc, 'missing', a))).toBe('unknownNote')
+    expect(() => groupNotes(doc, a, 'missing')).toThrowModelError('unknownNote')
+    expect(() => groupNotes(doc, 'missing', a)).toThrowModelError('unknownNote')
     expect(clustersOf(doc).size).toBe(0)
   })
 
@@ -161,9 +150,9 @@ describe('addToCluster and removeFromCluster', () => {
   it('refuses an unknown cluster or note', () => {
     const { doc, a } = board()
     const id = createCluster(doc, { zone: 'steigen', noteIds: [a] })
-    expect(codeOf(() => addToCluster(doc, a, 'nope'))).toBe('unknownCluster')
-    expect(codeOf(() => addToCluster(doc, 'nope', id))).toBe('unknownNote')
-    expect(codeOf(() => removeFromCluster(doc, 'nope'))).toBe('unknownNote')
+    expect(() => addToCluster(doc, a, 'nope')).toThrowModelError('unknownCluster')
+    expect(() => addToCluster(doc, 'nope', id)).toThrowModelError('unknownNote')
+    expect(() => removeFromCluster(doc, 'nope')).toThrowModelError('unknownNote')
   })
 
   it('takes a note out, keeps it in its zone, and deletes an emptied cluster', () => {
@@ -198,9 +187,9 @@ describe('renameCluster', () => {
     expect(toBoardView(doc).zones.steigen.clusters[0]?.title).toBe('Neu')
     renameCluster(doc, id, '   ')
     expect(titleOf(doc, id)).toBe('')
-    expect(codeOf(() => renameCluster(doc, id, 'x'.repeat(LIMITS.clusterTitleLength + 1)))).toBe('tooLong')
+    expect(() => renameCluster(doc, id, 'x'.repeat(LIMITS.clusterTitleLength + 1))).toThrowModelError('tooLong')
     expect(titleOf(doc, id)).toBe('')
-    expect(codeOf(() => renameCluster(doc, 'nope', 'x'))).toBe('unknownCluster')
+    expect(() => renameCluster(doc, 'nope', 'x')).toThrowModelError('unknownCluster')
   })
 
   it('merges concurrent renames in different places of the title', () => {
@@ -233,7 +222,7 @@ describe('dissolveCluster', () => {
     expect(field(doc, c, 'clusterId')).toBeNull()
     expect(field(doc, b, 'clusterId')).toBe(other)
     expect(layout(doc, 'steigen')).toEqual({ clusters: [[other, [b]]], loose: [a, c] })
-    expect(codeOf(() => dissolveCluster(doc, id))).toBe('unknownCluster')
+    expect(() => dissolveCluster(doc, id)).toThrowModelError('unknownCluster')
   })
 })
 
@@ -263,7 +252,7 @@ describe('moveCluster', () => {
       [there, [d]],
     ])
     expect(layout(doc, 'steigen')).toEqual({ clusters: [], loose: [c] })
-    expect(codeOf(() => moveCluster(doc, 'nope', 'steigen'))).toBe('unknownCluster')
+    expect(() => moveCluster(doc, 'nope', 'steigen')).toThrowModelError('unknownCluster')
   })
 })
 

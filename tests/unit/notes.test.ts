@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { LIMITS } from '../../model/limits'
-import { addNote, deleteNote, editNoteText, ModelError, moveNote, noteText } from '../../model/notes'
+import { addNote, deleteNote, editNoteText, moveNote, noteText } from '../../model/notes'
 import { LOCAL, notesOf } from '../../model/schema'
 import { toBoardView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
@@ -16,16 +16,6 @@ function ids(doc: Y.Doc, zone: ZoneId): string[] {
 
 function texts(doc: Y.Doc, zone: ZoneId): string[] {
   return toBoardView(doc).zones[zone].notes.map((n) => n.text)
-}
-
-function modelError(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof ModelError) return error.code
-    throw error
-  }
-  throw new Error('expected a ModelError')
 }
 
 describe('addNote', () => {
@@ -48,15 +38,15 @@ describe('addNote', () => {
 
   it('refuses empty and blank text', () => {
     const doc = newDoc()
-    expect(modelError(() => addNote(doc, { zone: 'steigen', text: '', author: ALICE }))).toBe('empty')
-    expect(modelError(() => addNote(doc, { zone: 'steigen', text: ' \n\t ', author: ALICE }))).toBe('empty')
+    expect(() => addNote(doc, { zone: 'steigen', text: '', author: ALICE })).toThrowModelError('empty')
+    expect(() => addNote(doc, { zone: 'steigen', text: ' \n\t ', author: ALICE })).toThrowModelError('empty')
     expect(notesOf(doc).size).toBe(0)
   })
 
   it('refuses text over the limit, counting after trimming', () => {
     const doc = newDoc()
     const tooLong = 'a'.repeat(LIMITS.noteLength + 1)
-    expect(modelError(() => addNote(doc, { zone: 'steigen', text: tooLong, author: ALICE }))).toBe('tooLong')
+    expect(() => addNote(doc, { zone: 'steigen', text: tooLong, author: ALICE })).toThrowModelError('tooLong')
     expect(notesOf(doc).size).toBe(0)
     const padded = `   ${'a'.repeat(LIMITS.noteLength)}   `
     const id = addNote(doc, { zone: 'steigen', text: padded, author: ALICE })
@@ -88,7 +78,7 @@ describe('addNote', () => {
     doc.transact(() => {
       for (let i = 0; i < LIMITS.notesPerBoard; i++) notesOf(doc).set(`n${i}`, new Y.Map())
     })
-    expect(modelError(() => addNote(doc, { zone: 'steigen', text: 'x', author: ALICE }))).toBe('boardFull')
+    expect(() => addNote(doc, { zone: 'steigen', text: 'x', author: ALICE })).toThrowModelError('boardFull')
   })
 })
 
@@ -121,14 +111,14 @@ describe('editNoteText', () => {
   it('refuses empty and over-long text and leaves the note as it was', () => {
     const doc = newDoc()
     const id = addNote(doc, { zone: 'steigen', text: 'bleibt', author: ALICE })
-    expect(modelError(() => editNoteText(doc, id, '  '))).toBe('empty')
-    expect(modelError(() => editNoteText(doc, id, 'x'.repeat(LIMITS.noteLength + 1)))).toBe('tooLong')
+    expect(() => editNoteText(doc, id, '  ')).toThrowModelError('empty')
+    expect(() => editNoteText(doc, id, 'x'.repeat(LIMITS.noteLength + 1))).toThrowModelError('tooLong')
     expect(noteText(doc, id).toString()).toBe('bleibt')
   })
 
   it('refuses an unknown note', () => {
     const doc = newDoc()
-    expect(modelError(() => editNoteText(doc, 'nope', 'x'))).toBe('unknownNote')
+    expect(() => editNoteText(doc, 'nope', 'x')).toThrowModelError('unknownNote')
   })
 
   it('keeps concurrent edits in different parts of one text', () => {
@@ -254,7 +244,7 @@ describe('moveNote', () => {
 
   it('refuses an unknown note', () => {
     const doc = newDoc()
-    expect(modelError(() => moveNote(doc, 'nope', { zone: 'steigen' }))).toBe('unknownNote')
+    expect(() => moveNote(doc, 'nope', { zone: 'steigen' })).toThrowModelError('unknownNote')
   })
 
   it('converges when two peers move notes at once', () => {
@@ -356,7 +346,7 @@ describe('deleteNote', () => {
     const doc = newDoc()
     const a = addNote(doc, { zone: 'steigen', text: 'A', author: ALICE })
     deleteNote(doc, a)
-    expect(modelError(() => deleteNote(doc, a))).toBe('unknownNote')
+    expect(() => deleteNote(doc, a)).toThrowModelError('unknownNote')
   })
 
   it('wins over a concurrent edit and move', () => {

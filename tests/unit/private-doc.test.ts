@@ -1,6 +1,5 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
-import { ModelError } from '../../model/errors'
 import { LIMITS } from '../../model/limits'
 import {
   addDraft,
@@ -28,16 +27,6 @@ function privateDoc(): Y.Doc {
   return doc
 }
 
-function codeOf(run: () => unknown): string {
-  try {
-    run()
-  } catch (error) {
-    if (error instanceof ModelError) return error.code
-    throw error
-  }
-  throw new Error('expected a ModelError')
-}
-
 describe('drafts', () => {
   it('declares the private roots', () => {
     const doc = privateDoc()
@@ -57,12 +46,12 @@ describe('drafts', () => {
 
   it('refuses empty, too long, and more drafts than a board holds', () => {
     const doc = privateDoc()
-    expect(codeOf(() => addDraft(doc, { zone: 'steigen', text: ' ' }))).toBe('empty')
-    expect(codeOf(() => addDraft(doc, { zone: 'steigen', text: 'x'.repeat(LIMITS.noteLength + 1) }))).toBe('tooLong')
+    expect(() => addDraft(doc, { zone: 'steigen', text: ' ' })).toThrowModelError('empty')
+    expect(() => addDraft(doc, { zone: 'steigen', text: 'x'.repeat(LIMITS.noteLength + 1) })).toThrowModelError('tooLong')
     doc.transact(() => {
       for (let i = 0; i < LIMITS.notesPerBoard; i++) draftsOf(doc).set(`d${i}`, new Y.Map())
     })
-    expect(codeOf(() => addDraft(doc, { zone: 'steigen', text: 'eine zu viel' }))).toBe('boardFull')
+    expect(() => addDraft(doc, { zone: 'steigen', text: 'eine zu viel' })).toThrowModelError('boardFull')
   })
 
   it('edits, moves and deletes drafts', () => {
@@ -72,7 +61,7 @@ describe('drafts', () => {
     editDraft(doc, id, ' Zweit ')
     expect(draftsOf(doc).get(id)?.get('text')).toBe(text)
     expect(String(text)).toBe('Zweit')
-    expect(codeOf(() => editDraft(doc, id, ''))).toBe('empty')
+    expect(() => editDraft(doc, id, '')).toThrowModelError('empty')
     expect(String(text)).toBe('Zweit')
 
     moveDraft(doc, id, 'einheizen')
@@ -82,9 +71,9 @@ describe('drafts', () => {
 
     deleteDraft(doc, id)
     expect(draftsOf(doc).size).toBe(0)
-    expect(codeOf(() => deleteDraft(doc, id))).toBe('unknownNote')
-    expect(codeOf(() => editDraft(doc, id, 'x'))).toBe('unknownNote')
-    expect(codeOf(() => moveDraft(doc, id, 'steigen'))).toBe('unknownNote')
+    expect(() => deleteDraft(doc, id)).toThrowModelError('unknownNote')
+    expect(() => editDraft(doc, id, 'x')).toThrowModelError('unknownNote')
+    expect(() => moveDraft(doc, id, 'steigen')).toThrowModelError('unknownNote')
   })
 
   it('marks and unmarks done', () => {
@@ -116,7 +105,7 @@ describe('castVote', () => {
     castVote(doc, 'a', 1, LIMITS_3_2)
     castVote(doc, 'b', 1, LIMITS_3_2)
     castVote(doc, 'c', 1, LIMITS_3_2)
-    expect(codeOf(() => castVote(doc, 'd', 1, LIMITS_3_2))).toBe('noVotesLeft')
+    expect(() => castVote(doc, 'd', 1, LIMITS_3_2)).toThrowModelError('noVotesLeft')
     expect(votesUsed(doc)).toBe(3)
     // Taking one back is still possible, and frees a vote.
     castVote(doc, 'a', -1, LIMITS_3_2)
@@ -128,7 +117,7 @@ describe('castVote', () => {
     const doc = privateDoc()
     castVote(doc, 'a', 1, LIMITS_3_2)
     castVote(doc, 'a', 1, LIMITS_3_2)
-    expect(codeOf(() => castVote(doc, 'a', 1, LIMITS_3_2))).toBe('itemLimit')
+    expect(() => castVote(doc, 'a', 1, LIMITS_3_2)).toThrowModelError('itemLimit')
     expect(ballotOf(doc).get('a')).toBe(2)
     expect(votesUsed(doc)).toBe(2)
   })
