@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { copyOfClient } from '../helpers/clientCopy'
+import type { BrowserContext, Page } from 'playwright-core'
 import { measureContrast } from '../helpers/contrast'
-import { axeRun, contextWith, describeViolations, importFixtureBoard, joinIn, noteItem, shownTheme, writeNote, zone } from '../helpers/e2e'
+import { axeRun, describeViolations } from '../helpers/axe'
+import { contextWith, importFixtureBoard, joinIn, noteItem, shownTheme, writeNote, zone } from '../helpers/e2e'
 import type { Theme } from '../helpers/e2e'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { CreatedBoard, TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import type { CreatedBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 /**
  * axe-core (WCAG 2.1 A/AA and the WCAG 2.2 AA rule axe has, target-size) on every page and
@@ -14,9 +14,7 @@ import type { CreatedBoard, TestServer } from '../helpers/server'
  * table of violating elements per page × theme, then fails on any.
  */
 
-let server: TestServer
-let client: ReturnType<typeof copyOfClient> | undefined
-let browser: Browser
+const e2e = withServerAndBrowser({ ownClient: true })
 /** The themes the page shows when asked (html[data-theme]); all three are required below. */
 const themes: Theme[] = ['light']
 /** Per page and theme: axe violations, texts measured from pixels, of those below AA. */
@@ -29,13 +27,10 @@ const results = new Map<string, Map<Theme, Cell>>()
 const details: string[] = []
 
 beforeAll(async () => {
-  client = copyOfClient()
-  server = await startTestServer({ clientDir: client.dir })
-  browser = await launchBrowser()
   for (const theme of ['dark', 'contrast'] as const) {
-    const context = await contextWith(browser, { theme })
+    const context = await contextWith(e2e.browser, { theme })
     const page = await context.newPage()
-    await page.goto(server.http)
+    await page.goto(e2e.server.http)
     await page.getByRole('heading', { level: 1 }).waitFor()
     if ((await shownTheme(page)) === theme) themes.push(theme)
     await context.close()
@@ -44,9 +39,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   printTable()
-  await browser?.close()
-  await server?.stop()
-  client?.remove()
 })
 
 function printTable(): void {
@@ -92,9 +84,9 @@ async function checkAll(pages: readonly { page: Page; theme: Theme; role: string
 
 describe('axe on every page and theme', () => {
   it('measures contrast where axe cannot decide (a grey text on the page gradient, a pale label on an SVG shape)', async () => {
-    const context = await contextWith(browser, { theme: 'light' })
+    const context = await contextWith(e2e.browser, { theme: 'light' })
     const page = await context.newPage()
-    await page.goto(server.http)
+    await page.goto(e2e.server.http)
     await page.getByRole('heading', { level: 1 }).waitFor()
     // Made through the DOM (the CSP allows that, not inline markup): one text of each kind.
     await page.evaluate(() => {
@@ -133,12 +125,12 @@ describe('axe on every page and theme', () => {
 
   it('finds nothing on the landing page, the join dialog, the privacy notice and the accessibility statement', async () => {
     expect(themes, 'the colour schemes the page offers').toEqual(['light', 'dark', 'contrast'])
-    const board = await createBoard(server, { title: 'Barrierefrei beitreten' })
+    const board = await createBoard(e2e.server, { title: 'Barrierefrei beitreten' })
     const found: string[] = []
     for (const theme of themes) {
-      const context = await contextWith(browser, { theme })
+      const context = await contextWith(e2e.browser, { theme })
       const page = await context.newPage()
-      await page.goto(server.http)
+      await page.goto(e2e.server.http)
       await page.getByRole('heading', { level: 1 }).waitFor()
       found.push(...(await check(page, 'Startseite', theme)))
 
@@ -147,11 +139,11 @@ describe('axe on every page and theme', () => {
       await page.getByText('Barrierefrei beitreten').waitFor()
       found.push(...(await check(page, 'Beitreten (Name)', theme)))
 
-      await page.goto(`${server.http}/datenschutz`)
+      await page.goto(`${e2e.server.http}/datenschutz`)
       await page.getByRole('heading', { level: 1 }).waitFor()
       found.push(...(await check(page, 'Datenschutz', theme)))
 
-      await page.goto(`${server.http}/barrierefreiheit`)
+      await page.goto(`${e2e.server.http}/barrierefreiheit`)
       await page.getByRole('main').waitFor()
       found.push(...(await check(page, 'Barrierefreiheit', theme)))
       await context.close()
@@ -160,12 +152,12 @@ describe('axe on every page and theme', () => {
   }, 90_000)
 
   it('finds nothing on a board in every phase, as moderator and as participant', async () => {
-    const board = await createBoard(server, { title: 'Reflexion barrierefrei', settings: { privateWriting: true } })
+    const board = await createBoard(e2e.server, { title: 'Reflexion barrierefrei', settings: { privateWriting: true } })
     const contexts: BrowserContext[] = []
     const pages: { page: Page; theme: Theme; role: string }[] = []
     for (const theme of themes) {
-      const modContext = await contextWith(browser, { theme })
-      const partContext = await contextWith(browser, { theme })
+      const modContext = await contextWith(e2e.browser, { theme })
+      const partContext = await contextWith(e2e.browser, { theme })
       contexts.push(modContext, partContext)
       pages.push({ page: await joinIn(modContext, board.moderatorUrl, `Moderation ${theme}`), theme, role: 'Moderation' })
       pages.push({ page: await joinIn(partContext, board.participantUrl, `Teilnehmend ${theme}`), theme, role: 'Teilnehmend' })
@@ -244,10 +236,10 @@ describe('axe on every page and theme', () => {
   }, 150_000)
 
   it('finds nothing on the example board, its report and its presentation', async () => {
-    const board: CreatedBoard = await importFixtureBoard(server.http)
+    const board: CreatedBoard = await importFixtureBoard(e2e.server.http)
     const found: string[] = []
     for (const theme of themes) {
-      const context = await contextWith(browser, { theme })
+      const context = await contextWith(e2e.browser, { theme })
       const page = await joinIn(context, board.moderatorUrl, 'Moderation')
       await zone(page, /Steigen/).getByRole('heading', { name: /Vernetzung & Strukturen/ }).waitFor()
       found.push(...(await check(page, 'Beispielboard Abschluss (Moderation)', theme)))
@@ -256,14 +248,14 @@ describe('axe on every page and theme', () => {
       await page.getByRole('button', { name: 'Markdown herunterladen' }).waitFor()
       found.push(...(await check(page, 'Ergebnis (Moderation)', theme)))
 
-      await page.goto(`${server.http}/b/${board.boardId}/praesentation`)
+      await page.goto(`${e2e.server.http}/b/${board.boardId}/praesentation`)
       await page.getByText('Vernetzung & Strukturen').first().waitFor()
       found.push(...(await check(page, 'Präsentation (Moderation)', theme)))
       await context.close()
 
       if (theme === 'light') {
         // Leichte Sprache (plain language) for the questions and instructions.
-        const plain = await contextWith(browser, { theme, plain: true })
+        const plain = await contextWith(e2e.browser, { theme, plain: true })
         const reader = await joinIn(plain, board.participantUrl, 'Leser')
         await zone(reader, /Steigen/).getByRole('heading', { name: /Vernetzung & Strukturen/ }).waitFor()
         await expect.poll(() => reader.getByRole('checkbox', { name: 'Leichte Sprache' }).isChecked()).toBe(true)
@@ -271,9 +263,9 @@ describe('axe on every page and theme', () => {
         await plain.close()
       }
 
-      const participant = await contextWith(browser, { theme })
+      const participant = await contextWith(e2e.browser, { theme })
       const report = await participant.newPage()
-      await report.goto(`${server.http}/b/${board.boardId}/ergebnis`)
+      await report.goto(`${e2e.server.http}/b/${board.boardId}/ergebnis`)
       await report.getByRole('textbox', { name: /Name/ }).fill('Gast')
       await report.getByRole('button', { name: 'Beitreten' }).click()
       await report.getByText('Vernetzung & Strukturen').first().waitFor()

@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { axeViolations, joinAs, noteItem, writeNote, socketSwitch, zone } from '../helpers/e2e'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import { axeViolations } from '../helpers/axe'
+import { joinAs, joinBehindSwitch, noteItem, writeNote, zone } from '../helpers/e2e'
+import { createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = withServerAndBrowser()
 
 describe('a board in two browsers', () => {
   it('shows a note typed in one browser in the other, and keeps it across a reload', async () => {
-    const board = await createBoard(server, { title: 'Reflexion', settings: { privateWriting: false } })
-    const anna = await joinAs(browser, board.moderatorUrl, 'Anna')
-    const ben = await joinAs(browser, board.participantUrl, 'Ben')
+    const board = await createBoard(e2e.server, { title: 'Reflexion', settings: { privateWriting: false } })
+    const anna = await joinAs(e2e.browser, board.moderatorUrl, 'Anna')
+    const ben = await joinAs(e2e.browser, board.participantUrl, 'Ben')
     expect(await anna.page.getByRole('heading', { level: 1 }).textContent()).toContain('Reflexion')
     await writeNote(anna.page, /Steigen/, 'Gelungene Vernetzungsarbeit')
     await noteItem(ben.page, /Steigen/, 'Gelungene Vernetzungsarbeit').waitFor()
@@ -39,14 +27,8 @@ describe('a board in two browsers', () => {
   })
 
   it('keeps a note typed while offline, across a reload, and sends it when back online', async () => {
-    const board = await createBoard(server, { title: 'Offline', settings: { privateWriting: false } })
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    const sockets = await socketSwitch(page)
-    await page.goto(board.participantUrl)
-    await page.getByRole('textbox', { name: /Name/ }).fill('Carla')
-    await page.getByRole('button', { name: 'Beitreten' }).click()
-    await page.getByText('verbunden', { exact: true }).waitFor()
+    const board = await createBoard(e2e.server, { title: 'Offline', settings: { privateWriting: false } })
+    const { context, page, sockets } = await joinBehindSwitch(e2e.browser, board.participantUrl, 'Carla')
     await page.getByText('gespeichert', { exact: true }).waitFor()
 
     await sockets.cut()
@@ -60,7 +42,7 @@ describe('a board in two browsers', () => {
 
     sockets.heal()
     await page.getByText('gespeichert', { exact: true }).waitFor({ timeout: 15_000 })
-    const other = await joinAs(browser, board.participantUrl, 'Dario')
+    const other = await joinAs(e2e.browser, board.participantUrl, 'Dario')
     await noteItem(other.page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
     expect(await zone(other.page, /Einheizen/).getByRole('listitem').count()).toBe(1)
     await other.context.close()
@@ -70,11 +52,11 @@ describe('a board in two browsers', () => {
 
 describe('accessibility', () => {
   it('axe-core finds no WCAG 2.1 A/AA violations on the landing page and the board', async () => {
-    const context = await browser.newContext()
+    const context = await e2e.browser.newContext()
     const page = await context.newPage()
-    await page.goto(server.http)
+    await page.goto(e2e.server.http)
     expect(await axeViolations(page)).toEqual([])
-    const board = await createBoard(server, { title: 'Barrierefrei' })
+    const board = await createBoard(e2e.server, { title: 'Barrierefrei' })
     await page.goto(board.participantUrl)
     await page.getByRole('textbox', { name: /Name/ }).waitFor()
     expect(await axeViolations(page)).toEqual([])

@@ -1,31 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
 import { joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = withServerAndBrowser()
 
 describe('clustering with the mouse', () => {
   it('drags a note onto another to form a cluster, and a note into another zone', async () => {
-    const board = await createBoard(server, { title: 'Ziehen', settings: { privateWriting: false } })
-    const mod = (await joinAs(browser, board.moderatorUrl, 'Moderation')).page
+    const board = await createBoard(e2e.server, { title: 'Ziehen', settings: { privateWriting: false } })
+    const mod = (await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')).page
     // A mouse drag starts only when the mouse moves within the view: note and target zone must be
     // on screen together (on smaller screens the "Verschieben …" menu is the way).
     await mod.setViewportSize({ width: 1280, height: 1400 })
-    const other = (await joinAs(browser, board.participantUrl, 'Zuschauerin')).page
+    const other = (await joinAs(e2e.browser, board.participantUrl, 'Zuschauerin')).page
     await writeNote(mod, /Steigen/, 'Vernetzung im Landkreis')
     await writeNote(mod, /Steigen/, 'Gemeinsame Netzwerktreffen')
     await writeNote(mod, /Steigen/, 'Personalwechsel')

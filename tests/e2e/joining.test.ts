@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { createCluster } from '../../model/clusters'
 import { toBoardView } from '../../model/view'
-import { launchBrowser } from '../helpers/browser'
 import { connectClient } from '../helpers/clients'
 import { joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
-import { SHOWN_CODE, expectNoAxeViolations, expectNoAxeViolationsInThemes, inView } from '../helpers/joining'
-import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { SHOWN_CODE, inView } from '../helpers/joining'
+import { expectNoAxeViolations, expectNoAxeViolationsInThemes } from '../helpers/axe'
+import { OPEN_BOARD, createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = withServerAndBrowser()
 
 describe('joining by code and following on the shared screen', () => {
   it('moderator shows the code and QR; a second browser joins by code and writes; the presentation follows the highlight', async () => {
-    const board = await createBoard(server, { ...OPEN_BOARD, title: 'Reflexion Präventionsketten' })
-    const mod = (await joinAs(browser, board.moderatorUrl, 'Moderation')).page
+    const board = await createBoard(e2e.server, { ...OPEN_BOARD, title: 'Reflexion Präventionsketten' })
+    const mod = (await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')).page
 
     // The Teilnehmen dialog: code in large type, the participant link, its QR code as an image.
     const open = mod.getByRole('button', { name: 'Teilnehmen' })
@@ -47,12 +35,12 @@ describe('joining by code and following on the shared screen', () => {
     await expect.poll(() => open.evaluate((el) => el === document.activeElement)).toBe(true)
 
     // A second browser types the code on the landing page (lower case, no dash).
-    const annaContext = await browser.newContext({ viewport: { width: 1000, height: 600 } })
+    const annaContext = await e2e.browser.newContext({ viewport: { width: 1000, height: 600 } })
     const anna = await annaContext.newPage()
-    await anna.goto(`${server.http}/`)
+    await anna.goto(`${e2e.server.http}/`)
     await anna.getByRole('textbox', { name: 'Board-Code' }).fill(code.replace('-', '').toLowerCase())
     await anna.getByRole('button', { name: 'Zum Board' }).click()
-    await anna.waitForURL(`${server.http}/b/${board.boardId}`)
+    await anna.waitForURL(`${e2e.server.http}/b/${board.boardId}`)
     await anna.getByRole('textbox', { name: /Name/ }).fill('Anna')
     await anna.getByRole('button', { name: 'Beitreten' }).click()
     await zone(anna, /Steigen/).waitFor()
@@ -62,15 +50,15 @@ describe('joining by code and following on the shared screen', () => {
     await noteItem(mod, /Unten halten/, 'Doppelte Berichte').waitFor()
 
     // An unknown code is refused in words.
-    await anna.goto(`${server.http}/`)
+    await anna.goto(`${e2e.server.http}/`)
     await anna.getByRole('textbox', { name: 'Board-Code' }).fill(code.startsWith('A') ? `B${code.slice(1)}` : `A${code.slice(1)}`)
     await anna.getByRole('button', { name: 'Zum Board' }).click()
     await expect.poll(() => anna.getByRole('alert').textContent()).toContain('gibt es nicht oder er ist abgelaufen')
-    await anna.goto(`${server.http}/b/${board.boardId}`)
+    await anna.goto(`${e2e.server.http}/b/${board.boardId}`)
     await zone(anna, /Steigen/).waitFor()
 
     // A cluster to present, made by a second moderator connection (setup, not under test).
-    const helper = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
+    const helper = connectClient(e2e.server.ws, board.boardId, { moderatorToken: board.moderatorToken })
     await helper.synced()
     const notes = toBoardView(helper.doc).zones.untenHalten.notes.map((n) => n.id)
     expect(notes).toHaveLength(2)
@@ -83,7 +71,7 @@ describe('joining by code and following on the shared screen', () => {
     await mod.getByRole('button', { name: 'Timer starten' }).click()
     const [present] = await Promise.all([mod.context().waitForEvent('page'), mod.getByRole('link', { name: /Präsentation/ }).click()])
     await present.setViewportSize({ width: 1000, height: 450 })
-    await present.waitForURL(`${server.http}/b/${board.boardId}/praesentation`)
+    await present.waitForURL(`${e2e.server.http}/b/${board.boardId}/praesentation`)
     const main = present.getByRole('main', { name: 'Präsentation' })
     await main.waitFor()
     await present.getByRole('heading', { level: 1, name: 'Reflexion Präventionsketten' }).waitFor()

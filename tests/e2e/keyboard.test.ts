@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { copyOfClient } from '../helpers/clientCopy'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { noteItem, zone } from '../helpers/e2e'
 import { expectFocusOn, focusedName, tabStats, tabTo, waitForAnnouncement } from '../helpers/keyboard'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 /**
  * A whole retrospective with the keyboard alone, for the moderator and one participant: no
@@ -13,25 +11,11 @@ import type { TestServer } from '../helpers/server'
  * (tabTo checks each one), and every phase change must be said in the polite live region.
  */
 
-let server: TestServer
-let client: ReturnType<typeof copyOfClient> | undefined
-let browser: Browser
-
-beforeAll(async () => {
-  client = copyOfClient()
-  server = await startTestServer({ clientDir: client.dir })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  client?.remove()
-})
+const e2e = withServerAndBrowser({ ownClient: true })
 
 /** Opens a link and joins: the name box has the focus, Enter joins. */
 async function join(url: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'de-DE' })
+  const context = await e2e.browser.newContext({ locale: 'de-DE' })
   const page = await context.newPage()
   await page.goto(url)
   await page.getByRole('button', { name: 'Beitreten' }).waitFor()
@@ -80,7 +64,7 @@ async function typeDate(page: Page, label: string, year: string, month: string, 
 
 describe('keyboard only', () => {
   it('runs a whole retrospective from joining to the report without a pointer', async () => {
-    const board = await createBoard(server, { title: 'Retro mit der Tastatur' })
+    const board = await createBoard(e2e.server, { title: 'Retro mit der Tastatur' })
     const mod = await join(board.moderatorUrl, 'Moderation')
     const anna = await join(board.participantUrl, 'Anna')
 

@@ -1,49 +1,20 @@
-import { readFileSync } from 'node:fs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { axeViolations } from '../helpers/e2e'
-import { startTestServer } from '../helpers/server'
-import type { CreatedBoard, TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContextOptions, Page } from 'playwright-core'
+import { axeViolations } from '../helpers/axe'
+import { contextWith, importFixtureBoard, joinOn } from '../helpers/e2e'
+import type { Theme } from '../helpers/e2e'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 // The look in real Chromium: contrast per theme (axe-core), reflow at 320 px, reduced motion.
 
 const THEMES = ['light', 'dark', 'contrast'] as const
 const PHASES = ['Sammeln', 'Aufdecken', 'Clustern', 'Abstimmen', 'Maßnahmen', 'Abschluss'] as const
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-/** The demo board: clustered notes in every zone, revealed votes, actions, phase Abschluss. */
-async function importDemo(): Promise<CreatedBoard> {
-  const file = readFileSync(new URL('../../server/demo/praeventionsketten-2025.json', import.meta.url), 'utf8')
-  const res = await fetch(`${server.http}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: file })
-  if (res.status !== 201) throw new Error(`import: ${res.status}`)
-  return (await res.json()) as CreatedBoard
-}
+const e2e = withServerAndBrowser()
 
 /** A page in a fresh context whose stored theme choice is `theme` (the documented localStorage key). */
-async function pageWith(theme: string, options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext(options)
-  await context.addInitScript((choice) => localStorage.setItem('ballonfahrt:theme', choice), theme)
-  return context.newPage()
-}
-
-async function join(page: Page, url: string, name: string): Promise<void> {
-  await page.goto(url)
-  await page.getByRole('textbox', { name: /Name/ }).fill(name)
-  await page.getByRole('button', { name: 'Beitreten' }).click()
-  await page.getByRole('region', { name: /Steigen/ }).waitFor()
+async function pageWith(theme: Theme | 'system', options: BrowserContextOptions = {}): Promise<Page> {
+  return (await contextWith(e2e.browser, { theme }, options)).newPage()
 }
 
 async function toPhase(page: Page, phase: string): Promise<void> {
@@ -97,9 +68,9 @@ function runningAnimations(page: Page): Promise<string[]> {
 
 describe('themes', () => {
   it.each(THEMES)('%s: the board with notes, clusters and ended vote, the report, landing and privacy pages have no contrast violation', async (theme) => {
-    const board = await importDemo()
+    const board = await importFixtureBoard(e2e.server.http)
     const mod = await pageWith(theme)
-    await join(mod, board.moderatorUrl, 'Moderation')
+    await joinOn(mod, board.moderatorUrl, 'Moderation')
     expect(await mod.evaluate(() => document.documentElement.dataset.theme)).toBe(theme)
     // The balloon says the Steighöhe in words: 7 + 4 + 3 votes on Steigen, 8 + 5 on Unten halten.
     await mod.getByRole('img', { name: /Steighöhe: der Ballon steigt \(14 Stimmen für Auftrieb, 13 Stimmen für Ballast\)/ }).waitFor()
@@ -115,15 +86,15 @@ describe('themes', () => {
     await toPhase(mod, 'Abschluss')
 
     const anna = await pageWith(theme)
-    await join(anna, board.participantUrl, 'Anna Berg')
+    await joinOn(anna, board.participantUrl, 'Anna Berg')
     expect(await contrastViolations(anna), `${theme}, Abschluss (participant)`).toEqual([])
     await anna.context().close()
 
-    await mod.goto(`${server.http}/`)
+    await mod.goto(`${e2e.server.http}/`)
     await mod.getByRole('combobox', { name: 'Farbschema' }).waitFor()
     expect(await contrastViolations(mod), `${theme}, landing`).toEqual([])
     for (const path of [`/b/${board.boardId}/ergebnis`, '/datenschutz']) {
-      await mod.goto(`${server.http}${path}`)
+      await mod.goto(`${e2e.server.http}${path}`)
       await mod.getByRole('heading', { level: 1 }).first().waitFor()
       expect(await contrastViolations(mod), `${theme}, ${path}`).toEqual([])
     }
@@ -131,9 +102,9 @@ describe('themes', () => {
   })
 
   it('the Farbschema switch changes the theme at once and is remembered after a reload; "system" follows the browser', async () => {
-    const context = await browser.newContext({ colorScheme: 'light' })
+    const context = await e2e.browser.newContext({ colorScheme: 'light' })
     const page = await context.newPage()
-    await page.goto(`${server.http}/`)
+    await page.goto(`${e2e.server.http}/`)
     const select = page.getByRole('combobox', { name: 'Farbschema' })
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
     await select.selectOption({ label: 'Dunkel' })
@@ -152,14 +123,14 @@ describe('themes', () => {
       await first.addInitScript(() => {
         requestAnimationFrame(() => document.documentElement.setAttribute('data-first-frame', document.documentElement.dataset.theme ?? 'none'))
       })
-      await first.goto(`${server.http}/datenschutz`)
+      await first.goto(`${e2e.server.http}/datenschutz`)
       await first.getByRole('heading', { level: 1 }).waitFor()
       expect(await first.evaluate(() => document.documentElement.getAttribute('data-first-frame')), theme).toBe(theme)
       await first.context().close()
     }
 
     const system = await pageWith('system', { colorScheme: 'dark' })
-    await system.goto(`${server.http}/`)
+    await system.goto(`${e2e.server.http}/`)
     expect(await system.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
     await system.emulateMedia({ forcedColors: 'active' })
     await system.waitForFunction(() => document.documentElement.dataset.theme === 'contrast')
@@ -169,9 +140,9 @@ describe('themes', () => {
 
 describe('reflow at 320 px (1280 px at 400 %)', () => {
   it('no page and no phase of the board needs horizontal scrolling', async () => {
-    const board = await importDemo()
+    const board = await importFixtureBoard(e2e.server.http)
     const page = await pageWith('light', { viewport: { width: 320, height: 640 } })
-    await join(page, board.moderatorUrl, 'Moderation mit einem langen Namen')
+    await joinOn(page, board.moderatorUrl, 'Moderation mit einem langen Namen')
     for (const phase of PHASES) {
       await toPhase(page, phase)
       expect(await overflow(page), phase).toEqual({ scrollWidth: 320, wide: [] })
@@ -182,7 +153,7 @@ describe('reflow at 320 px (1280 px at 400 %)', () => {
     await page.getByRole('button', { name: 'Einstellungen schließen' }).click()
 
     for (const path of [`/b/${board.boardId}/ergebnis`, '/', '/datenschutz']) {
-      await page.goto(`${server.http}${path}`)
+      await page.goto(`${e2e.server.http}${path}`)
       await page.getByRole('heading', { level: 1 }).first().waitFor()
       expect(await overflow(page), path).toEqual({ scrollWidth: 320, wide: [] })
       if (path.endsWith('/ergebnis')) expect(await stacked(page, '.report-table')).toEqual({ display: 'grid', label: '"Was" / ""' })
@@ -194,10 +165,10 @@ describe('reflow at 320 px (1280 px at 400 %)', () => {
 describe('reduced motion', () => {
   /** A moderator on the demo board whose 1-minute timer has just run out (the page's clock fast-forwarded). */
   async function endedTimer(reducedMotion: 'reduce' | 'no-preference'): Promise<Page> {
-    const board = await importDemo()
+    const board = await importFixtureBoard(e2e.server.http)
     const page = await pageWith('light', { reducedMotion })
     await page.clock.install()
-    await join(page, board.moderatorUrl, 'Moderation')
+    await joinOn(page, board.moderatorUrl, 'Moderation')
     await page.getByRole('img', { name: /Heißluftballon/ }).waitFor()
     await page.getByRole('textbox', { name: 'Minuten' }).fill('1')
     await page.getByRole('button', { name: 'Timer starten' }).click()

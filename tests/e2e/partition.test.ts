@@ -1,40 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { socketSwitch, writeNote, zone } from '../helpers/e2e'
-import type { SocketSwitch } from '../helpers/e2e'
-import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { joinBehindSwitch, writeNote, zone } from '../helpers/e2e'
+import { OPEN_BOARD, createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-/** A browser joined to a board, whose websockets pass through a switch. */
-interface Partitioned extends SocketSwitch {
-  readonly context: BrowserContext
-  readonly page: Page
-}
-
-async function partitioned(url: string, name: string): Promise<Partitioned> {
-  const context = await browser.newContext()
-  const page = await context.newPage()
-  const sockets = await socketSwitch(page)
-  await page.goto(url)
-  await page.getByRole('textbox', { name: /Name/ }).fill(name)
-  await page.getByRole('button', { name: 'Beitreten' }).click()
-  await page.getByText('verbunden', { exact: true }).waitFor()
-  return { context, page, cut: sockets.cut, heal: sockets.heal }
-}
+const e2e = withServerAndBrowser()
 
 /** How many list items of a zone hold a note with exactly this text. */
 function countNote(page: Page, zoneTitle: RegExp, text: string): Promise<number> {
@@ -53,9 +23,9 @@ const Z = { steigen: /Steigen/, unten: /Unten halten/, heizen: /Einheizen/ } as 
 
 describe('a network partition', () => {
   it('lets two cut-off browsers keep writing, survives a reload while cut, and converges when both reconnect', async () => {
-    const board = await createBoard(server, { ...OPEN_BOARD, title: 'Funkloch' })
-    const anna = await partitioned(board.moderatorUrl, 'Anna')
-    const ben = await partitioned(board.participantUrl, 'Ben')
+    const board = await createBoard(e2e.server, { ...OPEN_BOARD, title: 'Funkloch' })
+    const anna = await joinBehindSwitch(e2e.browser, board.moderatorUrl, 'Anna')
+    const ben = await joinBehindSwitch(e2e.browser, board.participantUrl, 'Ben')
 
     // Before the cut: one note each, seen by both and saved.
     await writeNote(anna.page, Z.steigen, 'Annas erste Notiz')
@@ -67,8 +37,8 @@ describe('a network partition', () => {
     }
 
     // The cut: both lose their sockets at once.
-    await anna.cut()
-    await ben.cut()
+    await anna.sockets.cut()
+    await ben.sockets.cut()
     for (const { page } of [anna, ben]) await page.getByText('offline', { exact: true }).waitFor()
 
     // While cut, both write, and each edits a note of their own.
@@ -89,8 +59,8 @@ describe('a network partition', () => {
     expect(await countNote(ben.page, Z.unten, 'Bens erste Notiz')).toBe(0)
 
     // Both reconnect; the client retries by itself.
-    anna.heal()
-    ben.heal()
+    anna.sockets.heal()
+    ben.sockets.heal()
     const expected: readonly [RegExp, string][] = [
       [Z.steigen, 'Annas Notiz, offline überarbeitet'],
       [Z.steigen, 'Anna schreibt noch eine'],
@@ -114,7 +84,7 @@ describe('a network partition', () => {
     expect(await texts(ben.page)).toEqual(await texts(anna.page))
 
     // And the server has it: a third browser that was never cut sees the same.
-    const carla = await partitioned(board.participantUrl, 'Carla')
+    const carla = await joinBehindSwitch(e2e.browser, board.participantUrl, 'Carla')
     for (const [where, text] of expected) await zone(carla.page, where).getByText(text, { exact: true }).waitFor()
     expect(await texts(carla.page)).toEqual(await texts(anna.page))
     for (const { context } of [anna, ben, carla]) await context.close()

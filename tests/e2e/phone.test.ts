@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { copyOfClient } from '../helpers/clientCopy'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { BrowserContextOptions, Page } from 'playwright-core'
 import { joinIn, noteItem, writeNote, zone } from '../helpers/e2e'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 /**
  * Reflow (WCAG 1.4.10): a 320 px wide phone, and 1280 × 800 at 400 % zoom (the same 320 CSS
@@ -12,9 +10,7 @@ import type { TestServer } from '../helpers/server'
  * sides, and every zone's note box reachable and usable, in every page and phase that matters.
  */
 
-let server: TestServer
-let client: ReturnType<typeof copyOfClient> | undefined
-let browser: Browser
+const e2e = withServerAndBrowser({ ownClient: true })
 const rows: string[] = []
 
 const VIEWPORTS: Record<string, BrowserContextOptions> = {
@@ -22,17 +18,8 @@ const VIEWPORTS: Record<string, BrowserContextOptions> = {
   '1280 px bei 400 %': { viewport: { width: 320, height: 200 }, deviceScaleFactor: 4 },
 }
 
-beforeAll(async () => {
-  client = copyOfClient()
-  server = await startTestServer({ clientDir: client.dir })
-  browser = await launchBrowser()
-})
-
 afterAll(async () => {
   console.log(['Reflow: page | viewport | scrollWidth/innerWidth | controls inside the viewport', ...rows].join('\n'))
-  await browser?.close()
-  await server?.stop()
-  client?.remove()
 })
 
 /**
@@ -89,14 +76,14 @@ async function zonesUsable(page: Page, text: string): Promise<string[]> {
 
 describe('320 px and 400 % zoom', () => {
   it('reflows the landing page, joining, the board in Sammeln, Clustern, Abstimmen and Maßnahmen, the Teilnehmen dialog and the report', async () => {
-    const board = await createBoard(server, { title: 'Reflexion unterwegs', settings: { privateWriting: false } })
+    const board = await createBoard(e2e.server, { title: 'Reflexion unterwegs', settings: { privateWriting: false } })
     const problems: string[] = []
     const entries = Object.entries(VIEWPORTS)
     const pages: { page: Page; viewport: string; moderator: boolean }[] = []
     for (const [i, [viewport, options]] of entries.entries()) {
-      const context = await browser.newContext(options)
+      const context = await e2e.browser.newContext(options)
       const page = await context.newPage()
-      await page.goto(server.http)
+      await page.goto(e2e.server.http)
       await page.getByRole('heading', { level: 1 }).waitFor()
       problems.push(...(await reflowProblems(page, 'Startseite', viewport)))
       await page.goto(i === 0 ? board.moderatorUrl : board.participantUrl)

@@ -1,25 +1,14 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { tokenizer } from 'acorn'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { axeViolations, joinAs, noteItem, writeNote, socketSwitch, zone } from '../helpers/e2e'
-import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
+import { axeViolations } from '../helpers/axe'
+import { joinAs, joinBehindSwitch, noteItem, writeNote, zone } from '../helpers/e2e'
+import { OPEN_BOARD, createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = withServerAndBrowser()
 
 /** Everything a browser context asked for: request URLs, websocket URLs, Set-Cookie headers. */
 interface Traffic {
@@ -30,7 +19,7 @@ interface Traffic {
 
 /** A context whose every page records its requests, websockets and response headers. */
 async function recordedContext(traffic: Traffic): Promise<BrowserContext> {
-  const context = await browser.newContext({ acceptDownloads: true })
+  const context = await e2e.browser.newContext({ acceptDownloads: true })
   const watch = (page: Page) => {
     page.on('request', (request) => traffic.urls.push(request.url()))
     page.on('websocket', (socket) => traffic.urls.push(socket.url()))
@@ -67,7 +56,7 @@ async function storedFor(page: Page, boardId: string): Promise<{ keys: string[];
 
 describe('a whole session talks only to its own server', () => {
   it('creates, joins, writes, reveals, opens the report and downloads Markdown: no other origin, no cookies', async () => {
-    const origin = server.http
+    const origin = e2e.server.http
     const wsOrigin = origin.replace(/^http/, 'ws')
     const traffic: Traffic = { urls: [], setCookies: [], pending: [] }
     const annaContext = await recordedContext(traffic)
@@ -191,8 +180,8 @@ describe('the built client', () => {
 
 describe('Board verlassen', () => {
   it('clears this browser’s storage of the board and returns to the start page', async () => {
-    const board = await createBoard(server, { title: 'Verlassen', settings: { privateWriting: false } })
-    const { context, page } = await joinAs(browser, board.participantUrl, 'Carla')
+    const board = await createBoard(e2e.server, { title: 'Verlassen', settings: { privateWriting: false } })
+    const { context, page } = await joinAs(e2e.browser, board.participantUrl, 'Carla')
     await writeNote(page, /Steigen/, 'Meine Notiz bleibt auf dem Server')
     await page.getByText('gespeichert', { exact: true }).waitFor()
     expect(await storedFor(page, board.boardId)).toEqual({
@@ -207,7 +196,7 @@ describe('Board verlassen', () => {
     expect(await storedFor(page, board.boardId)).toEqual({ keys: [], databases: [] })
 
     // The board itself stays for the others.
-    const other = await joinAs(browser, board.participantUrl, 'Dario')
+    const other = await joinAs(e2e.browser, board.participantUrl, 'Dario')
     await noteItem(other.page, /Steigen/, 'Meine Notiz bleibt auf dem Server').waitFor()
     await other.context.close()
 
@@ -218,13 +207,8 @@ describe('Board verlassen', () => {
   })
 
   it('asks first when work is not saved, and a moderator before giving up the moderator key', async () => {
-    const board = await createBoard(server, { ...OPEN_BOARD, title: 'Ungespeichert' })
-    const context = await browser.newContext()
-    const page = await context.newPage()
-    const sockets = await socketSwitch(page)
-    await page.goto(board.participantUrl)
-    await page.getByRole('textbox', { name: /Name/ }).fill('Emil')
-    await page.getByRole('button', { name: 'Beitreten' }).click()
+    const board = await createBoard(e2e.server, { ...OPEN_BOARD, title: 'Ungespeichert' })
+    const { context, page, sockets } = await joinBehindSwitch(e2e.browser, board.participantUrl, 'Emil')
     await page.getByText('gespeichert', { exact: true }).waitFor()
     await sockets.cut()
     await page.getByText('offline', { exact: true }).waitFor()
@@ -245,7 +229,7 @@ describe('Board verlassen', () => {
     expect(await storedFor(page, board.boardId)).toEqual({ keys: [], databases: [] })
     await context.close()
 
-    const mod = await joinAs(browser, board.moderatorUrl, 'Moderation')
+    const mod = await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')
     await mod.page.getByText('gespeichert', { exact: true }).waitFor()
     await mod.page.getByRole('button', { name: 'Board verlassen' }).click()
     await mod.page.getByRole('alertdialog').getByText('Moderationsrechte').waitFor()
@@ -257,14 +241,14 @@ describe('Board verlassen', () => {
 
 describe('Datenschutzhinweise', () => {
   it('are linked from the footer of every page, structured, axe-clean, and in English when the interface is', async () => {
-    const board = await createBoard(server, OPEN_BOARD)
-    const { context, page } = await joinAs(browser, board.participantUrl, 'Fiona')
+    const board = await createBoard(e2e.server, OPEN_BOARD)
+    const { context, page } = await joinAs(e2e.browser, board.participantUrl, 'Fiona')
     const footerLink = () => page.getByRole('contentinfo').getByRole('link', { name: 'Datenschutz' })
     await footerLink().waitFor()
     await page.getByRole('link', { name: 'Ergebnis' }).click()
     await page.getByRole('button', { name: /drucken/i }).first().waitFor()
     await footerLink().waitFor()
-    await page.goto(server.http)
+    await page.goto(e2e.server.http)
     await footerLink().waitFor()
     const join = await context.newPage()
     await join.goto(board.participantUrl.replace(board.boardId, 'unbekanntesBoard'))

@@ -1,31 +1,20 @@
+import { strFromU8, unzipSync } from 'fflate'
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { strFromU8, unzipSync } from 'fflate'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { axeViolations, joinAs } from '../helpers/e2e'
-import { startTestServer } from '../helpers/server'
-import type { CreatedBoard, TestServer } from '../helpers/server'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { axeViolations } from '../helpers/axe'
+import { importFixtureBoard, joinAs } from '../helpers/e2e'
+import { fixtureData } from '../helpers/exportBoard'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-const fixture = JSON.parse(readFileSync('server/demo/praeventionsketten-2025.json', 'utf8')) as {
+const e2e = withServerAndBrowser()
+const fixture = fixtureData() as {
   zones: Record<string, { cluster: string | null; notes: string[] }[]>
 }
 const clusterTitles = Object.values(fixture.zones).flatMap((z) => z.map((c) => c.cluster).filter((t): t is string => t !== null))
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
 
 async function download(page: Page, button: string): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()])
@@ -34,9 +23,8 @@ async function download(page: Page, button: string): Promise<{ name: string; byt
 
 describe('the report', () => {
   it('lets the moderator download every format from the app and prints to PDF with every cluster title', async () => {
-    const res = await fetch(`${server.http}/api/boards/import`, { method: 'POST', body: JSON.stringify(fixture) })
-    const board = (await res.json()) as CreatedBoard
-    const { context, page } = await joinAs(browser, board.moderatorUrl, 'Moderation')
+    const board = await importFixtureBoard(e2e.server.http)
+    const { context, page } = await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')
     await page.getByRole('link', { name: 'Ergebnis' }).click()
     await page.getByRole('heading', { level: 1 }).waitFor()
     for (const title of clusterTitles) expect(await page.getByText(title).count()).toBeGreaterThan(0)
@@ -66,9 +54,9 @@ describe('the report', () => {
   })
 
   it('opens the example board from the landing page', async () => {
-    const context = await browser.newContext()
+    const context = await e2e.browser.newContext()
     const page = await context.newPage()
-    await page.goto(server.http)
+    await page.goto(e2e.server.http)
     await page.getByRole('button', { name: 'Beispiel ansehen' }).click()
     await page.getByRole('heading', { level: 1, name: /Austausch- und Vernetzungstreffen/ }).waitFor()
     for (const title of clusterTitles) expect(await page.getByText(title).count()).toBeGreaterThan(0)

@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { axeViolations, joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { expectNoAxeViolations } from '../helpers/axe'
+import { joinAs, noteItem, writeNote, zone } from '../helpers/e2e'
+import { createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = withServerAndBrowser()
 
 /** The accessible name (or text) of the element that has the keyboard focus. */
 function focused(page: Page): Promise<string> {
@@ -36,10 +25,7 @@ async function pressUntil(page: Page, key: string, text: string, max = 30): Prom
 }
 
 async function expectAccessible(pages: Page[], phase: string): Promise<void> {
-  for (const page of pages) {
-    const violations = await axeViolations(page)
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `axe in ${phase}`).toEqual([])
-  }
+  for (const page of pages) await expectNoAxeViolations(page, phase)
 }
 
 async function toPhase(mod: Page, phase: string): Promise<void> {
@@ -49,10 +35,10 @@ async function toPhase(mod: Page, phase: string): Promise<void> {
 
 describe('a whole retro', () => {
   it('runs from Sammeln to Abschluss with a moderator and two participants; one clusters and votes by keyboard only', async () => {
-    const board = await createBoard(server, { title: 'Reflexion Präventionsketten' })
-    const mod = (await joinAs(browser, board.moderatorUrl, 'Moderation')).page
-    const anna = (await joinAs(browser, board.participantUrl, 'Anna')).page
-    const ben = (await joinAs(browser, board.participantUrl, 'Ben')).page
+    const board = await createBoard(e2e.server, { title: 'Reflexion Präventionsketten' })
+    const mod = (await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')).page
+    const anna = (await joinAs(e2e.browser, board.participantUrl, 'Anna')).page
+    const ben = (await joinAs(e2e.browser, board.participantUrl, 'Ben')).page
     const everyone = [mod, anna, ben]
 
     // The moderator lets participants cluster.

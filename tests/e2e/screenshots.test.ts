@@ -1,14 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
-import { copyOfClient } from '../helpers/clientCopy'
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { contextWith, importFixtureBoard, joinIn, noteItem, writeNote, zone } from '../helpers/e2e'
 import type { Theme } from '../helpers/e2e'
 import { decodePng } from '../helpers/png'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 /**
  * The README's pictures, taken in Chromium: the landing page, a board in each phase on a
@@ -21,28 +19,20 @@ const OUT = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } }
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
-let server: TestServer
-let client: ReturnType<typeof copyOfClient> | undefined
-let browser: Browser
+const e2e = withServerAndBrowser({ ownClient: true })
 const written: string[] = []
 
 beforeAll(async () => {
-  client = copyOfClient()
-  server = await startTestServer({ clientDir: client.dir })
-  browser = await launchBrowser()
   mkdirSync(OUT, { recursive: true })
 })
 
 afterAll(async () => {
   console.log([`Screenshots in ${OUT}/:`, ...written].join('\n'))
-  await browser?.close()
-  await server?.stop()
-  client?.remove()
 })
 
 /** A page in the given theme, introduction already seen (the pictures show the board itself). */
 async function open(options: BrowserContextOptions, theme: Theme = 'light') {
-  return contextWith(browser, { theme, introDone: true }, options)
+  return contextWith(e2e.browser, { theme, introDone: true }, options)
 }
 
 /** Scrolls so that `anchor` is near the top (or to the top of the page without one). */
@@ -90,14 +80,14 @@ describe('screenshots', () => {
     ] as const) {
       const context = await open(options)
       const page = await context.newPage()
-      await page.goto(server.http)
+      await page.goto(e2e.server.http)
       await page.getByRole('heading', { level: 1 }).waitFor()
       await shoot(page, `landing-${suffix}`)
       await context.close()
     }
 
     // Sammeln and Aufdecken on a fresh board: private drafts first, then everybody's notes.
-    const fresh = await createBoard(server, { title: 'Teamtreffen Frühjahr', topic: 'Kooperation im Sozialraum' })
+    const fresh = await createBoard(e2e.server, { title: 'Teamtreffen Frühjahr', topic: 'Kooperation im Sozialraum' })
     const mod = await joinIn(await open(DESKTOP), fresh.moderatorUrl, 'Moderation')
     const anna = await joinIn(await open(PHONE), fresh.participantUrl, 'Anna')
     await writeNote(mod, /Steigen/, 'Gute Absprachen mit dem Jugendamt')
@@ -129,7 +119,7 @@ describe('screenshots', () => {
 
     // Clustern and the later phases on the example board (clusters, votes and actions of a
     // real meeting).
-    const example = await importFixtureBoard(server.http)
+    const example = await importFixtureBoard(e2e.server.http)
     const host = await joinIn(await open(DESKTOP), example.moderatorUrl, 'Moderation')
     const guest = await joinIn(await open(PHONE), example.participantUrl, 'Gast')
     await toPhase(host, [guest], 'Clustern')
@@ -163,7 +153,7 @@ describe('screenshots', () => {
       await shoot(page, `report-${suffix}`)
     }
 
-    await host.goto(`${server.http}/b/${example.boardId}/praesentation`)
+    await host.goto(`${e2e.server.http}/b/${example.boardId}/praesentation`)
     await host.getByText('Vernetzung & Strukturen').first().waitFor()
     await shoot(host, 'presentation-desktop')
 

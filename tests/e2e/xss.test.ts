@@ -1,22 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { launchBrowser } from '../helpers/browser'
+import { describe, expect, it } from 'vitest'
+import type { BrowserContext, Page } from 'playwright-core'
 import { writeNote, zone } from '../helpers/e2e'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = withServerAndBrowser()
 
 /** Hostile note texts: each must show as the very text typed, and run nothing. */
 const NOTES: readonly string[] = [
@@ -44,7 +32,7 @@ interface Watch {
 
 /** A context whose pages count CSP violations (in the page) and record dialogs and CSP console messages. */
 async function watchedContext(watch: Watch): Promise<BrowserContext> {
-  const context = await browser.newContext()
+  const context = await e2e.browser.newContext()
   await context.addInitScript(() => {
     const w = window as unknown as { __csp: string[] }
     w.__csp = []
@@ -95,7 +83,7 @@ describe('hostile texts', () => {
     const watch: Watch = { dialogs: [], cspConsole: [] }
     const context = await watchedContext(watch)
     const page = await context.newPage()
-    await page.goto(server.http)
+    await page.goto(e2e.server.http)
     await page.evaluate(() => {
       const script = document.createElement('script')
       script.textContent = 'window.__pwned = 1'
@@ -108,7 +96,7 @@ describe('hostile texts', () => {
   })
 
   it('show as text on the board and in the report of another browser, run nothing and break no CSP rule', async () => {
-    const board = await createBoard(server, { title: BOARD_TITLE, settings: { privateWriting: false } })
+    const board = await createBoard(e2e.server, { title: BOARD_TITLE, settings: { privateWriting: false } })
     const watch: Watch = { dialogs: [], cspConsole: [] }
     const modContext = await watchedContext(watch)
     const benContext = await watchedContext(watch)

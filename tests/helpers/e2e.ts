@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, BrowserContext, BrowserContextOptions, Page, WebSocketRoute } from 'playwright-core'
+import { FIXTURE_PATH } from './exportBoard'
+import type { CreatedBoard } from './server'
 
 /** Opens a link in a fresh browser context (its own storage), joining with `name`. */
 export async function joinAs(
@@ -17,11 +18,16 @@ export async function joinAs(
 /** Opens a link in a new page of `context` and joins with `name` (through the name dialog). */
 export async function joinIn(context: BrowserContext, url: string, name: string): Promise<Page> {
   const page = await context.newPage()
+  await joinOn(page, url, name)
+  return page
+}
+
+/** Opens a link on `page` and joins with `name` through the name dialog. */
+export async function joinOn(page: Page, url: string, name: string): Promise<void> {
   await page.goto(url)
   await page.getByRole('textbox', { name: /Name/ }).fill(name)
   await page.getByRole('button', { name: 'Beitreten' }).click()
   await page.getByRole('region', { name: /Steigen/ }).waitFor()
-  return page
 }
 
 export function zone(page: Page, title: RegExp) {
@@ -39,83 +45,15 @@ export function noteItem(page: Page, title: RegExp, text: string) {
   return zone(page, title).getByRole('listitem').filter({ hasText: text })
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-export interface AxeViolation {
-  readonly id: string
-  readonly impact: string | null
-  readonly help: string
-  readonly nodes: readonly { readonly target: readonly string[]; readonly html?: string; readonly summary?: string }[]
-}
-
-const WCAG21 = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
-
-/** Runs axe-core's WCAG 2.1 A/AA rules on the page (evaluated over CDP, so the CSP stays on). */
-export async function axeViolations(page: Page, options: { readonly wcag22?: boolean } = {}): Promise<AxeViolation[]> {
-  return (await axeRun(page, options)).violations
-}
-
-export interface AxeResult {
-  readonly violations: AxeViolation[]
-  /** Texts whose contrast axe could not decide (gradients, images, SVG shapes behind them). */
-  readonly contrastUndecided: { readonly target: readonly string[]; readonly reason: string }[]
-}
-
-/**
- * axe-core's WCAG 2.1 A/AA rules; `wcag22: true` adds the WCAG 2.2 AA rules axe has
- * (target-size). Also returns the contrast checks axe left undecided.
- */
-export async function axeRun(page: Page, options: { readonly wcag22?: boolean } = {}): Promise<AxeResult> {
-  const tags = options.wcag22 ? [...WCAG21, 'wcag22aa'] : WCAG21
-  await page.evaluate(axeSource)
-  return page.evaluate(async (values) => {
-    interface Node {
-      target: string[]
-      html?: string
-      failureSummary?: string
-      any?: { message?: string }[]
-    }
-    interface Rule {
-      id: string
-      impact: string | null
-      help: string
-      nodes: Node[]
-    }
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Rule[]; incomplete: Rule[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values } })
-    return {
-      violations: result.violations.map((v) => ({
-        id: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.map((n) => ({
-          target: n.target,
-          html: (n.html ?? '').slice(0, 160),
-          summary: n.failureSummary?.replace(/\s+/g, ' ').slice(0, 240) ?? '',
-        })),
-      })),
-      contrastUndecided: result.incomplete
-        .filter((r) => r.id === 'color-contrast')
-        .flatMap((r) => r.nodes.map((n) => ({ target: n.target, reason: n.any?.[0]?.message ?? '' }))),
-    }
-  }, tags)
-}
-
-/** One line per violating element: rule id, impact, selector, element, why. */
-export function describeViolations(violations: readonly AxeViolation[]): string[] {
-  return violations.flatMap((v) =>
-    v.nodes.map((n) => `${v.id} (${v.impact ?? '?'}) ${n.target.join(' ')} ${n.html ?? ''} — ${n.summary ?? v.help}`),
-  )
-}
-
-/** The colour schemes a person can pick ("Farbschema"), stored in localStorage. */
+/** The colour schemes a page shows; a person may also choose `system` ("Farbschema"). */
 export type Theme = 'light' | 'dark' | 'contrast'
 
 export const THEME_KEY = 'ballonfahrt:theme'
 export const INTRO_KEY = 'ballonfahrt:intro'
 
 export interface Preferences {
-  readonly theme?: Theme
+  /** The stored choice, as the Farbschema switch stores it. */
+  readonly theme?: Theme | 'system'
   /** Hide the first-visit introduction (as if it had been dismissed before). */
   readonly introDone?: boolean
   /** Leichte Sprache on. */
@@ -204,17 +142,15 @@ export function politeLiveTexts(page: Page): Promise<string[]> {
   )
 }
 
-export const FIXTURE_PATH = '../shared/fixtures/praeventionsketten-2025.json'
-
-/** A board from the shared fixture (clusters, votes and actions; phase Abschluss). */
-export async function importFixtureBoard(http: string): Promise<{ boardId: string; participantUrl: string; moderatorUrl: string; moderatorToken: string }> {
+/** A board from the example (server/demo: clusters, votes and actions; phase Abschluss). */
+export async function importFixtureBoard(http: string): Promise<CreatedBoard> {
   const res = await fetch(`${http}/api/boards/import`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: readFileSync(FIXTURE_PATH, 'utf8'),
   })
   if (res.status !== 201) throw new Error(`import board: ${res.status}`)
-  return (await res.json()) as { boardId: string; participantUrl: string; moderatorUrl: string; moderatorToken: string }
+  return (await res.json()) as CreatedBoard
 }
 
 /** A switch on a page's websockets (board, private doc and every reconnect). */
@@ -247,4 +183,20 @@ export async function socketSwitch(page: Page): Promise<SocketSwitch> {
       offline = false
     },
   }
+}
+
+/** A browser joined to a board (and connected), whose websockets pass through a switch. */
+export interface SwitchedBrowser {
+  readonly context: BrowserContext
+  readonly page: Page
+  readonly sockets: SocketSwitch
+}
+
+export async function joinBehindSwitch(browser: Browser, url: string, name: string): Promise<SwitchedBrowser> {
+  const context = await browser.newContext()
+  const page = await context.newPage()
+  const sockets = await socketSwitch(page)
+  await joinOn(page, url, name)
+  await page.getByText('verbunden', { exact: true }).waitFor()
+  return { context, page, sockets }
 }

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3'
-import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unzipSync, strFromU8 } from 'fflate'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -7,12 +6,13 @@ import { setBoardLocale } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
+import { fixtureData } from '../helpers/exportBoard'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
 let server: TestServer
 const clients: TestClient[] = []
-const fixture = JSON.parse(readFileSync('server/demo/praeventionsketten-2025.json', 'utf8')) as Record<string, unknown>
+const fixture = fixtureData()
 
 async function importFile(body: unknown): Promise<Response> {
   return fetch(`${server.http}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
 import { initBoard } from '../../model/board'
@@ -10,6 +9,7 @@ import { addDraft, ballotOf, castVote, declarePrivateRoots, draftsOf, editDraft,
 import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../../model/reveal'
 import { notesOf, progressOf, votesOf } from '../../model/schema'
 import { toBoardView } from '../../model/view'
+import { fixtureData } from '../helpers/exportBoard'
 import { capture, newDoc } from '../helpers/peers'
 
 const ALICE = 'alice-participant'
@@ -285,7 +285,7 @@ describe('stripAuthors', () => {
 describe('the totals an imported board came with', () => {
   it('stay when the moderator reopens and ends the vote, and ballots add to them', () => {
     const board = newDoc()
-    importBoard(board, parseBoardFile(JSON.parse(readFileSync('server/demo/praeventionsketten-2025.json', 'utf8'))))
+    importBoard(board, parseBoardFile(fixtureData()))
     const before = new Map(votesOf(board).entries())
     expect(before.size).toBeGreaterThan(0)
     clearTally(board)
