@@ -7,7 +7,7 @@ import { addAction } from '../../model/agreements'
 import { createCluster } from '../../model/clusters'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { MOD, zoneBoard } from './zoneBoard'
+import { MOD, localBoard } from '../helpers/board'
 
 let stop: (() => void) | null = null
 afterEach(() => {
@@ -15,8 +15,8 @@ afterEach(() => {
   stop = null
 })
 
-function actionsBoard(options: Parameters<typeof zoneBoard>[1] = {}) {
-  const board = zoneBoard(
+function actionsBoard(options: Parameters<typeof localBoard>[1] = {}) {
+  const board = localBoard(
     [
       { zone: 'einheizen', text: 'Mehr Pairing' },
       { zone: 'einheizen', text: 'Retro öfter' },

@@ -1,11 +1,11 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
-import { setSetting } from '../../model/settings'
-import { toBoardView } from '../../model/view'
 import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
 import { participantLook } from '../../client/theme/participant'
+import { setSetting } from '../../model/settings'
+import { toBoardView } from '../../model/view'
 import { ME, localBoard } from '../helpers/board'
 
 let stop: (() => void) | null = null
@@ -121,7 +121,7 @@ describe('board page', () => {
   })
 
   it('lets a moderator change every note', () => {
-    const board = localBoard([{ zone: 'untenHalten', text: 'Fremde Notiz' }], { participantId: 'mod', role: 'moderator' })
+    const board = localBoard([{ zone: 'untenHalten', text: 'Fremde Notiz' }], { actor: { participantId: 'mod', role: 'moderator' } })
     stop = board.stop
     render(<BoardPage boardId="board-1" />)
     expect(within(zone(/Unten halten/)).getByRole('button', { name: 'Notiz bearbeiten: Fremde Notiz' })).toBeTruthy()

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createCluster } from '../../model/clusters'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { ME } from '../helpers/board'
-import { MOD, renderZones, zoneBoard } from './zoneBoard'
+import { localBoard, ME, MOD } from '../helpers/board'
+import { renderZones } from '../helpers/zones'
 
 let stop: (() => void) | null = null
 afterEach(() => {
@@ -20,7 +20,7 @@ const texts = (doc: Parameters<typeof toBoardView>[0], z: 'steigen' | 'untenHalt
 describe('clustering', () => {
   it('groups two notes into a cluster with the "Verschieben …" menu, and "Aus Cluster lösen" undoes it', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard(
+    const board = localBoard(
       [
         { zone: 'steigen', text: 'Pairing' },
         { zone: 'steigen', text: 'Mob-Programming' },
@@ -66,7 +66,7 @@ describe('clustering', () => {
 
   it('moves a note into an existing cluster of another zone through the submenu', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard(
+    const board = localBoard(
       [
         { zone: 'steigen', text: 'Pairing' },
         { zone: 'einheizen', text: 'Mehr Pairing' },
@@ -89,7 +89,7 @@ describe('clustering', () => {
 
   it('closes the menu with Escape and returns focus to its button', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard([{ zone: 'steigen', text: 'Eins' }], { actor: MOD })
+    const board = localBoard([{ zone: 'steigen', text: 'Eins' }], { actor: MOD })
     stop = board.stop
     renderZones()
     const button = screen.getByRole('button', { name: 'Notiz verschieben: Eins' })
@@ -103,7 +103,7 @@ describe('clustering', () => {
 
   it('reorders with Alt+ArrowDown/Up and moves zones with Alt+ArrowRight on a focused note', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard(
+    const board = localBoard(
       [
         { zone: 'steigen', text: 'A' },
         { zone: 'steigen', text: 'B' },
@@ -143,7 +143,7 @@ describe('clustering', () => {
 
   it('reorders inside a cluster with the menu', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard(
+    const board = localBoard(
       [
         { zone: 'steigen', text: 'A' },
         { zone: 'steigen', text: 'Lose' },
@@ -164,7 +164,7 @@ describe('clustering', () => {
 
   it('renames, moves, collapses and dissolves a cluster', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard(
+    const board = localBoard(
       [
         { zone: 'steigen', text: 'A' },
         { zone: 'steigen', text: 'B' },
@@ -207,7 +207,7 @@ describe('clustering', () => {
   })
 
   it('shows no clustering controls to a participant unless the moderator allows it', () => {
-    const board = zoneBoard(
+    const board = localBoard(
       [
         { zone: 'steigen', text: 'A', author: ME.participantId },
         { zone: 'steigen', text: 'B' },

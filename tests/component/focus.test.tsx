@@ -1,13 +1,13 @@
 import { act, cleanup, render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { BoardPage } from '../../client/board/BoardPage'
 import { createCluster } from '../../model/clusters'
 import { setFocus } from '../../model/focus'
 import { addNote } from '../../model/notes'
 import { setPhase } from '../../model/phases'
 import { toBoardView } from '../../model/view'
-import { BoardPage } from '../../client/board/BoardPage'
-import { liveRegion, moderatedBoard } from './moderationBoard'
+import { liveRegion, moderatedBoard } from '../helpers/moderatedBoard'
 
 /** The element each scrollIntoView was called on, with its options. */
 const scrolled: { id: string; options: unknown }[] = []

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { BoardPage } from '../../client/board/BoardPage'
 import { setLocale } from '../../client/store/locale'
-import { moderatedBoard } from './moderationBoard'
+import { moderatedBoard } from '../helpers/moderatedBoard'
 
 let stop: (() => void) | null = null
 afterEach(() => {

@@ -1,16 +1,16 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { App } from '../../client/App'
+import { BoardPage } from '../../client/board/BoardPage'
+import { PresentationPage } from '../../client/presentation/PresentationPage'
+import { saveModeratorToken } from '../../client/sync/credentials'
 import { createCluster } from '../../model/clusters'
 import { setFocus } from '../../model/focus'
 import { addNote } from '../../model/notes'
 import { setPhase, setVotesRevealed } from '../../model/phases'
 import { startTimer } from '../../model/timer'
-import { App } from '../../client/App'
-import { BoardPage } from '../../client/board/BoardPage'
-import { PresentationPage } from '../../client/presentation/PresentationPage'
-import { saveModeratorToken } from '../../client/sync/credentials'
-import { moderatedBoard } from './moderationBoard'
+import { moderatedBoard } from '../helpers/moderatedBoard'
 
 const sync = vi.hoisted(() => ({ enterBoard: vi.fn(), leaveBoard: vi.fn() }))
 vi.mock('../../client/sync/activeBoard', async (importOriginal) => ({

@@ -11,7 +11,7 @@ import { setQuestion } from '../../model/board'
 import { setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import { ZONES, ZONE_IDS } from '../../model/zones'
-import { moderatedBoard } from './moderationBoard'
+import { moderatedBoard } from '../helpers/moderatedBoard'
 
 const STANDARD_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../client/App'
 import { navigate } from '../../client/router'
 import { loadCredentials, saveName } from '../../client/sync/credentials'
-import { REPORT_BOARD, reportBoard } from './reportBoard'
+import { REPORT_BOARD, reportBoard } from '../helpers/reportBoard'
 
 // The stores are filled by activateLocal; the route must not open a real connection.
 const sync = vi.hoisted(() => ({ enterBoard: vi.fn(), leaveBoard: vi.fn() }))

@@ -11,7 +11,7 @@ import { toHtml, toPlainText } from '../../model/export/text'
 import { addNote } from '../../model/notes'
 import { setBoardLocale, setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { REPORT_BOARD, reportBoard } from './reportBoard'
+import { REPORT_BOARD, reportBoard } from '../helpers/reportBoard'
 
 let stop: (() => void) | null = null
 afterEach(() => {

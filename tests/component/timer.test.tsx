@@ -10,7 +10,7 @@ import { metaOf } from '../../model/schema'
 import { stopTimer } from '../../model/timer'
 import type { TimerState } from '../../model/timer'
 import { toBoardView } from '../../model/view'
-import { liveRegion, moderatedBoard } from './moderationBoard'
+import { liveRegion, moderatedBoard } from '../helpers/moderatedBoard'
 
 /** Counts the chimes: each one starts two oscillators. */
 const oscillators: number[] = []

@@ -1,12 +1,13 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
+import { VotingPanel } from '../../client/voting/VotingPanel'
 import { createCluster } from '../../model/clusters'
 import { setVotesRevealed } from '../../model/phases'
 import { ballotOf } from '../../model/privateDoc'
 import { toBoardView } from '../../model/view'
-import { VotingPanel } from '../../client/voting/VotingPanel'
-import { MOD, renderZones, zoneBoard } from './zoneBoard'
+import { MOD, localBoard } from '../helpers/board'
+import { renderZones } from '../helpers/zones'
 
 let stop: (() => void) | null = null
 afterEach(() => {
@@ -16,8 +17,8 @@ afterEach(() => {
 
 const zone = (name: RegExp) => screen.getByRole('region', { name })
 
-function votingBoard(options: Parameters<typeof zoneBoard>[1] = {}) {
-  const board = zoneBoard(
+function votingBoard(options: Parameters<typeof localBoard>[1] = {}) {
+  const board = localBoard(
     [
       { zone: 'steigen', text: 'Pairing' },
       { zone: 'steigen', text: 'Mob' },

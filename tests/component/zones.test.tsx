@@ -7,8 +7,8 @@ import { addDraft } from '../../model/privateDoc'
 import { toPrivateView } from '../../model/privateView'
 import { progressOf } from '../../model/schema'
 import { toBoardView } from '../../model/view'
-import { ME } from '../helpers/board'
-import { MOD, renderZones, zoneBoard } from './zoneBoard'
+import { localBoard, ME, MOD } from '../helpers/board'
+import { renderZones } from '../helpers/zones'
 
 let stop: (() => void) | null = null
 afterEach(() => {
@@ -21,7 +21,7 @@ const zone = (name: RegExp) => screen.getByRole('region', { name })
 describe('zone content', () => {
   it('shows my drafts as private list items and writes a new note to my private doc while collecting privately', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard()
+    const board = localBoard()
     stop = board.stop
     act(() => void addDraft(board.privateDoc, { zone: 'steigen', text: 'Mein Entwurf' }))
     renderZones()
@@ -45,7 +45,7 @@ describe('zone content', () => {
 
   it('lets me edit and delete my drafts', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard()
+    const board = localBoard()
     stop = board.stop
     act(() => void addDraft(board.privateDoc, { zone: 'einheizen', text: 'Entwurf' }))
     renderZones()
@@ -59,7 +59,7 @@ describe('zone content', () => {
   })
 
   it('counts the hidden drafts of the others, not mine, while collecting', () => {
-    const board = zoneBoard()
+    const board = localBoard()
     stop = board.stop
     act(() => {
       addDraft(board.privateDoc, { zone: 'untenHalten', text: 'Meiner' })
@@ -74,7 +74,7 @@ describe('zone content', () => {
   })
 
   it('shows clusters as list items with a group and heading, and loose notes, with stable ids', async () => {
-    const board = zoneBoard(
+    const board = localBoard(
       [
         { zone: 'steigen', text: 'Pairing' },
         { zone: 'steigen', text: 'Mob-Programming' },
@@ -97,7 +97,7 @@ describe('zone content', () => {
   })
 
   it('marks the highlighted note and cluster for everyone', () => {
-    const board = zoneBoard([{ zone: 'steigen', text: 'Wichtig' }])
+    const board = localBoard([{ zone: 'steigen', text: 'Wichtig' }])
     stop = board.stop
     renderZones()
     const li = document.getElementById(`note-${board.ids[0]}`) as HTMLElement
@@ -111,7 +111,7 @@ describe('zone content', () => {
 
   it('gives the moderator a Hervorheben toggle that writes the focus', async () => {
     const user = userEvent.setup()
-    const board = zoneBoard([{ zone: 'einheizen', text: 'Retro öfter' }], { actor: MOD, phase: 'aufdecken' })
+    const board = localBoard([{ zone: 'einheizen', text: 'Retro öfter' }], { actor: MOD, phase: 'aufdecken' })
     stop = board.stop
     renderZones()
     const button = screen.getByRole('button', { name: 'Notiz hervorheben: Retro öfter' })
@@ -125,7 +125,7 @@ describe('zone content', () => {
   })
 
   it('is read-only for participants on a locked board: no composer, no edit controls', () => {
-    const board = zoneBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }], { settings: { privateWriting: false } })
+    const board = localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }], { settings: { privateWriting: false } })
     stop = board.stop
     renderZones()
     expect(within(zone(/Steigen/)).getByRole('textbox', { name: /Notiz/ })).toBeTruthy()
