@@ -5,6 +5,7 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
+      // tests/unit/model, tests/unit/client and tests/unit/server: modules alone, no server or browser.
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/helpers/matchers.ts'] } },
       {
         plugins: [react()],
