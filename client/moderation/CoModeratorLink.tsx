@@ -1,4 +1,5 @@
-import { useId, useRef, useState } from 'react'
+import { useId } from 'react'
+import { CopyLinkOutput, useCopyLink } from '../board/CopyLink'
 import { useT } from '../i18n/index'
 import { coModeratorLink } from './moderatorAccess'
 
@@ -6,46 +7,23 @@ import { coModeratorLink } from './moderatorAccess'
 export function CoModeratorLink() {
   const t = useT()
   const id = useId()
-  const [announcement, setAnnouncement] = useState('')
-  const [manual, setManual] = useState<string | null>(null)
-  const field = useRef<HTMLInputElement>(null)
+  const { announcement, manual, field, copy, say } = useCopyLink()
 
-  async function share() {
-    setAnnouncement('')
+  function share() {
     const link = coModeratorLink()
-    if (!link) {
-      setManual(null)
-      setAnnouncement(t('settings.coModeratorMissing'))
-      return
-    }
-    try {
-      if (!navigator.clipboard) throw new Error('no clipboard')
-      await navigator.clipboard.writeText(link)
-      setManual(null)
-      setAnnouncement(t('settings.coModeratorCopied'))
-    } catch {
-      setManual(link)
-      queueMicrotask(() => field.current?.select())
-    }
+    if (link) void copy(link, t('settings.coModeratorCopied'))
+    else say(t('settings.coModeratorMissing'))
   }
 
   return (
     <div className="settings__field share">
-      <button type="button" className="button" aria-describedby={`${id}-hint`} onClick={() => void share()}>
+      <button type="button" className="button" aria-describedby={`${id}-hint`} onClick={share}>
         {t('settings.coModerator')}
       </button>
       <span id={`${id}-hint`} className="hint">
         {t('settings.coModeratorHint')}
       </span>
-      {manual !== null && (
-        <span className="share__manual">
-          <label htmlFor={id}>{t('settings.coModeratorManual')}</label>
-          <input id={id} ref={field} type="text" readOnly value={manual} onFocus={(e) => e.target.select()} />
-        </span>
-      )}
-      <span className="share__status" aria-live="polite">
-        {announcement}
-      </span>
+      <CopyLinkOutput id={id} manual={manual} announcement={announcement} field={field} label={t('settings.coModeratorManual')} />
     </div>
   )
 }
