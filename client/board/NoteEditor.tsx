@@ -4,6 +4,7 @@ import { LIMITS } from '../../model/limits'
 import { useT } from '../i18n/index'
 import { editNote } from '../store/notes'
 import { errorKey } from './errors'
+import { SaveCancel } from './SaveCancel'
 
 interface Props {
   /** A note or one of my drafts. */
@@ -67,14 +68,7 @@ export function NoteEditor({ note, onDone }: Props) {
           {t(error, { max: LIMITS.noteLength })}
         </p>
       )}
-      <div className="note__actions">
-        <button type="button" className="button button--small button--primary" onClick={save}>
-          {t('note.save')}
-        </button>
-        <button type="button" className="button button--small" onClick={onDone}>
-          {t('note.cancel')}
-        </button>
-      </div>
+      <SaveCancel onSave={save} onCancel={onDone} labels={['note.save', 'note.cancel']} />
     </div>
   )
 }
