@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import * as crypto from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -15,6 +14,7 @@ import type { RawSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
+import { startServerProcess } from '../helpers/serverProcess'
 import type { TestServer } from '../helpers/server'
 
 vi.mock('node:crypto', async (importOriginal) => {
@@ -83,15 +83,9 @@ describe('logs of a whole session', () => {
   it('hold no board id, token, participant secret, note text or full client address', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-logs-'))
     dirs.push(dataDir)
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONNECTIONS_PER_MINUTE: '25' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-    await waitFor(() => /"event":"server.listening"/.test(out), 15_000, 'server start')
-    const port = Number(/"port":(\d+)/.exec(out)![1])
+    const running = await startServerProcess(dataDir, { CONNECTIONS_PER_MINUTE: '25' })
+    child = running.child
+    const { port } = running
     const base = `http://127.0.0.1:${port}`
     const ws = `ws://127.0.0.1:${port}/ws`
 
@@ -126,19 +120,20 @@ describe('logs of a whole session', () => {
     const flood = Array.from({ length: 25 }, () => rawSocket(`${ws}/${board.boardId}?p=${newSecretId()}`))
     raws.push(...flood)
     await Promise.all(flood.map((f) => Promise.race([f.closed, f.refused, f.opened])))
-    await waitFor(() => out.includes('ws.rateLimited'), 3000, 'rate limit logged')
+    await waitFor(() => running.output().includes('ws.rateLimited'), 3000, 'rate limit logged')
 
     const deleted = await fetch(`${base}/api/boards/${board.boardId}`, {
       method: 'DELETE',
       headers: { authorization: `Bearer ${board.moderatorToken}` },
     })
     expect(deleted.status).toBe(204)
-    await waitFor(() => out.includes('board.deleted'), 3000, 'deletion logged')
+    await waitFor(() => running.output().includes('board.deleted'), 3000, 'deletion logged')
     const exited = new Promise((r) => child!.once('exit', r))
     child.kill('SIGTERM')
     await exited
     child = null
 
+    const out = running.output()
     for (const event of ['board.created', 'update.rejected', 'socket.malformed', 'ws.rateLimited', 'board.deleted'])
       expect(out, event).toContain(event)
     for (const secret of [board.boardId, board.moderatorToken, modSecret, partSecret, wrong, unknown, 'Vertraulicher Inhalt', 'Geheimtitel', 'Übernommen', '127.0.0.1'])

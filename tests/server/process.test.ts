@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,26 +6,7 @@ import { addNote } from '../../model/notes'
 import { toBoardView } from '../../model/view'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
-
-/** The product as `npm start` runs it (without the build): its own process, its own data. */
-interface Running {
-  readonly child: ChildProcess
-  readonly port: number
-  output(): string
-}
-
-async function startProcess(dataDir: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let out = ''
-  child.stdout!.on('data', (d: Buffer) => (out += d.toString()))
-  child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-  await waitFor(() => /"event":"server.listening"/.test(out), 15_000, 'server start')
-  const port = Number(/"port":(\d+)/.exec(out)![1])
-  return { child, port, output: () => out }
-}
+import { startServerProcess } from '../helpers/serverProcess'
 
 const dirs: string[] = []
 const clients: TestClient[] = []
@@ -40,7 +19,7 @@ describe('the server process', () => {
   it('on SIGTERM finishes writes, closes sockets with 1001, and a restart has every acknowledged note; logs hold no secrets or note text', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-proc-'))
     dirs.push(dataDir)
-    let server = await startProcess(dataDir)
+    let server = await startServerProcess(dataDir)
     const res = await fetch(`http://127.0.0.1:${server.port}/api/boards`, { method: 'POST', body: '{"title":"Prozess","settings":{"privateWriting":false}}' })
     const board = (await res.json()) as { boardId: string; moderatorToken: string }
     const secret = 'geheimerTeilnehmerSchluessel0'
@@ -58,7 +37,7 @@ describe('the server process', () => {
     const log = server.output()
     a.destroy()
 
-    server = await startProcess(dataDir)
+    server = await startServerProcess(dataDir)
     const b = connectClient(`ws://127.0.0.1:${server.port}/ws`, board.boardId)
     clients.push(b)
     await b.synced()

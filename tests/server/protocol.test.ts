@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { addNote } from '../../model/notes'
 import { newSecretId } from '../../model/ids'
 import { toBoardView } from '../../model/view'
+import { rawSocket } from '../helpers/abuse'
+import type { RawSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
@@ -16,25 +18,11 @@ let board: CreatedBoard
 const clients: TestClient[] = []
 const raws: WebSocket[] = []
 
-interface RawSocket {
-  readonly ws: WebSocket
-  readonly frames: Uint8Array[]
-  readonly closed: Promise<{ code: number; reason: string }>
-  readonly opened: Promise<void>
-}
-
+/** A raw websocket to this test's server, closed after the test. */
 function raw(path: string, headers: Record<string, string> = {}): RawSocket {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.app.port}${path}`, { headers })
-  raws.push(ws)
-  const frames: Uint8Array[] = []
-  ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
-  ws.on('error', () => {})
-  return {
-    ws,
-    frames,
-    opened: new Promise((resolve) => ws.once('open', () => resolve())),
-    closed: new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))),
-  }
+  const socket = rawSocket(`ws://127.0.0.1:${server.app.port}${path}`, headers)
+  raws.push(socket.ws)
+  return socket
 }
 
 beforeEach(async () => {
@@ -102,14 +90,12 @@ describe('auth before sync', () => {
 
   it('refuses a malformed path or missing participant secret with HTTP 400', async () => {
     const s = raw(`/ws/${board.boardId}`)
-    const err = await new Promise<string>((resolve) => s.ws.once('unexpected-response', (_req, res) => resolve(String(res.statusCode))))
-    expect(err).toBe('400')
+    expect(await s.refused).toBe(400)
   })
 
   it('refuses a browser from another origin with HTTP 403', async () => {
     const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`, { origin: 'https://evil.example' })
-    const status = await new Promise<number>((resolve) => s.ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)))
-    expect(status).toBe(403)
+    expect(await s.refused).toBe(403)
   })
 })
 
