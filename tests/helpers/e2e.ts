@@ -48,9 +48,6 @@ export function noteItem(page: Page, title: RegExp, text: string) {
 /** The colour schemes a page shows; a person may also choose `system` ("Farbschema"). */
 export type Theme = 'light' | 'dark' | 'contrast'
 
-export const THEME_KEY = 'ballonfahrt:theme'
-export const INTRO_KEY = 'ballonfahrt:intro'
-
 export interface Preferences {
   /** The stored choice, as the Farbschema switch stores it. */
   readonly theme?: Theme | 'system'
@@ -133,13 +130,6 @@ export function focusState(page: Page): Promise<FocusState> {
       visible: (outlined || shadowed) && hiddenAt.length === 0,
     }
   })
-}
-
-/** The texts of the page's polite live regions. */
-export function politeLiveTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[aria-live="polite"], [role="status"]:not([aria-live])')].map((el) => (el.textContent ?? '').trim()),
-  )
 }
 
 /** A board from the example (server/demo: clusters, votes and actions; phase Abschluss). */

@@ -78,9 +78,3 @@ export function decodePng(bytes: Uint8Array): Pixels {
   }
   return { width, height, data }
 }
-
-/** The size a PNG declares in its header, without decoding it. */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  return { width: view.getUint32(16), height: view.getUint32(20) }
-}
