@@ -1,10 +1,10 @@
 import { useId, useState } from 'react'
-import type { FormEvent, KeyboardEvent } from 'react'
-import { LIMITS } from '../../model/limits'
+import type { FormEvent } from 'react'
 import type { ZoneId } from '../../model/zones'
 import { useT } from '../i18n/index'
 import { addNote } from '../store/notes'
 import { errorKey } from './errors'
+import { NoteTextBox } from './NoteTextBox'
 
 interface Props {
   readonly zone: ZoneId
@@ -26,47 +26,28 @@ export function NoteComposer({ zone, zoneTitle }: Props) {
     } else setError(errorKey(result.code))
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    // isComposing: Enter that confirms an IME composition must not add the note.
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault()
-      submit()
-    }
-  }
-
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     submit()
   }
 
-  const describedBy = error ? `${id}-hint ${id}-error` : `${id}-hint`
   return (
     <form className="composer" onSubmit={onSubmit}>
-      <label htmlFor={`${id}-text`} className="composer__label">
-        {t('composer.label', { zone: zoneTitle })}
-      </label>
-      <textarea
-        id={`${id}-text`}
+      <NoteTextBox
+        id={id}
+        label={t('composer.label', { zone: zoneTitle })}
+        labelClassName="composer__label"
         className="composer__text"
         rows={2}
-        value={text}
-        maxLength={LIMITS.noteLength}
-        aria-describedby={describedBy}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => {
-          setText(e.target.value)
+        text={text}
+        onText={(value) => {
+          setText(value)
           if (error) setError(null)
         }}
-        onKeyDown={onKeyDown}
+        onEnter={submit}
+        hint="composer.hint"
+        error={error}
       />
-      <p id={`${id}-hint`} className="hint">
-        {t('composer.hint')}
-      </p>
-      {error && (
-        <p id={`${id}-error`} className="error">
-          {t(error, { max: LIMITS.noteLength })}
-        </p>
-      )}
       <button type="submit" className="button composer__add">
         {t('composer.add')}
       </button>

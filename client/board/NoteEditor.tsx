@@ -1,9 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { KeyboardEvent } from 'react'
-import { LIMITS } from '../../model/limits'
 import { useT } from '../i18n/index'
 import { editNote } from '../store/notes'
 import { errorKey } from './errors'
+import { NoteTextBox } from './NoteTextBox'
 import { SaveCancel } from './SaveCancel'
 
 interface Props {
@@ -33,41 +32,22 @@ export function NoteEditor({ note, onDone }: Props) {
     else setError(errorKey(result.code))
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      onDone()
-    } else if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault()
-      save()
-    }
-  }
-
   return (
     <div className="note-editor">
-      <label htmlFor={`${id}-text`} className="visually-hidden">
-        {t('note.editor')}
-      </label>
-      <textarea
-        ref={box}
-        id={`${id}-text`}
+      <NoteTextBox
+        id={id}
+        label={t('note.editor')}
+        labelClassName="visually-hidden"
         className="note-editor__text"
         rows={3}
-        value={text}
-        maxLength={LIMITS.noteLength}
-        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
-        aria-invalid={error ? true : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
+        text={text}
+        onText={setText}
+        onEnter={save}
+        onEscape={onDone}
+        hint="note.editorHint"
+        error={error}
+        boxRef={box}
       />
-      <p id={`${id}-hint`} className="hint">
-        {t('note.editorHint')}
-      </p>
-      {error && (
-        <p id={`${id}-error`} className="error">
-          {t(error, { max: LIMITS.noteLength })}
-        </p>
-      )}
       <SaveCancel onSave={save} onCancel={onDone} labels={['note.save', 'note.cancel']} />
     </div>
   )
