@@ -7,6 +7,7 @@ import { ProblemPage } from '../board/ProblemPage'
 import { useT } from '../i18n/index'
 import { saveName } from '../sync/credentials'
 import './join.css'
+import { TextField } from '../TextField'
 import { TopBar } from '../TopBar'
 
 interface Props {
@@ -47,22 +48,16 @@ export function JoinDialog({ boardId, onJoined }: Props) {
           <p className="join__title" aria-live="polite">
             {title ?? (info === null ? t('join.loading') : '')}
           </p>
-          <div className="field">
-            <label htmlFor={`${ids}-name`}>{t('join.name')}</label>
-            <input
-              id={`${ids}-name`}
-              type="text"
-              autoComplete="nickname"
-              autoFocus
-              value={name}
-              maxLength={LIMITS.nameLength}
-              aria-describedby={`${ids}-hint`}
-              onChange={(e) => setName(e.target.value)}
-            />
-            <p id={`${ids}-hint`} className="hint">
-              {t('join.hint')}
-            </p>
-          </div>
+          <TextField
+            id={`${ids}-name`}
+            label={t('join.name')}
+            hint={t('join.hint')}
+            value={name}
+            maxLength={LIMITS.nameLength}
+            onChange={setName}
+            autoComplete="nickname"
+            autoFocus
+          />
           <button type="submit" className="button button--primary">
             {t('join.submit')}
           </button>

@@ -1,25 +1,17 @@
 import { useId, useState } from 'react'
-import type { FormEvent } from 'react'
-import { LIMITS } from '../../model/limits'
-import { createBoard } from '../api'
 import { Balloon } from '../board/Balloon'
 import { useT } from '../i18n/index'
 import { createDemoBoard } from '../report/demo'
-import { navigate, reportPath } from '../router'
-import { useLocale } from '../store/locale'
-import { saveModeratorToken, saveName } from '../sync/credentials'
+import { reportPath } from '../router'
 import './landing.css'
 import { TopBar } from '../TopBar'
 import { CodeJoin } from './CodeJoin'
+import { CreateBoardForm } from './CreateBoardForm'
+import { enterAsCreator } from './enterAsCreator'
 
-/** The start page: what the method is, and one form that creates a board. */
+/** The start page: what the method is, the example board, one form that creates a board, joining by code. */
 export function Landing() {
   const t = useT()
-  const locale = useLocale((s) => s.locale)
-  const [title, setTitle] = useState('')
-  const [name, setName] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [failed, setFailed] = useState(false)
   const [demo, setDemo] = useState<'idle' | 'loading' | 'failed'>('idle')
   const ids = useId()
 
@@ -28,28 +20,9 @@ export function Landing() {
     setDemo('loading')
     try {
       const created = await createDemoBoard()
-      saveModeratorToken(created.boardId, created.moderatorToken)
-      saveName(created.boardId, '')
-      navigate(reportPath(created.boardId))
+      enterAsCreator(created, '', reportPath(created.boardId))
     } catch {
       setDemo('failed')
-    }
-  }
-
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault()
-    if (busy) return
-    setBusy(true)
-    setFailed(false)
-    try {
-      const trimmed = title.trim()
-      const created = await createBoard(trimmed ? { title: trimmed, locale } : { locale })
-      saveModeratorToken(created.boardId, created.moderatorToken)
-      saveName(created.boardId, name.trim())
-      navigate(`/b/${created.boardId}`)
-    } catch {
-      setFailed(true)
-      setBusy(false)
     }
   }
 
@@ -87,49 +60,7 @@ export function Landing() {
               </p>
             )}
           </div>
-          <form className="card landing__form" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-h`}>
-            <h2 id={`${ids}-h`}>{t('landing.formHeading')}</h2>
-            <div className="field">
-              <label htmlFor={`${ids}-title`}>{t('landing.title')}</label>
-              <input
-                id={`${ids}-title`}
-                type="text"
-                value={title}
-                maxLength={LIMITS.titleLength}
-                aria-describedby={`${ids}-title-hint`}
-                onChange={(e) => setTitle(e.target.value)}
-              />
-              <p id={`${ids}-title-hint`} className="hint">
-                {t('landing.titleHint')}
-              </p>
-            </div>
-            <div className="field">
-              <label htmlFor={`${ids}-name`}>{t('landing.name')}</label>
-              <input
-                id={`${ids}-name`}
-                type="text"
-                autoComplete="nickname"
-                value={name}
-                maxLength={LIMITS.nameLength}
-                aria-describedby={`${ids}-name-hint`}
-                onChange={(e) => setName(e.target.value)}
-              />
-              <p id={`${ids}-name-hint`} className="hint">
-                {t('landing.nameHint')}
-              </p>
-            </div>
-            <button type="submit" className="button button--primary" disabled={busy}>
-              {t('landing.create')}
-            </button>
-            <p role="status" className="hint">
-              {busy ? t('landing.creating') : ''}
-            </p>
-            {failed && (
-              <p role="alert" className="error">
-                {t('landing.error')}
-              </p>
-            )}
-          </form>
+          <CreateBoardForm />
           <CodeJoin />
         </div>
       </main>
