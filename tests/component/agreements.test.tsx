@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Announcer } from '../../client/a11y/announce'
 import { ActionsPanel } from '../../client/agreements/ActionsPanel'
 import { addAction } from '../../model/agreements'
@@ -9,11 +9,6 @@ import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { MOD, localBoard } from '../helpers/board'
 
-let stop: (() => void) | null = null
-afterEach(() => {
-  stop?.()
-  stop = null
-})
 
 function actionsBoard(options: Parameters<typeof localBoard>[1] = {}) {
   const board = localBoard(
@@ -24,7 +19,6 @@ function actionsBoard(options: Parameters<typeof localBoard>[1] = {}) {
     ],
     { phase: 'massnahmen', ...options },
   )
-  stop = board.stop
   const cluster = createCluster(board.doc, { zone: 'einheizen', title: 'Zusammenarbeit', noteIds: [board.ids[0] as string] })
   return { ...board, cluster }
 }

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
 import { Profiler } from 'react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { Balloon } from '../../client/board/Balloon'
 import { setLocale } from '../../client/store/locale'
@@ -11,11 +11,6 @@ import { castVote, declarePrivateRoots } from '../../model/privateDoc'
 import { writeTally } from '../../model/reveal'
 import { localBoard } from '../helpers/board'
 
-let stop: (() => void) | null = null
-afterEach(() => {
-  stop?.()
-  stop = null
-})
 
 /** A board with two Steigen notes, two Unten-halten clusters and one Einheizen note. */
 function board() {
@@ -25,7 +20,6 @@ function board() {
     { zone: 'untenHalten', text: 'Personalwechsel' },
     { zone: 'einheizen', text: 'Sichtbarkeit' },
   ])
-  stop = b.stop
   const [up, money, staff, heat] = b.ids as [string, string, string, string]
   const resources = createCluster(b.doc, { zone: 'untenHalten', title: 'Ressourcen', noteIds: [money] })
   const people = createCluster(b.doc, { zone: 'untenHalten', title: 'Personal', noteIds: [staff] })

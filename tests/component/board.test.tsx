@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
 import { participantLook } from '../../client/theme/participant'
@@ -8,11 +8,6 @@ import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { ME, localBoard } from '../helpers/board'
 
-let stop: (() => void) | null = null
-afterEach(() => {
-  stop?.()
-  stop = null
-})
 
 function zone(name: RegExp) {
   return screen.getByRole('region', { name })
@@ -20,13 +15,12 @@ function zone(name: RegExp) {
 
 describe('board page', () => {
   it('shows three zone regions with their titles, questions and notes', () => {
-    const board = localBoard([
+    localBoard([
       { zone: 'steigen', text: 'Gute Zusammenarbeit' },
       { zone: 'untenHalten', text: 'Zu viele Meetings' },
       { zone: 'einheizen', text: 'Mehr Pairing' },
       { zone: 'steigen', text: 'Klare Ziele' },
     ])
-    stop = board.stop
     render(<BoardPage boardId="board-1" />)
 
     expect(screen.getByRole('banner')).toBeTruthy()
@@ -50,7 +44,6 @@ describe('board page', () => {
   it('adds a note with Enter into the doc and the zone list, and keeps Shift+Enter as a new line', async () => {
     const user = userEvent.setup()
     const board = localBoard()
-    stop = board.stop
     // Open collecting: notes go straight onto the board (private collecting: see zones.test.tsx).
     act(() => setSetting(board.doc, 'privateWriting', false))
     render(<BoardPage boardId="board-1" />)
@@ -70,8 +63,7 @@ describe('board page', () => {
 
   it('adds a note with the Hinzufügen button and explains a refusal', async () => {
     const user = userEvent.setup()
-    const board = localBoard()
-    stop = board.stop
+    localBoard()
     render(<BoardPage boardId="board-1" />)
 
     const steigen = zone(/Steigen/)
@@ -94,7 +86,6 @@ describe('board page', () => {
       { zone: 'steigen', text: 'Meine Notiz', author: ME.participantId },
       { zone: 'steigen', text: 'Fremde Notiz' },
     ])
-    stop = board.stop
     render(<BoardPage boardId="board-1" />)
 
     const [mine, theirs] = within(zone(/Steigen/)).getAllByRole('listitem') as [HTMLElement, HTMLElement]
@@ -121,15 +112,13 @@ describe('board page', () => {
   })
 
   it('lets a moderator change every note', () => {
-    const board = localBoard([{ zone: 'untenHalten', text: 'Fremde Notiz' }], { actor: { participantId: 'mod', role: 'moderator' } })
-    stop = board.stop
+    localBoard([{ zone: 'untenHalten', text: 'Fremde Notiz' }], { actor: { participantId: 'mod', role: 'moderator' } })
     render(<BoardPage boardId="board-1" />)
     expect(within(zone(/Unten halten/)).getByRole('button', { name: 'Notiz bearbeiten: Fremde Notiz' })).toBeTruthy()
   })
 
   it('shows a custom question instead of the default', async () => {
     const board = localBoard()
-    stop = board.stop
     const { setQuestion } = await import('../../model/board')
     setQuestion(board.doc, 'steigen', 'Was hat uns diesen Sprint getragen?')
     render(<BoardPage boardId="board-1" />)
@@ -138,11 +127,10 @@ describe('board page', () => {
   })
 
   it('marks a note with its author: shape and colour from the participant id, initials, and the name in words', () => {
-    const board = localBoard([
+    localBoard([
       { zone: 'steigen', text: 'Bunte Notiz', author: 'p-anna' },
       { zone: 'steigen', text: 'Von jemandem, der ging', author: 'p-gone' },
     ])
-    stop = board.stop
     act(() =>
       useSession.setState({
         peers: [{ clientId: 7, participantId: 'p-anna', name: 'Anna Berg', self: false }],
@@ -159,8 +147,7 @@ describe('board page', () => {
   })
 
   it('marks my own notes with my name and colour, though my presence entry has no server id', () => {
-    const board = localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }])
-    stop = board.stop
+    localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }])
     act(() => useSession.setState({ peers: [{ clientId: 3, participantId: null, name: 'Ich', self: true }] }))
     render(<BoardPage boardId="board-1" />)
     const note = within(zone(/Steigen/)).getByRole('listitem')

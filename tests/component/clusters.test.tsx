@@ -1,17 +1,12 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCluster } from '../../model/clusters'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { localBoard, ME, MOD } from '../helpers/board'
 import { renderZones } from '../helpers/zones'
 
-let stop: (() => void) | null = null
-afterEach(() => {
-  stop?.()
-  stop = null
-})
 
 const zone = (name: RegExp) => screen.getByRole('region', { name })
 const texts = (doc: Parameters<typeof toBoardView>[0], z: 'steigen' | 'untenHalten' | 'einheizen') =>
@@ -27,7 +22,6 @@ describe('clustering', () => {
       ],
       { actor: MOD, phase: 'clustern' },
     )
-    stop = board.stop
     const [pairing, mob] = board.ids as [string, string]
     renderZones()
 
@@ -73,7 +67,6 @@ describe('clustering', () => {
       ],
       { actor: MOD, phase: 'clustern' },
     )
-    stop = board.stop
     const [pairing, more] = board.ids as [string, string]
     const cluster = createCluster(board.doc, { zone: 'einheizen', title: 'Zusammenarbeit', noteIds: [more] })
     renderZones()
@@ -89,8 +82,7 @@ describe('clustering', () => {
 
   it('closes the menu with Escape and returns focus to its button', async () => {
     const user = userEvent.setup()
-    const board = localBoard([{ zone: 'steigen', text: 'Eins' }], { actor: MOD })
-    stop = board.stop
+    localBoard([{ zone: 'steigen', text: 'Eins' }], { actor: MOD })
     renderZones()
     const button = screen.getByRole('button', { name: 'Notiz verschieben: Eins' })
     await user.click(button)
@@ -111,7 +103,6 @@ describe('clustering', () => {
       ],
       { actor: MOD, phase: 'clustern' },
     )
-    stop = board.stop
     const [a] = board.ids as [string]
     renderZones()
     expect(within(zone(/Steigen/)).getByText(/Alt\+Pfeil hoch\/runter/)).toBeTruthy()
@@ -151,7 +142,6 @@ describe('clustering', () => {
       ],
       { actor: MOD, phase: 'clustern' },
     )
-    stop = board.stop
     const [a, , b] = board.ids as [string, string, string]
     createCluster(board.doc, { zone: 'steigen', title: 'K', noteIds: [a, b] })
     renderZones()
@@ -171,7 +161,6 @@ describe('clustering', () => {
       ],
       { actor: MOD, phase: 'clustern' },
     )
-    stop = board.stop
     const [a, b] = board.ids as [string, string]
     const first = createCluster(board.doc, { zone: 'steigen', noteIds: [a] })
     const second = createCluster(board.doc, { zone: 'steigen', title: 'Zweiter', noteIds: [b] })
@@ -214,7 +203,6 @@ describe('clustering', () => {
       ],
       { phase: 'clustern' },
     )
-    stop = board.stop
     createCluster(board.doc, { zone: 'steigen', title: 'K', noteIds: [board.ids[1] as string] })
     renderZones()
     expect(screen.queryByRole('button', { name: /verschieben/i })).toBeNull()

@@ -7,7 +7,7 @@ import { setFocus } from '../../model/focus'
 import { addNote } from '../../model/notes'
 import { setPhase } from '../../model/phases'
 import { toBoardView } from '../../model/view'
-import { liveRegion, moderatedBoard } from '../helpers/moderatedBoard'
+import { liveRegion, moderatedBoard, openBoardPage } from '../helpers/moderatedBoard'
 
 /** The element each scrollIntoView was called on, with its options. */
 const scrolled: { id: string; options: unknown }[] = []
@@ -20,10 +20,7 @@ beforeEach(() => {
   } as typeof Element.prototype.scrollIntoView
 })
 
-let stop: (() => void) | null = null
 afterEach(() => {
-  stop?.()
-  stop = null
   Element.prototype.scrollIntoView = original
   vi.unstubAllGlobals()
   document.querySelectorAll('[data-test-target]').forEach((el) => el.remove())
@@ -41,14 +38,12 @@ function ensureTarget(id: string): void {
 function open(role: 'moderator' | 'participant') {
   let noteId = ''
   let clusterId = ''
-  const board = moderatedBoard(role, (doc) => {
+  const board = openBoardPage(role, (doc) => {
     setPhase(doc, 'clustern')
     noteId = addNote(doc, { zone: 'steigen', text: 'Gute Zusammenarbeit', author: 'x' })
     const other = addNote(doc, { zone: 'untenHalten', text: 'Zu viele Meetings', author: 'x' })
     clusterId = createCluster(doc, { zone: 'untenHalten', title: 'Meetings', noteIds: [other] })
   })
-  stop = board.stop
-  render(<BoardPage boardId="board-1" />)
   ensureTarget(`note-${noteId}`)
   ensureTarget(`cluster-${clusterId}`)
   return { ...board, noteId, clusterId }
@@ -104,8 +99,6 @@ describe('following the moderator', () => {
     expect(localStorage.getItem('ballonfahrt:follow:board-1')).toBe('1')
 
     cleanup()
-    stop?.()
-    stop = null
     open('participant')
     expect(screen.getByRole('button', { name: 'Folgen' }).getAttribute('aria-pressed')).toBe('true')
     await user.click(screen.getByRole('button', { name: 'Folgen' }))
@@ -132,7 +125,6 @@ describe('following a note in a collapsed cluster', () => {
       inside = addNote(doc, { zone: 'untenHalten', text: 'Zu viele Meetings', author: 'x' })
       clusterId = createCluster(doc, { zone: 'untenHalten', title: 'Meetings', noteIds: [inside] })
     })
-    stop = board.stop
     render(<BoardPage boardId="board-1" />)
     await user.click(screen.getByRole('button', { name: 'Folgen' }))
     const toggle = screen.getByRole('button', { name: 'Meetings', expanded: true })

@@ -6,15 +6,12 @@ import { useSession } from '../../client/store/session'
 import type { SaveState } from '../../client/store/session'
 import { localBoard } from '../helpers/board'
 
-let stop: (() => void) | null = null
 afterEach(() => {
-  stop?.()
-  stop = null
   vi.unstubAllGlobals()
 })
 
 function renderBoard() {
-  stop = localBoard().stop
+  localBoard()
   return render(<BoardPage boardId="board-1" />)
 }
 

@@ -1,22 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
-import { BoardPage } from '../../client/board/BoardPage'
+import { describe, expect, it } from 'vitest'
 import { setLocale } from '../../client/store/locale'
-import { moderatedBoard } from '../helpers/moderatedBoard'
+import { openBoardPage } from '../helpers/moderatedBoard'
 
-let stop: (() => void) | null = null
-afterEach(() => {
-  stop?.()
-  stop = null
-})
-
-function openBoard() {
-  const board = moderatedBoard('participant')
-  stop = board.stop
-  render(<BoardPage boardId="board-1" />)
-  return board
-}
 
 /** The introduction is a section found by its heading (not a fourth region next to the zones). */
 function intro(): HTMLElement {
@@ -28,7 +15,7 @@ function intro(): HTMLElement {
 
 describe('first-visit introduction', () => {
   it('shows inline above the zones, without a dialog and without taking the focus', () => {
-    openBoard()
+    openBoardPage('participant')
     const section = intro()
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(screen.getAllByRole('region')).toHaveLength(3)
@@ -50,7 +37,7 @@ describe('first-visit introduction', () => {
 
   it('goes forward and back through three steps, moving the focus to each step heading', async () => {
     const user = userEvent.setup()
-    openBoard()
+    openBoardPage('participant')
     const section = intro()
     await user.click(within(section).getByRole('button', { name: 'Weiter' }))
     expect(within(section).getByText('Schritt 2 von 3')).toBeTruthy()
@@ -71,7 +58,7 @@ describe('first-visit introduction', () => {
 
   it('"Los geht’s" on the last step closes it for good and leads to the first note box', async () => {
     const user = userEvent.setup()
-    openBoard()
+    openBoardPage('participant')
     await user.click(screen.getByRole('button', { name: 'Weiter' }))
     await user.click(screen.getByRole('button', { name: 'Weiter' }))
     await user.click(screen.getByRole('button', { name: 'Los geht’s' }))
@@ -83,7 +70,7 @@ describe('first-visit introduction', () => {
 
   it('"Überspringen" closes it at once and remembers it', async () => {
     const user = userEvent.setup()
-    openBoard()
+    openBoardPage('participant')
     await user.click(screen.getByRole('button', { name: 'Überspringen' }))
     expect(screen.queryByRole('heading', { name: 'Kurze Einführung' })).toBeNull()
     expect(localStorage.getItem('ballonfahrt:intro')).toBe('done')
@@ -91,14 +78,14 @@ describe('first-visit introduction', () => {
 
   it('is not shown to someone who has seen it', () => {
     localStorage.setItem('ballonfahrt:intro', 'done')
-    openBoard()
+    openBoardPage('participant')
     expect(screen.queryByRole('heading', { name: 'Kurze Einführung' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Überspringen' })).toBeNull()
   })
 
   it('speaks English with the English zone names', () => {
     setLocale('en')
-    openBoard()
+    openBoardPage('participant')
     const section = screen.getByRole('heading', { name: 'Quick introduction' }).closest('section') as HTMLElement
     expect(within(section).getByRole('button', { name: 'Skip' })).toBeTruthy()
     expect(within(section).getByRole('button', { name: 'Next' })).toBeTruthy()

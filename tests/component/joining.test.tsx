@@ -23,10 +23,7 @@ const BOARD = 'ZyXwVuTsRqPoNmLkJiHgFe'
 /** The dialog and the QR generator are loaded on first use; on a busy machine that takes a while. */
 const LAZY = { timeout: 5000 }
 
-let stop: (() => void) | null = null
 afterEach(() => {
-  stop?.()
-  stop = null
   vi.unstubAllGlobals()
 })
 
@@ -94,7 +91,6 @@ describe('Mit Code beitreten on the landing page', () => {
 
 function moderatorBoard() {
   const board = moderatedBoard('moderator')
-  stop = board.stop
   saveModeratorToken('board-1', 'moderator-token-0123456789ab')
   return board
 }
@@ -152,13 +148,11 @@ describe('Teilnehmen dialog', () => {
 
   it('is the moderator’s, as is the Präsentation link (a new tab)', () => {
     const participant = moderatedBoard('participant')
-    stop = participant.stop
     const { unmount } = render(<BoardPage boardId="board-1" />)
     expect(screen.queryByRole('button', { name: 'Teilnehmen' })).toBeNull()
     expect(screen.queryByRole('link', { name: /Präsentation/ })).toBeNull()
     unmount()
-    stop()
-    stop = null
+    participant.stop()
 
     moderatorBoard()
     render(<BoardPage boardId="board-1" />)
@@ -193,7 +187,6 @@ describe('presentation page', () => {
       meetings = createCluster(doc, { zone: 'untenHalten', title: 'Meetings', noteIds: [clustered] })
       startTimer(doc, 5 * 60_000, Date.now())
     })
-    stop = board.stop
     render(<PresentationPage boardId="board-1" />)
 
     expect(screen.getByRole('main', { name: 'Präsentation' })).toBeTruthy()

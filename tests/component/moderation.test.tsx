@@ -1,45 +1,26 @@
-import { act, render, screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
-import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
-import { saveModeratorToken } from '../../client/sync/credentials'
 import { participantLook } from '../../client/theme/participant'
-import { setQuestion } from '../../model/board'
 import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
 import { setDone, statusOf } from '../../model/privateDoc'
 import { writeProgress } from '../../model/reveal'
-import { setBoardLocale, setSetting } from '../../model/settings'
+import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { PARTICIPANT_ID, liveRegion, moderatedBoard } from '../helpers/moderatedBoard'
+import { PARTICIPANT_ID, liveRegion, openBoardPage, openSettings } from '../helpers/moderatedBoard'
 
 const PHASE_NAMES = ['Sammeln', 'Aufdecken', 'Clustern', 'Abstimmen', 'Maßnahmen', 'Abschluss']
 const PRIVATE_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
 
-let stop: (() => void) | null = null
 afterEach(() => {
-  stop?.()
-  stop = null
   vi.unstubAllGlobals()
 })
 
-function open(role: 'moderator' | 'participant', setup?: (doc: Y.Doc) => void) {
-  const board = moderatedBoard(role, setup)
-  stop = board.stop
-  render(<BoardPage boardId="board-1" />)
-  return board
-}
-
-async function openSettings(user: ReturnType<typeof userEvent.setup>) {
-  const button = screen.getByRole('button', { name: 'Einstellungen' })
-  await user.click(button)
-  expect(button.getAttribute('aria-expanded')).toBe('true')
-}
-
 describe('phase bar', () => {
   it('gives the moderator one button per phase, the current one marked, and "Nächste Phase"', () => {
-    open('moderator')
+    openBoardPage('moderator')
     const group = screen.getByRole('group', { name: 'Phase wechseln' })
     const buttons = PHASE_NAMES.map((name) => within(group).getByRole('button', { name }))
     expect(buttons.map((b) => b.getAttribute('aria-current'))).toEqual(['step', null, null, null, null, null])
@@ -49,7 +30,7 @@ describe('phase bar', () => {
   })
 
   it('shows participants the phase and instruction but no phase buttons', () => {
-    open('participant')
+    openBoardPage('participant')
     for (const name of PHASE_NAMES) expect(screen.queryByRole('button', { name })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Nächste Phase' })).toBeNull()
     expect(screen.queryByRole('button', { name: 'Einstellungen' })).toBeNull()
@@ -61,7 +42,7 @@ describe('phase bar', () => {
 
   it('"Nächste Phase" moves the doc on, changes the instruction and announces the phase', async () => {
     const user = userEvent.setup()
-    const { doc } = open('moderator')
+    const { doc } = openBoardPage('moderator')
     await user.click(screen.getByRole('button', { name: 'Nächste Phase' }))
     expect(toBoardView(doc).phase).toBe('aufdecken')
     expect(screen.getByText('Alle Notizen sind sichtbar. Lest sie gemeinsam.')).toBeTruthy()
@@ -85,7 +66,7 @@ describe('phase bar', () => {
   })
 
   it('announces a phase change by the moderator to participants, and not on first render', () => {
-    const { doc } = open('participant', (d) => setPhase(d, 'aufdecken'))
+    const { doc } = openBoardPage('participant', (d) => setPhase(d, 'aufdecken'))
     expect(liveRegion().textContent).toBe('')
     act(() => setPhase(doc, 'massnahmen'))
     expect(screen.getByText('Haltet fest, was ihr konkret tun wollt: was, wer, bis wann.')).toBeTruthy()
@@ -93,7 +74,7 @@ describe('phase bar', () => {
   })
 
   it('says a different Sammeln line when collecting is not private', () => {
-    const { doc } = open('participant', (d) => setSetting(d, 'privateWriting', false))
+    const { doc } = openBoardPage('participant', (d) => setSetting(d, 'privateWriting', false))
     expect(screen.getByText('Schreibt eure Gedanken in die drei Bereiche – alle sehen sie sofort.')).toBeTruthy()
     act(() => setSetting(doc, 'privateWriting', true))
     expect(screen.getByText(PRIVATE_HINT)).toBeTruthy()
@@ -103,7 +84,7 @@ describe('phase bar', () => {
 describe('fertig', () => {
   it('the toggle writes my private doc and shows as pressed', async () => {
     const user = userEvent.setup()
-    const { privateDoc } = open('participant')
+    const { privateDoc } = openBoardPage('participant')
     const toggle = screen.getByRole('button', { name: 'Ich bin fertig' })
     expect(toggle.getAttribute('aria-pressed')).toBe('false')
     await user.click(toggle)
@@ -115,7 +96,7 @@ describe('fertig', () => {
   })
 
   it('lists who is done by name with a count and their participant mark, only while collecting', () => {
-    const { doc } = open('moderator')
+    const { doc } = openBoardPage('moderator')
     expect(screen.getByText('0 fertig')).toBeTruthy()
     act(() =>
       useSession.setState({
@@ -152,7 +133,7 @@ describe('fertig', () => {
 
 describe('read-only notice', () => {
   it('appears for a participant when the board is locked or in Abschluss', () => {
-    const { doc } = open('participant')
+    const { doc } = openBoardPage('participant')
     expect(screen.queryByText('Das Board ist schreibgeschützt.')).toBeNull()
     act(() => setLocked(doc, true))
     expect(screen.getByText('Das Board ist schreibgeschützt.')).toBeTruthy()
@@ -165,7 +146,7 @@ describe('read-only notice', () => {
 
   it('tells the moderator, who can still act, that participants can only read', async () => {
     const user = userEvent.setup()
-    const { doc } = open('moderator')
+    const { doc } = openBoardPage('moderator')
     await openSettings(user)
     await user.click(screen.getByRole('button', { name: 'Board sperren' }))
     expect(toBoardView(doc).locked).toBe(true)
@@ -177,206 +158,9 @@ describe('read-only notice', () => {
   })
 })
 
-describe('settings', () => {
-  it('checkboxes write the settings into the doc and follow remote changes', async () => {
-    const user = userEvent.setup()
-    const { doc } = open('moderator')
-    await openSettings(user)
-    const flags = {
-      'Private Sammelphase': 'privateWriting',
-      'Anonyme Notizen': 'anonymous',
-      'Teilnehmende dürfen clustern': 'participantsCluster',
-      'Teilnehmende dürfen Maßnahmen bearbeiten': 'participantsEditActions',
-      'Teilnehmende dürfen exportieren': 'participantsExport',
-    } as const
-    for (const [label, name] of Object.entries(flags)) {
-      const box = screen.getByRole('checkbox', { name: label }) as HTMLInputElement
-      const before = toBoardView(doc).settings[name]
-      expect(box.checked).toBe(before)
-      await user.click(box)
-      expect(toBoardView(doc).settings[name]).toBe(!before)
-      expect(box.checked).toBe(!before)
-    }
-    act(() => setSetting(doc, 'anonymous', false))
-    expect((screen.getByRole('checkbox', { name: 'Anonyme Notizen' }) as HTMLInputElement).checked).toBe(false)
-  })
-
-  it('"Sprache des Ergebnisprotokolls" sets the board language for everybody; the interface stays German', async () => {
-    const user = userEvent.setup()
-    const { doc } = open('moderator')
-    await openSettings(user)
-    const group = screen.getByRole('group', { name: 'Sprache des Ergebnisprotokolls' })
-    const deutsch = within(group).getByRole('radio', { name: 'Deutsch' }) as HTMLInputElement
-    const english = within(group).getByRole('radio', { name: 'English' }) as HTMLInputElement
-    expect(deutsch.checked).toBe(true)
-    expect(english.checked).toBe(false)
-    expect(english.closest('label')?.querySelector('[lang="en"]')).not.toBeNull()
-
-    await user.click(english)
-    expect(toBoardView(doc).locale).toBe('en')
-    expect(english.checked).toBe(true)
-    expect(document.documentElement.lang).toBe('de')
-    expect(screen.getByRole('heading', { level: 2, name: 'Einstellungen des Boards' })).toBeTruthy()
-
-    // A co-moderator switching back elsewhere shows here.
-    act(() => setBoardLocale(doc, 'de'))
-    expect(deutsch.checked).toBe(true)
-  })
-
-  it('vote limits accept 1 to 20 and write the doc on leaving the field or Enter', async () => {
-    const user = userEvent.setup()
-    const { doc } = open('moderator')
-    await openSettings(user)
-    const votes = screen.getByRole('textbox', { name: 'Stimmen pro Person' }) as HTMLInputElement
-    expect(votes.value).toBe('5')
-    await user.clear(votes)
-    await user.type(votes, '12')
-    expect(toBoardView(doc).settings.votesPerPerson).toBe(5)
-    await user.tab()
-    expect(toBoardView(doc).settings.votesPerPerson).toBe(12)
-
-    await user.clear(votes)
-    await user.type(votes, '21')
-    expect(votes.getAttribute('aria-invalid')).toBe('true')
-    await user.keyboard('{Enter}')
-    expect(toBoardView(doc).settings.votesPerPerson).toBe(12)
-    expect(votes.value).toBe('12') // the invalid text gives way to the board's value
-
-    await user.clear(votes)
-    await user.type(votes, '0{Enter}')
-    expect(toBoardView(doc).settings.votesPerPerson).toBe(12)
-
-    const max = screen.getByRole('textbox', { name: 'Stimmen höchstens pro Punkt' }) as HTMLInputElement
-    await user.clear(max)
-    await user.type(max, '2{Enter}')
-    expect(toBoardView(doc).settings.maxVotesPerItem).toBe(2)
-    act(() => setSetting(doc, 'maxVotesPerItem', 4))
-    expect(max.value).toBe('4')
-  })
-
-  it('edits title, topic and questions; an empty question restores the default', async () => {
-    const user = userEvent.setup()
-    const { doc } = open('moderator', (d) => setQuestion(d, 'untenHalten', 'Was bremst uns?'))
-    expect(screen.getByText('Was bremst uns?')).toBeTruthy()
-    await openSettings(user)
-    const title = screen.getByRole('textbox', { name: 'Titel des Boards' })
-    await user.clear(title)
-    await user.type(title, 'Retro Q3')
-    await user.type(screen.getByRole('textbox', { name: 'Thema' }), 'Release 2.0')
-    await user.type(screen.getByRole('textbox', { name: 'Frage für Steigen' }), 'Was trägt uns?')
-    const unten = screen.getByRole('textbox', { name: 'Frage für Unten halten' })
-    expect((unten as HTMLInputElement).value).toBe('Was bremst uns?')
-    await user.clear(unten)
-    await user.click(screen.getByRole('button', { name: 'Texte übernehmen' }))
-
-    const view = toBoardView(doc)
-    expect(view.title).toBe('Retro Q3')
-    expect(view.topic).toBe('Release 2.0')
-    expect(view.zones.steigen.question).toBe('Was trägt uns?')
-    expect(view.zones.untenHalten.question).toBeNull()
-    expect(screen.getByRole('heading', { level: 1, name: 'Retro Q3' })).toBeTruthy()
-    expect(screen.getByText('Was hält uns unten?')).toBeTruthy()
-    expect(screen.getByText('Texte übernommen')).toBeTruthy()
-  })
-
-  it('Escape closes the panel and returns focus to "Einstellungen"', async () => {
-    const user = userEvent.setup()
-    open('moderator')
-    await openSettings(user)
-    await user.click(screen.getByRole('checkbox', { name: 'Anonyme Notizen' }))
-    await user.keyboard('{Escape}')
-    const button = screen.getByRole('button', { name: 'Einstellungen' })
-    expect(button.getAttribute('aria-expanded')).toBe('false')
-    expect(document.activeElement).toBe(button)
-    expect(screen.queryByRole('checkbox', { name: 'Anonyme Notizen' })).toBeNull()
-  })
-
-  it('"Co-Moderation einladen" copies the moderator link, or shows it in a read-only field', async () => {
-    const user = userEvent.setup()
-    open('moderator')
-    useSession.setState({ boardId: 'board-1' })
-    saveModeratorToken('board-1', 'secret-token_1')
-    const writeText = vi.fn(() => Promise.resolve())
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
-    await openSettings(user)
-    await user.click(screen.getByRole('button', { name: 'Co-Moderation einladen' }))
-    expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/b/board-1#m=secret-token_1`)
-    expect(screen.getByText('Link für die Co-Moderation kopiert')).toBeTruthy()
-
-    writeText.mockImplementation(() => Promise.reject(new Error('denied')))
-    await user.click(screen.getByRole('button', { name: 'Co-Moderation einladen' }))
-    const field = screen.getByRole('textbox', { name: 'Link für die Co-Moderation zum Kopieren' }) as HTMLInputElement
-    expect(field.readOnly).toBe(true)
-    expect(field.value).toBe(`${window.location.origin}/b/board-1#m=secret-token_1`)
-    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true })
-  })
-})
-
-describe('deleting the board', () => {
-  async function askToDelete(user: ReturnType<typeof userEvent.setup>) {
-    await openSettings(user)
-    await user.click(screen.getByRole('button', { name: 'Board löschen' }))
-    return screen.getByRole('alertdialog', { name: 'Board endgültig löschen?' })
-  }
-
-  it('asks in an alertdialog that keeps the focus, and Abbrechen or Escape go back', async () => {
-    const user = userEvent.setup()
-    open('moderator')
-    const dialog = await askToDelete(user)
-    const cancel = within(dialog).getByRole('button', { name: 'Abbrechen' })
-    const confirm = within(dialog).getByRole('button', { name: 'Endgültig löschen' })
-    expect(dialog.getAttribute('aria-modal')).toBe('true')
-    expect(document.activeElement).toBe(cancel)
-    await user.tab()
-    expect(document.activeElement).toBe(confirm)
-    await user.tab()
-    expect(document.activeElement).toBe(cancel)
-    await user.tab({ shift: true })
-    expect(document.activeElement).toBe(confirm)
-    await user.keyboard('{Escape}')
-    expect(screen.queryByRole('alertdialog')).toBeNull()
-    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Board löschen' }))
-    // The panel stays open after the dialog's Escape.
-    expect(screen.getByRole('button', { name: 'Einstellungen' }).getAttribute('aria-expanded')).toBe('true')
-
-    await user.click(screen.getByRole('button', { name: 'Board löschen' }))
-    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Abbrechen' }))
-    expect(screen.queryByRole('alertdialog')).toBeNull()
-  })
-
-  it('"Endgültig löschen" deletes on the server and goes to the start page; a failure is told', async () => {
-    const user = userEvent.setup()
-    window.history.replaceState(null, '', '/b/board-1')
-    open('moderator')
-    useSession.setState({ boardId: 'board-1' })
-    saveModeratorToken('board-1', 'secret-token_1')
-    const fetch = vi.fn(() => Promise.resolve(new Response(null, { status: 500 })))
-    vi.stubGlobal('fetch', fetch)
-
-    let dialog = await askToDelete(user)
-    await user.click(within(dialog).getByRole('button', { name: 'Endgültig löschen' }))
-    expect(await within(dialog).findByRole('alert')).toBeTruthy()
-    expect(window.location.pathname).toBe('/b/board-1')
-
-    fetch.mockImplementation(() => Promise.resolve(new Response(null, { status: 204 })))
-    dialog = screen.getByRole('alertdialog')
-    await user.click(within(dialog).getByRole('button', { name: 'Endgültig löschen' }))
-    await vi.waitFor(() => expect(window.location.pathname).toBe('/'))
-    expect(fetch).toHaveBeenLastCalledWith('/api/boards/board-1', { method: 'DELETE', headers: { authorization: 'Bearer secret-token_1' } })
-  })
-
-  it('shows a page for a deleted board', () => {
-    open('participant')
-    act(() => useSession.setState({ problem: 'deleted' }))
-    expect(screen.getByRole('heading', { level: 1, name: 'Dieses Board wurde gelöscht' })).toBeTruthy()
-    expect(screen.getByRole('link', { name: 'Zur Startseite' }).getAttribute('href')).toBe('/')
-    expect(screen.queryByRole('region')).toBeNull()
-  })
-})
-
 describe('board layout by phase', () => {
   it('shows the vote in Abstimmen and once ended, the actions in Maßnahmen and Abschluss', () => {
-    const { doc } = open('participant')
+    const { doc } = openBoardPage('participant')
     const voting = () => screen.queryByRole('region', { name: 'Abstimmung' })
     const actions = () => screen.queryByRole('region', { name: 'Maßnahmen' })
     expect(voting()).toBeNull()
@@ -400,7 +184,7 @@ describe('board layout by phase', () => {
 
 describe('participant identity', () => {
   it('uses the participant id of the active board', () => {
-    open('participant')
+    openBoardPage('participant')
     expect(useSession.getState().participantId).toBe(PARTICIPANT_ID)
   })
 })

@@ -1,7 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { BoardPage } from '../../client/board/BoardPage'
 import { de } from '../../client/i18n/de'
 import { en } from '../../client/i18n/en'
 import { ZoneQuestion } from '../../client/moderation/ZoneQuestion'
@@ -11,29 +10,19 @@ import { setQuestion } from '../../model/board'
 import { setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import { ZONES, ZONE_IDS } from '../../model/zones'
-import { moderatedBoard } from '../helpers/moderatedBoard'
+import { openBoardPage } from '../helpers/moderatedBoard'
 
 const STANDARD_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
 
-let stop: (() => void) | null = null
 afterEach(() => {
-  stop?.()
-  stop = null
   // The store outlives a test (component-setup clears localStorage only).
   act(() => setPlainLanguage(false))
 })
 
-function open(role: 'moderator' | 'participant') {
-  const board = moderatedBoard(role)
-  stop = board.stop
-  render(<BoardPage boardId="board-1" />)
-  return board
-}
-
 describe('Leichte Sprache', () => {
   it('switches the instruction to plain language for this person, remembered in this browser', async () => {
     const user = userEvent.setup()
-    const { doc } = open('participant')
+    const { doc } = openBoardPage('participant')
     const toggle = screen.getByRole('checkbox', { name: 'Leichte Sprache' }) as HTMLInputElement
     expect(toggle.checked).toBe(false)
     expect(screen.getByText(STANDARD_HINT)).toBeTruthy()
@@ -64,7 +53,7 @@ describe('Leichte Sprache', () => {
   it('is "Easy Read" in English', async () => {
     const user = userEvent.setup()
     setLocale('en')
-    open('moderator')
+    openBoardPage('moderator')
     await user.click(screen.getByRole('checkbox', { name: 'Easy Read' }))
     expect(screen.getByText('Only you can see your notes.')).toBeTruthy()
     await act(async () => setLocale('de'))
@@ -108,7 +97,7 @@ describe('the questions in plain language', () => {
 
   it('show on the board: each zone asks its plain question, and stays a region named by its title with a Notiz box', async () => {
     const user = userEvent.setup()
-    const { doc } = open('participant')
+    const { doc } = openBoardPage('participant')
     act(() => setQuestion(doc, 'untenHalten', 'Was hat uns im Projekt gebremst?'))
     await user.click(screen.getByRole('checkbox', { name: 'Leichte Sprache' }))
     const zone = (name: RegExp) => screen.getByRole('region', { name })

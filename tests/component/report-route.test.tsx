@@ -14,10 +14,7 @@ vi.mock('../../client/sync/activeBoard', async (importOriginal) => ({
   leaveBoard: sync.leaveBoard,
 }))
 
-let stop: (() => void) | null = null
 afterEach(() => {
-  stop?.()
-  stop = null
   sync.enterBoard.mockClear()
   sync.leaveBoard.mockClear()
   vi.unstubAllGlobals()
@@ -25,7 +22,7 @@ afterEach(() => {
 
 describe('the report route', () => {
   it('/b/<id>/ergebnis shows the report; board and report link to each other on one connection', async () => {
-    stop = reportBoard('moderator').stop
+    reportBoard('moderator')
     saveName(REPORT_BOARD, 'Mo')
     window.history.replaceState(null, '', `/b/${REPORT_BOARD}/ergebnis`)
     const user = userEvent.setup()
@@ -60,7 +57,7 @@ describe('the report route', () => {
   })
 
   it('leaves the board when going elsewhere', async () => {
-    stop = reportBoard('moderator').stop
+    reportBoard('moderator')
     saveName(REPORT_BOARD, '')
     window.history.replaceState(null, '', `/b/${REPORT_BOARD}/ergebnis`)
     render(<App />)

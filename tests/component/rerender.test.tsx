@@ -17,10 +17,7 @@ vi.mock('../../client/board/NoteText', async (importOriginal) => {
   }
 })
 
-let stop: (() => void) | null = null
 afterEach(() => {
-  stop?.()
-  stop = null
   renders.clear()
 })
 
@@ -31,7 +28,6 @@ it('a remote edit of one note renders only that note again', () => {
     { zone: 'untenHalten', text: 'Dritte' },
     { zone: 'einheizen', text: 'Vierte' },
   ])
-  stop = board.stop
   const [first, second, third, fourth] = board.ids as [string, string, string, string]
   render(<BoardPage boardId="board-1" />)
   expect(Object.fromEntries(renders)).toEqual({ [first]: 1, [second]: 1, [third]: 1, [fourth]: 1 })

@@ -1,8 +1,7 @@
-import { act, cleanup, render, screen } from '@testing-library/react'
+import { act, cleanup, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type * as Y from 'yjs'
-import { BoardPage } from '../../client/board/BoardPage'
 import { serverNow, useSession } from '../../client/store/session'
 import { setMuted } from '../../client/store/sound'
 import { formatRemaining } from '../../client/timer/countdown'
@@ -10,7 +9,7 @@ import { metaOf } from '../../model/schema'
 import { stopTimer } from '../../model/timer'
 import type { TimerState } from '../../model/timer'
 import { toBoardView } from '../../model/view'
-import { liveRegion, moderatedBoard } from '../helpers/moderatedBoard'
+import { liveRegion, openBoardPage } from '../helpers/moderatedBoard'
 
 /** Counts the chimes: each one starts two oscillators. */
 const oscillators: number[] = []
@@ -39,14 +38,9 @@ beforeAll(() => {
   Object.defineProperty(window, 'AudioContext', { value: FakeAudioContext, configurable: true })
 })
 
-let stop: (() => void) | null = null
 beforeEach(() => {
   oscillators.length = 0
   setMuted(false)
-})
-afterEach(() => {
-  stop?.()
-  stop = null
 })
 
 function withTimer(timer: TimerState | null) {
@@ -56,10 +50,7 @@ function withTimer(timer: TimerState | null) {
 }
 
 function open(role: 'moderator' | 'participant', timer: TimerState | null = null) {
-  const board = moderatedBoard(role, withTimer(timer))
-  stop = board.stop
-  render(<BoardPage boardId="board-1" />)
-  return board
+  return openBoardPage(role, withTimer(timer))
 }
 
 describe('timer', () => {
@@ -136,8 +127,6 @@ describe('timer', () => {
     await vi.waitFor(() => expect(liveRegion().textContent).toBe('Noch 1 Minute'), { timeout: 2000 })
     expect(oscillators).toHaveLength(0)
     cleanup()
-    stop?.()
-    stop = null
 
     const { doc } = open('participant', { state: 'running', endsAt: serverNow() + 600, durationMs: 60_000 })
     expect(screen.queryByText('Zeit ist um', { selector: 'strong' })).toBeNull()

@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { VotingPanel } from '../../client/voting/VotingPanel'
 import { createCluster } from '../../model/clusters'
 import { setVotesRevealed } from '../../model/phases'
@@ -9,11 +9,6 @@ import { toBoardView } from '../../model/view'
 import { MOD, localBoard } from '../helpers/board'
 import { renderZones } from '../helpers/zones'
 
-let stop: (() => void) | null = null
-afterEach(() => {
-  stop?.()
-  stop = null
-})
 
 const zone = (name: RegExp) => screen.getByRole('region', { name })
 
@@ -27,7 +22,6 @@ function votingBoard(options: Parameters<typeof localBoard>[1] = {}) {
     ],
     { phase: 'abstimmen', ...options },
   )
-  stop = board.stop
   const [pairing, mob] = board.ids as [string, string, string, string]
   const cluster = createCluster(board.doc, { zone: 'steigen', title: 'Vernetzung', noteIds: [pairing, mob] })
   return { ...board, cluster }

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { setFocus } from '../../model/focus'
 import { setLocked } from '../../model/phases'
 import { addDraft } from '../../model/privateDoc'
@@ -10,11 +10,6 @@ import { toBoardView } from '../../model/view'
 import { localBoard, ME, MOD } from '../helpers/board'
 import { renderZones } from '../helpers/zones'
 
-let stop: (() => void) | null = null
-afterEach(() => {
-  stop?.()
-  stop = null
-})
 
 const zone = (name: RegExp) => screen.getByRole('region', { name })
 
@@ -22,7 +17,6 @@ describe('zone content', () => {
   it('shows my drafts as private list items and writes a new note to my private doc while collecting privately', async () => {
     const user = userEvent.setup()
     const board = localBoard()
-    stop = board.stop
     act(() => void addDraft(board.privateDoc, { zone: 'steigen', text: 'Mein Entwurf' }))
     renderZones()
 
@@ -46,7 +40,6 @@ describe('zone content', () => {
   it('lets me edit and delete my drafts', async () => {
     const user = userEvent.setup()
     const board = localBoard()
-    stop = board.stop
     act(() => void addDraft(board.privateDoc, { zone: 'einheizen', text: 'Entwurf' }))
     renderZones()
     const einheizen = zone(/Einheizen/)
@@ -60,7 +53,6 @@ describe('zone content', () => {
 
   it('counts the hidden drafts of the others, not mine, while collecting', () => {
     const board = localBoard()
-    stop = board.stop
     act(() => {
       addDraft(board.privateDoc, { zone: 'untenHalten', text: 'Meiner' })
       progressOf(board.doc).set(ME.participantId, { counts: { steigen: 0, untenHalten: 1, einheizen: 0 }, done: false })
@@ -82,7 +74,6 @@ describe('zone content', () => {
       ],
       { phase: 'clustern' },
     )
-    stop = board.stop
     const [a, b, c] = board.ids as [string, string, string]
     const { createCluster } = await import('../../model/clusters')
     const cluster = createCluster(board.doc, { zone: 'steigen', title: 'Zusammenarbeit', noteIds: [a, b] })
@@ -98,7 +89,6 @@ describe('zone content', () => {
 
   it('marks the highlighted note and cluster for everyone', () => {
     const board = localBoard([{ zone: 'steigen', text: 'Wichtig' }])
-    stop = board.stop
     renderZones()
     const li = document.getElementById(`note-${board.ids[0]}`) as HTMLElement
     expect(within(li).queryByText('Hervorgehoben')).toBeNull()
@@ -112,7 +102,6 @@ describe('zone content', () => {
   it('gives the moderator a Hervorheben toggle that writes the focus', async () => {
     const user = userEvent.setup()
     const board = localBoard([{ zone: 'einheizen', text: 'Retro öfter' }], { actor: MOD, phase: 'aufdecken' })
-    stop = board.stop
     renderZones()
     const button = screen.getByRole('button', { name: 'Notiz hervorheben: Retro öfter' })
     expect(button.getAttribute('aria-pressed')).toBe('false')
@@ -126,7 +115,6 @@ describe('zone content', () => {
 
   it('is read-only for participants on a locked board: no composer, no edit controls', () => {
     const board = localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }], { settings: { privateWriting: false } })
-    stop = board.stop
     renderZones()
     expect(within(zone(/Steigen/)).getByRole('textbox', { name: /Notiz/ })).toBeTruthy()
     expect(within(zone(/Steigen/)).getByRole('button', { name: /Notiz bearbeiten/ })).toBeTruthy()

@@ -13,6 +13,20 @@ export const ME: Actor = { participantId: 'me-participant-1', role: 'participant
 export const MOD: Actor = { participantId: 'mod-1', role: 'moderator' }
 export const OTHER = 'other-participant'
 
+const running: (() => void)[] = []
+
+/** Makes docs the active board, as activateLocal does, until the test ends (or `stop()`). */
+export function activate(doc: Y.Doc, actor: Actor, privateDoc: Y.Doc = new Y.Doc()): () => void {
+  const stop = activateLocal(doc, actor, privateDoc)
+  running.push(stop)
+  return stop
+}
+
+/** Stops every board a test activated (component-setup.ts, after each test). */
+export function stopLocalBoards(): void {
+  for (const stop of running.splice(0)) stop()
+}
+
 export interface LocalBoardOptions {
   readonly actor?: Actor
   readonly phase?: Phase
@@ -24,7 +38,7 @@ export interface LocalBoardOptions {
 /**
  * A local board (no server) titled "Sprint 42" with the given notes (by another participant
  * unless said), phase and settings, and a private doc; active in the stores as `actor` (me, a
- * participant, unless said) until `stop()`.
+ * participant, unless said) until `stop()` or the end of the test.
  */
 export function localBoard(
   notes: ReadonlyArray<{ readonly zone: ZoneId; readonly text: string; readonly author?: string }> = [],
@@ -37,6 +51,6 @@ export function localBoard(
   for (const [name, value] of Object.entries(settings)) setSetting(doc, name as keyof Settings, value as never)
   setup?.(doc)
   const privateDoc = new Y.Doc()
-  const stop = activateLocal(doc, actor, privateDoc)
+  const stop = activate(doc, actor, privateDoc)
   return { doc, privateDoc, ids, stop }
 }

@@ -9,6 +9,7 @@ import { INITIAL_SESSION, useSession } from '../../client/store/session'
 import { useSound } from '../../client/store/sound'
 import { EMPTY_PRIVATE } from '../../model/privateView'
 import { EMPTY_BOARD } from '../../model/view'
+import { stopLocalBoards } from './board'
 
 // jsdom has localStorage on an http: URL; keep a shim for environments without it.
 if (typeof globalThis.localStorage === 'undefined') {
@@ -42,6 +43,8 @@ function resetAll(): void {
 beforeEach(resetAll)
 
 afterEach(() => {
+  // As a test's own afterEach did: the boards stop first, then the page unmounts.
+  stopLocalBoards()
   cleanup()
   resetAll()
 })

@@ -1,11 +1,11 @@
 import * as Y from 'yjs'
-import { activateLocal } from '../../client/sync/activeBoard'
 import { addAction } from '../../model/agreements'
 import { initBoard } from '../../model/board'
 import { createCluster } from '../../model/clusters'
 import type { Role } from '../../model/identity'
 import { addNote } from '../../model/notes'
 import { setPhase, setVotesRevealed } from '../../model/phases'
+import { activate } from './board'
 
 export const REPORT_BOARD = 'RePoRtBoArD0123456789a'
 
@@ -41,6 +41,6 @@ export function reportBoard(role: Role, options: { readonly participantsExport?:
   setVotesRevealed(doc, true)
   addAction(doc, { what: 'Meetings kürzen', who: 'Anna', until: '2025-02-15', link: technik })
   const participantId = role === 'moderator' ? 'mod-1' : 'p1'
-  const stop = activateLocal(doc, { participantId, role })
+  const stop = activate(doc, { participantId, role })
   return { doc, stop, ids: { stimmung, hilfe, pairing, meetings, team, technik } }
 }

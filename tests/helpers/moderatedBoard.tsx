@@ -1,4 +1,8 @@
+import { render, screen } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
+import { expect } from 'vitest'
 import type * as Y from 'yjs'
+import { BoardPage } from '../../client/board/BoardPage'
 import type { Role } from '../../model/identity'
 import { localBoard } from './board'
 
@@ -9,6 +13,20 @@ export const PARTICIPANT_ID = 'me-participant-1'
 export function moderatedBoard(role: Role, setup?: (doc: Y.Doc) => void): { doc: Y.Doc; privateDoc: Y.Doc; stop: () => void } {
   const participantId = role === 'moderator' ? MODERATOR_ID : PARTICIPANT_ID
   return localBoard([], { actor: { participantId, role }, ...(setup && { setup }) })
+}
+
+/** moderatedBoard() shown as the whole board page. */
+export function openBoardPage(role: Role, setup?: (doc: Y.Doc) => void): ReturnType<typeof moderatedBoard> {
+  const board = moderatedBoard(role, setup)
+  render(<BoardPage boardId="board-1" />)
+  return board
+}
+
+/** Opens the moderator's Einstellungen (a disclosure). */
+export async function openSettings(user: UserEvent) {
+  const button = screen.getByRole('button', { name: 'Einstellungen' })
+  await user.click(button)
+  expect(button.getAttribute('aria-expanded')).toBe('true')
 }
 
 export function liveRegion(): HTMLElement {
