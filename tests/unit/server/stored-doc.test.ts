@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { initBoard } from '../../model/board'
-import { addNote } from '../../model/notes'
-import { toBoardView } from '../../model/view'
-import { StoredDoc } from '../../server/storedDoc'
+import { initBoard } from '../../../model/board'
+import { addNote } from '../../../model/notes'
+import { toBoardView } from '../../../model/view'
+import { StoredDoc } from '../../../server/storedDoc'
 
 function stored() {
   const source = new Y.Doc()
