@@ -1,4 +1,10 @@
 import { resolve } from 'node:path'
+import type { OperatorDetails } from '../protocol/operator'
+import { LOG_LEVELS } from './log'
+import type { LogLevel } from './log'
+import { ConfigError, operatorFromEnv } from './operator'
+
+export { ConfigError } from './operator'
 
 export interface ServerConfig {
   readonly port: number
@@ -36,6 +42,12 @@ export interface ServerConfig {
    * PostgreSQL, coordination in Redis. Null: one process on SQLite in DATA_DIR, no other service.
    */
   readonly cluster: ClusterConfig | null
+  /** Lines below this level are not written (debug, info, warn, error). */
+  readonly logLevel: LogLevel
+  /** When set, GET /metrics asks for `Authorization: Bearer <token>`. */
+  readonly metricsToken: string | undefined
+  /** Who runs this installation, for the privacy and accessibility pages (GET /api/config). */
+  readonly operator: OperatorDetails
 }
 
 export interface ClusterConfig {
@@ -48,10 +60,10 @@ export function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig | null {
   const databaseUrl = env.DATABASE_URL?.trim() || ''
   const redisUrl = env.REDIS_URL?.trim() || ''
   if (!databaseUrl && !redisUrl) return null
-  if (!redisUrl) throw new Error('DATABASE_URL is set but REDIS_URL is not: several instances need both (or neither, for one process on SQLite)')
-  if (!databaseUrl) throw new Error('REDIS_URL is set but DATABASE_URL is not: several instances need both (or neither, for one process on SQLite)')
-  if (!urlOf(databaseUrl, ['postgres:', 'postgresql:'])) throw new Error('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database')
-  if (!urlOf(redisUrl, ['redis:', 'rediss:'])) throw new Error('REDIS_URL must be a Redis URL: redis://host:6379 (or rediss:// for TLS)')
+  if (!redisUrl) throw new ConfigError('DATABASE_URL is set but REDIS_URL is not: several instances need both (or neither, for one process on SQLite)')
+  if (!databaseUrl) throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: several instances need both (or neither, for one process on SQLite)')
+  if (!urlOf(databaseUrl, ['postgres:', 'postgresql:'])) throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+  if (!urlOf(redisUrl, ['redis:', 'rediss:'])) throw new ConfigError('REDIS_URL must be a Redis URL: redis://host:6379 (or rediss:// for TLS)')
   return { databaseUrl, redisUrl }
 }
 
@@ -64,30 +76,54 @@ function urlOf(value: string, protocols: readonly string[]): boolean {
   }
 }
 
-function int(value: string | undefined, fallback: number, min = 0): number {
+/** A whole number from the variable `name`; errors name the variable. */
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const value = env[name]
   if (value === undefined || value === '') return fallback
   const n = Number(value)
-  if (!Number.isInteger(n) || n < min) throw new Error(min > 0 ? `not a whole number of at least ${min}: ${value}` : `not a whole number: ${value}`)
+  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name}: ${min > 0 ? `not a whole number of at least ${min}` : 'not a whole number'}: ${value}`)
   return n
 }
 
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const value = env.LOG_LEVEL || 'info'
+  if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new ConfigError(`LOG_LEVEL: one of ${LOG_LEVELS.join(', ')}, not ${value}`)
+  return value as LogLevel
+}
+
+function publicUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env.PUBLIC_URL?.replace(/\/+$/, '')
+  if (value && !/^https?:\/\/[^\s/]+(\/[^\s]*)?$/.test(value)) throw new ConfigError(`PUBLIC_URL: not a web address (https://…): ${value}`)
+  return value || undefined
+}
+
+/** Where the data lives (DATA_DIR); the backup and restore commands need nothing else. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.DATA_DIR || './data')
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = dataDirFromEnv(env)
   return {
-    port: int(env.PORT, 8080),
+    port: int(env, 'PORT', 8080),
     host: env.HOST || undefined,
-    dataDir: resolve(env.DATA_DIR || './data'),
+    dataDir,
     clientDir: resolve(env.CLIENT_DIR || './dist/client'),
-    maxPayload: int(env.MAX_PAYLOAD, 1024 * 1024),
-    publicUrl: env.PUBLIC_URL?.replace(/\/+$/, '') || undefined,
+    maxPayload: int(env, 'MAX_PAYLOAD', 1024 * 1024),
+    publicUrl: publicUrl(env),
     allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : null,
-    idleUnloadMs: int(env.IDLE_UNLOAD_MS, 30_000),
-    compactAfter: int(env.COMPACT_AFTER, 500),
-    maxConnectionsPerBoard: int(env.MAX_CONNECTIONS_PER_BOARD, 1000),
-    maxBoardBytes: int(env.MAX_BOARD_BYTES, 16 * 1024 * 1024),
-    connectionsPerMinute: int(env.CONNECTIONS_PER_MINUTE, 120),
-    boardTtlDays: int(env.BOARD_TTL_DAYS, 30),
+    idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
+    compactAfter: int(env, 'COMPACT_AFTER', 500),
+    maxConnectionsPerBoard: int(env, 'MAX_CONNECTIONS_PER_BOARD', 1000),
+    maxBoardBytes: int(env, 'MAX_BOARD_BYTES', 16 * 1024 * 1024),
+    connectionsPerMinute: int(env, 'CONNECTIONS_PER_MINUTE', 120),
+    // At least 1: the privacy page promises deletion after this many days.
+    boardTtlDays: int(env, 'BOARD_TTL_DAYS', 30, 1),
     // At least 1: with 0 every code would be refused as "too many attempts".
-    codeLookupsPerMinute: int(env.CODE_LOOKUPS_PER_MINUTE, 30, 1),
+    codeLookupsPerMinute: int(env, 'CODE_LOOKUPS_PER_MINUTE', 30, 1),
+    logLevel: logLevel(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    operator: operatorFromEnv(env, dataDir),
     cluster: clusterFromEnv(env),
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { EMPTY_OPERATOR_DETAILS } from '../../protocol/operator'
 import { startApp } from '../../server/app'
 import type { App } from '../../server/app'
 import type { ServerConfig } from '../../server/config'
@@ -34,6 +35,9 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     boardTtlDays: 30,
     codeLookupsPerMinute: 30,
     cluster: null,
+    logLevel: 'info',
+    metricsToken: undefined,
+    operator: EMPTY_OPERATOR_DETAILS,
     ...overrides,
   }
 }
