@@ -3,6 +3,7 @@ import { closeSync, fsync, mkdirSync, openSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BoardRecord, BoardStore, StoredBoard } from './BoardStore'
 import { Checkpointer } from './checkpointer'
+import { DATA_FILES } from './files'
 
 interface Pending {
   readonly board: string
@@ -40,7 +41,7 @@ export class SqliteBoardStore implements BoardStore {
     private readonly syncFile: (fd: number, done: (error: Error | null) => void) => void = fsync,
   ) {
     mkdirSync(dataDir, { recursive: true })
-    const file = join(dataDir, 'ballonfahrt.sqlite')
+    const file = join(dataDir, DATA_FILES.boards)
     this.db = new Database(file)
     this.db.pragma('journal_mode = WAL')
     this.db.pragma('synchronous = NORMAL')

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { CODE_ATTEMPTS, CODE_TTL_MS, newCode } from './JoinCodeStore'
 import type { JoinCodeStore, LiveCode } from './JoinCodeStore'
+import { DATA_FILES } from './files'
 
 /** The file is closed after this long without a request, so an idle server holds no handle. */
 const IDLE_CLOSE_MS = 60_000
@@ -23,7 +24,7 @@ export class SqliteJoinCodeStore implements JoinCodeStore {
     this.idle.unref()
     if (this.db) return this.db
     mkdirSync(this.dataDir, { recursive: true })
-    const db = new Database(join(this.dataDir, 'join-codes.sqlite'))
+    const db = new Database(join(this.dataDir, DATA_FILES.joinCodes))
     db.pragma('journal_mode = WAL')
     db.exec(`
       CREATE TABLE IF NOT EXISTS join_codes (
