@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { chownSync, copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { DATA_FILE_NAMES, DATA_FILES, SIDE_FILES } from './files'
 
@@ -132,10 +132,14 @@ export function restoreDataDir(backupDir: string, dataDir: string): RestoreResul
     )
   }
   const movedAside = moveAside(dataDir)
+  // Run as root (e.g. beside a systemd service with DynamicUser), the copies must still belong
+  // to whoever owns the directory, or the server could not open them.
+  const owner = statSync(dataDir)
   const files: CopiedFile[] = []
   for (const name of names) {
     const target = join(dataDir, name)
     copyFileSync(join(backupDir, name), `${target}.restoring`)
+    if (process.getuid?.() === 0) chownSync(`${target}.restoring`, owner.uid, owner.gid)
     renameSync(`${target}.restoring`, target)
     files.push({ name, bytes: statSync(target).size })
   }
