@@ -8,6 +8,8 @@ import { handleHttp } from './http'
 import type { HttpContext } from './httpKit'
 import { closeJoinCodes } from './joinCodes'
 import { log } from './log'
+import { readinessChecks } from './readiness'
+import { trackApp } from './metrics'
 import { startRetention } from './retention'
 import type { Retention } from './retention'
 import { MemberBook, Meeting } from './meeting'
@@ -36,7 +38,8 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const store = given ?? (await openStore(config))
   const rooms = new Rooms(store, config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
-  const http: HttpContext = { config, store, rooms, connections: () => wss.clients.size }
+  const http: HttpContext = { config, store, rooms, connections: () => wss.clients.size, readiness: readinessChecks(config, store) }
+  const untrack = trackApp({ connections: http.connections, boardsLoaded: () => rooms.boards })
   const server = createServer((req, res) => void handleHttp(http, req, res))
   const upgrades: UpgradeContext = {
     config,
@@ -53,7 +56,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const port = await listen(server, config)
   log('server.listening', { port })
   let closing: Promise<void> | null = null
-  const close = () => (closing ??= shutdown({ server, wss, http, upgrades, retention }))
+  const close = () => (closing ??= shutdown({ server, wss, http, upgrades, retention }).finally(untrack))
   return { server, store, rooms, port, close }
 }
 

@@ -15,6 +15,8 @@ import { HttpError, json, moderatedBoard, readJson } from './httpKit'
 import type { HttpContext } from './httpKit'
 import { demoBoard, exportBoard, readBoardFile } from './exports'
 import { getJoinCode, joinCodesOf, postJoinCode } from './joinCodes'
+import { countAnswer } from './metrics'
+import { OPERATIONS_PATHS, serveOperations } from './probes'
 import { serveStatic } from './static'
 
 /**
@@ -124,9 +126,10 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
   for (const [name, value] of Object.entries(securityHeaders(req.headers.host))) res.setHeader(name, value)
   const url = new URL(req.url ?? '/', 'http://localhost')
   const path = url.pathname
+  countAnswer(path, res)
   try {
-    if (path === '/healthz') {
-      json(res, 200, { status: 'ok', boardsLoaded: ctx.rooms.size, connections: ctx.connections() })
+    if (OPERATIONS_PATHS.has(path)) {
+      await serveOperations(ctx, path, req, res)
     } else if (path === '/api/boards') {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
       await createBoard(ctx, req, res)

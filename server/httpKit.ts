@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isBoardId } from '../model/ids'
 import { isModeratorToken } from './auth'
 import type { ServerConfig } from './config'
+import type { ReadinessCheck } from './readiness'
 import type { Rooms } from './rooms'
 import type { BoardRecord, BoardStore } from './store/BoardStore'
 
@@ -11,6 +12,8 @@ export interface HttpContext {
   readonly store: BoardStore
   readonly rooms: Rooms
   connections(): number
+  /** What GET /readyz asks (readiness.ts: the store; in a cluster PostgreSQL and Redis). */
+  readonly readiness: readonly ReadinessCheck[]
 }
 
 /** An answer with a status and a German message, for the client to show. */

@@ -25,10 +25,8 @@ function text(value: unknown, where: string): string {
 const CHECKS: Record<Kind, Check> = {
   text,
   lines(value, where) {
-    // In a variable, lines are separated by ";" (e.g. "Musterstraße 1; 12345 Beispielstadt").
-    const list = typeof value === 'string' ? value.split(';') : value
-    if (!Array.isArray(list)) throw new ConfigError(`${where}: must be a list of lines`)
-    return list.map((line, i) => text(line, `${where}[${i}]`)).filter(Boolean)
+    if (!Array.isArray(value)) throw new ConfigError(`${where}: must be a list of lines`)
+    return value.map((line, i) => text(line, `${where}[${i}]`)).filter(Boolean)
   },
   email(value, where) {
     const v = text(value, where)
@@ -83,7 +81,8 @@ function readGroup(fields: Fields, file: Record<string, unknown>, env: NodeJS.Pr
   for (const [key, [kind, variable]] of Object.entries(fields)) {
     if (file[key] !== undefined) out[key] = CHECKS[kind](file[key], `${where} "${key}"`)
     const fromEnv = env[variable]
-    if (fromEnv !== undefined && fromEnv !== '') out[key] = CHECKS[kind](fromEnv, variable)
+    // In a variable, lines are separated by ";" (e.g. "Musterstraße 1; 12345 Beispielstadt").
+    if (fromEnv !== undefined && fromEnv !== '') out[key] = CHECKS[kind](kind === 'lines' ? fromEnv.split(';') : fromEnv, variable)
   }
   return out
 }

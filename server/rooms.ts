@@ -246,6 +246,13 @@ export class Rooms {
     return this.rooms.size
   }
 
+  /** Boards in memory, their private docs (`<board>/p/<participant>`) not counted. */
+  get boards(): number {
+    let n = 0
+    for (const id of this.rooms.keys()) if (!id.includes('/')) n++
+    return n
+  }
+
   /** Whether a doc is in memory: someone is connected, or was a moment ago. */
   isLoaded(id: string): boolean {
     return this.rooms.has(id)

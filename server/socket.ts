@@ -8,6 +8,7 @@ import { LIMITS } from '../model/limits'
 import { CLOSE, MESSAGE, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeAck, encodeHello, encodeReject } from '../protocol/messages'
 import type { GuardVerdict } from './guard'
 import { boardTag, log } from './log'
+import { ackTimer, frameRefused, updateApplied, updateRejected } from './metrics'
 import { encodeAwarenessMessage } from './rooms'
 import type { Room, RoomMember } from './rooms'
 import type { BoardStore } from './store/BoardStore'
@@ -77,7 +78,11 @@ export class BoardSocket<Before = unknown> implements RoomMember {
     this.stages = stages
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary))
     ws.on('close', () => this.cleanup())
-    ws.on('error', () => this.cleanup())
+    ws.on('error', (error: Error & { code?: string }) => {
+      // ws refuses a frame itself (too large: 1009, bad framing) and reports it here.
+      frameRefused(error.code ?? 'socket error')
+      this.cleanup()
+    })
     this.send(encodeHello(Date.now(), actor.participantId, actor.role))
     // Sync step 1 from the server (its state vector needs the decoded doc: on a cold start the
     // client's first sync is answered before, see StoredDoc), then everyone's presence.
@@ -126,7 +131,9 @@ export class BoardSocket<Before = unknown> implements RoomMember {
         this.send(encodeAwarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]))
       } else throw new Malformed('unknown message type')
     } catch (error) {
-      log('socket.malformed', { board: boardTag(this.room.id), reason: error instanceof Malformed ? error.message : 'decode' })
+      const reason = error instanceof Malformed ? error.message : 'decode'
+      log('socket.malformed', { board: boardTag(this.room.id), reason })
+      frameRefused(reason)
       this.close(CLOSE.malformed, 'Ungültige Nachricht')
     }
   }
@@ -159,6 +166,7 @@ export class BoardSocket<Before = unknown> implements RoomMember {
   /** An update through the stages: refused, or applied and acknowledged once it is durable. */
   private receiveUpdate(update: Uint8Array): void {
     const seq = ++this.received
+    const arrived = ackTimer()
     // The stored board may not outgrow its cap. The update's own size bounds what it adds.
     if (this.room.storedBytes + update.byteLength > this.maxBoardBytes) return this.refuse(seq, { ok: false, kind: 'rejected', code: 'boardFull' })
     const { verdict, before } = this.stages.inspect(update)
@@ -166,10 +174,11 @@ export class BoardSocket<Before = unknown> implements RoomMember {
     if (!this.room.claimClients(update, this.actor.participantId)) return this.refuse(seq, { ok: false, kind: 'rejected', code: 'clientId' })
     // Applied with this socket as origin: the room broadcasts to the others and appends it.
     const appended = this.stages.apply(update, this)
+    updateApplied()
     this.stages.afterApply(before)
     // An update that changed nothing waits for what is pending now. Taken here, not in the ack
     // chain: waiting for a fresh flush after each ack would allow one ack per fsync.
-    this.acknowledge(seq, appended ?? this.store.flushed())
+    this.acknowledge(seq, appended ?? this.store.flushed(), arrived)
   }
 
   /**
@@ -177,12 +186,13 @@ export class BoardSocket<Before = unknown> implements RoomMember {
    * append resolves after the fsync that covers its commit (and with it every earlier commit).
    * A failed write breaks the chain: no ack, ever again, on this connection (the room closes it).
    */
-  private acknowledge(seq: number, durable: Promise<unknown>): void {
+  private acknowledge(seq: number, durable: Promise<unknown>, arrived: () => void): void {
     this.acks = this.acks.then(async () => {
       if (this.writeFailed) return
       try {
         await durable
         this.send(encodeAck(seq))
+        arrived()
       } catch {
         this.writeFailed = true
       }
@@ -193,6 +203,7 @@ export class BoardSocket<Before = unknown> implements RoomMember {
   private refuse(seq: number, verdict: Refusal): void {
     if (verdict.kind === 'malformed') throw new Malformed(verdict.code)
     log('update.rejected', { board: boardTag(this.room.id), code: verdict.code, role: this.actor.role })
+    updateRejected(verdict.code)
     this.send(encodeReject(seq, verdict.code))
     this.close(CLOSE.rejected, 'Änderung abgelehnt')
   }

@@ -9,6 +9,7 @@ import type { ServerConfig } from './config'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
 import { boardTag, log } from './log'
 import { meetingStateOf } from './meeting'
+import { connectionRefused } from './metrics'
 import type { Meeting, MeetingState, MemberBook } from './meeting'
 import { holder, privateDocName } from './rooms'
 import type { Room, Rooms } from './rooms'
@@ -62,7 +63,10 @@ export function handleUpgrade(ctx: UpgradeContext, req: IncomingMessage, socket:
       })
       return accepted
     },
-    close: (code, reason) => ctx.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason)),
+    close(code, reason) {
+      connectionRefused(code)
+      ctx.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason))
+    },
   }
   void connect(ctx, join, handshake).catch((error: unknown) => {
     log('ws.upgradeFailed', { board: boardTag(join.boardId), error: String(error) })
@@ -88,6 +92,7 @@ function admit(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex): JoinR
 }
 
 function refuse(socket: Duplex, status: number, text: string): null {
+  connectionRefused(status)
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
   return null
 }

@@ -1,9 +1,11 @@
 import Database from 'better-sqlite3'
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs'
+import { unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BoardRecord, BoardStore, StoredBoard } from './BoardStore'
 import { Checkpointer } from './checkpointer'
 import { DATA_FILES } from './files'
+import { commitTimer, fsyncTimer } from '../metrics'
 
 interface Pending {
   readonly board: string
@@ -36,7 +38,7 @@ export class SqliteBoardStore implements BoardStore {
   private readonly stmt
 
   constructor(
-    dataDir: string,
+    private readonly dataDir: string,
     /** How the WAL reaches the disk; tests slow it down to see what waits for it. */
     private readonly syncFile: (fd: number, done: (error: Error | null) => void) => void = fsync,
   ) {
@@ -150,7 +152,14 @@ export class SqliteBoardStore implements BoardStore {
   private syncSoon(): Promise<void> {
     if (!this.syncing) {
       this.dirty = false
-      const running = new Promise<void>((resolve, reject) => this.syncFile(this.walFd, (error) => (error ? reject(error) : resolve())))
+      const synced = fsyncTimer()
+      const running = new Promise<void>((resolve, reject) =>
+        this.syncFile(this.walFd, (error) => {
+          synced()
+          if (error) reject(error)
+          else resolve()
+        }),
+      )
       this.syncing = running
       void running.then(
         () => {
@@ -185,6 +194,7 @@ export class SqliteBoardStore implements BoardStore {
     this.commitWaiters = []
     if (batch.length > 0) {
       let seqs: number[]
+      const commitDone = commitTimer()
       try {
         seqs = this.db.transaction(() => {
           const now = Date.now()
@@ -201,6 +211,7 @@ export class SqliteBoardStore implements BoardStore {
         for (const w of waiters) w()
         return
       }
+      commitDone()
       this.dirty = true
       this.checkpointer.committed()
       const durable = this.syncSoon()
@@ -241,6 +252,14 @@ export class SqliteBoardStore implements BoardStore {
   /** One process alone uses the file: nothing else can be running the task. */
   exclusively<T>(_task: string, work: () => Promise<T>): Promise<T | null> {
     return work()
+  }
+
+  /** The database answers a query, and the data directory takes a write (a lost or read-only volume does not). */
+  async check(): Promise<void> {
+    this.stmt.expired.all(0)
+    const file = join(this.dataDir, '.readyz-probe')
+    await writeFile(file, String(Date.now()))
+    await unlink(file)
   }
 
   async close(): Promise<void> {
