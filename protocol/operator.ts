@@ -75,3 +75,31 @@ export const EMPTY_OPERATOR_DETAILS: OperatorDetails = {
 
 /** The server's default retention (BOARD_TTL_DAYS unset). */
 export const DEFAULT_RETENTION_DAYS = 30
+
+const isText = (v: unknown): v is string => typeof v === 'string'
+const isLines = (v: unknown): v is string[] => Array.isArray(v) && v.every(isText)
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+function isContact(v: unknown): v is AccessibilityContact {
+  return isRecord(v) && isText(v.name) && isText(v.email) && isText(v.phone) && isLines(v.address)
+}
+
+function isEnforcementBody(v: unknown): v is EnforcementBody {
+  return isRecord(v) && isText(v.name) && isLines(v.address) && isText(v.email) && isText(v.web)
+}
+
+/** Whether an answer of GET /api/config has the shape the pages render (the client checks before it shows). */
+export function isSiteConfig(value: unknown): value is SiteConfig {
+  if (!isRecord(value) || !isRecord(value.operator)) return false
+  const o = value.operator
+  const texts = [o.name, o.email, o.phone, o.dataProtectionOfficer, o.supervisoryAuthority, o.proxyLogs, o.accessibilityReviewed]
+  return (
+    texts.every(isText) &&
+    isLines(o.address) &&
+    isContact(o.accessibilityContact) &&
+    (o.enforcementBody === null || isEnforcementBody(o.enforcementBody)) &&
+    typeof o.retentionDays === 'number' &&
+    Number.isInteger(o.retentionDays) &&
+    o.retentionDays > 0
+  )
+}

@@ -1,4 +1,3 @@
-import { OPERATOR } from '../privacy/operator'
 import { TextPage } from '../privacy/TextPage'
 import { AccessibilityDe } from './AccessibilityDe'
 import { AccessibilityEn } from './AccessibilityEn'
@@ -9,11 +8,11 @@ export function AccessibilityPage() {
   return (
     <TextPage
       className="accessibility"
-      text={(locale, heading) =>
+      text={(locale, heading, operator) =>
         locale === 'en' ? (
-          <AccessibilityEn heading={heading} operator={OPERATOR} site={site} />
+          <AccessibilityEn heading={heading} operator={operator} site={site} />
         ) : (
-          <AccessibilityDe heading={heading} operator={OPERATOR} site={site} />
+          <AccessibilityDe heading={heading} operator={operator} site={site} />
         )
       }
     />

@@ -8,7 +8,8 @@ export const ASSESSED_ON = '2026-11-23'
 
 /**
  * The federal enforcement body, the default for operators that are public bodies of the Bund.
- * Public bodies of a Land or a municipality set their own in client/privacy/operator.ts.
+ * Public bodies of a Land or a municipality set their own at run time (ENFORCEMENT_BODY_* or
+ * DATA_DIR/operator.json, docs/operations.md).
  */
 export const FEDERAL_ENFORCEMENT: EnforcementBody = {
   name: 'Schlichtungsstelle nach dem Behindertengleichstellungsgesetz bei dem Beauftragten der Bundesregierung für die Belange von Menschen mit Behinderungen',

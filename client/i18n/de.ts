@@ -2,6 +2,7 @@ import { ZONES } from '../../model/zones'
 import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
+import { operatorDe } from './parts/operator'
 
 /** German, the product's first language. `{name}` marks a parameter. */
 export const de = {
@@ -302,6 +303,7 @@ export const de = {
   'leave.leaving': 'Wird verlassen …',
   ...joiningDe,
   ...lookDe,
+  ...operatorDe,
   ...languageDe,
 } as const
 

@@ -3,6 +3,7 @@ import type { Messages } from './de'
 import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
+import { operatorEn } from './parts/operator'
 
 /** English. Typed as the German shape, so a missing key does not compile. */
 export const en: Messages = {
@@ -303,5 +304,6 @@ export const en: Messages = {
   'leave.leaving': 'Leaving …',
   ...joiningEn,
   ...lookEn,
+  ...operatorEn,
   ...languageEn,
 }

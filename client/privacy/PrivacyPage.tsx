@@ -1,4 +1,3 @@
-import { OPERATOR } from './operator'
 import { PrivacyDe } from './PrivacyDe'
 import { PrivacyEn } from './PrivacyEn'
 import { TextPage } from './TextPage'
@@ -8,8 +7,8 @@ export function PrivacyPage() {
   return (
     <TextPage
       className="privacy"
-      text={(locale, heading) =>
-        locale === 'en' ? <PrivacyEn heading={heading} operator={OPERATOR} /> : <PrivacyDe heading={heading} operator={OPERATOR} />
+      text={(locale, heading, operator) =>
+        locale === 'en' ? <PrivacyEn heading={heading} operator={operator} /> : <PrivacyDe heading={heading} operator={operator} />
       }
     />
   )

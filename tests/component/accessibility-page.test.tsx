@@ -1,19 +1,19 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createRef } from 'react'
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AccessibilityDe } from '../../client/accessibility/AccessibilityDe'
 import { AccessibilityEn } from '../../client/accessibility/AccessibilityEn'
 import { AccessibilityPage } from '../../client/accessibility/AccessibilityPage'
 import { PLAIN_SUMMARY } from '../../client/accessibility/plainSummary'
 import { App } from '../../client/App'
-import { OPERATOR } from '../../client/privacy/operator'
+import { EMPTY_OPERATOR } from '../../client/privacy/operator'
 import type { Operator } from '../../client/privacy/operator'
 import { SiteFooter } from '../../client/privacy/SiteFooter'
 import { setLocale } from '../../client/store/locale'
 
 const FILLED: Operator = {
-  ...OPERATOR,
+  ...EMPTY_OPERATOR,
   name: 'Landkreis Beispiel',
   accessibilityContact: {
     name: 'Fachstelle Prävention',
@@ -30,6 +30,12 @@ const FILLED: Operator = {
   accessibilityReviewed: '2026-12-01',
 }
 
+/** The server's GET /api/config, answering these operator details. */
+function serveConfig(operator: Operator = EMPTY_OPERATOR): void {
+  vi.stubGlobal('fetch', async (url: string) => (url === '/api/config' ? Response.json({ operator }) : new Response(null, { status: 404 })))
+}
+afterEach(() => vi.unstubAllGlobals())
+
 /** Text as read: without the soft hyphens that let long German words break at 320 px. */
 const read = (text: string | null) => (text ?? '').replace(/\u00ad/g, '')
 const named = (name: string) => (accessibleName: string) => read(accessibleName) === name
@@ -39,9 +45,10 @@ function sections(): string[] {
 }
 
 describe('Erklärung zur Barrierefreiheit', () => {
-  it('says what the model statement asks for, in German, with visible placeholders for what the operator must fill in', () => {
+  it('says what the model statement asks for, in German, with visible placeholders for what the operator must fill in', async () => {
+    serveConfig()
     render(<AccessibilityPage />)
-    const h1 = screen.getByRole('heading', { level: 1, name: named('Erklärung zur Barrierefreiheit') })
+    const h1 = await screen.findByRole('heading', { level: 1, name: named('Erklärung zur Barrierefreiheit') })
     expect(document.activeElement).toBe(h1)
     expect(screen.getByRole('main')).toBeTruthy()
     expect(sections()).toEqual([
@@ -93,8 +100,9 @@ describe('Erklärung zur Barrierefreiheit', () => {
 
   it('is in English when the interface is English, with the same sections', async () => {
     setLocale('en')
+    serveConfig()
     render(<AccessibilityPage />)
-    expect(screen.getByRole('heading', { level: 1, name: 'Accessibility statement' })).toBeTruthy()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Accessibility statement' })).toBeTruthy()
     expect(sections()).toEqual([
       'Compliance status',
       'Non-accessible content',
@@ -117,6 +125,29 @@ describe('Erklärung zur Barrierefreiheit', () => {
   })
 })
 
+describe('the operator’s details come from the server at run time', () => {
+  it('says so while they load, then shows them', async () => {
+    serveConfig(FILLED)
+    render(<AccessibilityPage />)
+    expect(screen.getByRole('status').textContent).toBe('Die Angaben des Betreibers werden geladen …')
+    expect(await screen.findByRole('link', { name: 'barrierefrei@landkreis-beispiel.de' })).toBeTruthy()
+    expect(screen.queryByText(/vom Betreiber einzutragen/)).toBeNull()
+  })
+
+  it('says when they could not be loaded (an alert), instead of showing placeholders', async () => {
+    vi.stubGlobal('fetch', async () => new Response('nope', { status: 502 }))
+    render(<AccessibilityPage />)
+    expect((await screen.findByRole('alert')).textContent).toBe('Die Angaben des Betreibers konnten nicht geladen werden. Bitte laden Sie die Seite neu.')
+    expect(screen.queryByText(/vom Betreiber einzutragen/)).toBeNull()
+  })
+
+  it('does not show an answer of the wrong shape', async () => {
+    vi.stubGlobal('fetch', async () => Response.json({ operator: { ...FILLED, retentionDays: 'dreißig' } }))
+    render(<AccessibilityPage />)
+    expect(await screen.findByRole('alert')).toBeTruthy()
+  })
+})
+
 describe('the footer and the routes', () => {
   it('links the statement next to Datenschutz', async () => {
     const user = userEvent.setup()
@@ -134,6 +165,7 @@ describe('the footer and the routes', () => {
   for (const path of ['/barrierefreiheit', '/accessibility']) {
     it(`opens the statement at ${path}`, async () => {
       window.history.replaceState(null, '', path)
+      serveConfig()
       render(<App />)
       expect(await screen.findByRole('heading', { level: 1, name: named('Erklärung zur Barrierefreiheit') })).toBeTruthy()
     })
@@ -141,9 +173,10 @@ describe('the footer and the routes', () => {
 })
 
 describe('the statement in Leichte Sprache / Easy Read', () => {
-  it('is a section of its own, one sentence per line', () => {
+  it('is a section of its own, one sentence per line', async () => {
+    serveConfig()
     render(<AccessibilityPage />)
-    const section = screen.getByRole('region', { name: 'Die Erklärung in Leichter Sprache' })
+    const section = await screen.findByRole('region', { name: 'Die Erklärung in Leichter Sprache' })
     expect(within(section).getByText('Ballonfahrt ist noch nicht für alle Menschen gut.')).toBeTruthy()
     expect(within(section).getByText('Das kostet nichts.')).toBeTruthy()
   })
