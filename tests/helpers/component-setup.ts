@@ -27,6 +27,35 @@ if (typeof globalThis.localStorage === 'undefined') {
   Object.defineProperty(globalThis, 'localStorage', { value: shim, configurable: true })
 }
 
+// jsdom has the <dialog> element but not its modal behaviour. A stand-in for what the app uses
+// (client/useModalDialog.ts): showModal/close with the `open` attribute and the `close` event,
+// and Escape firing a cancelable `cancel` at the top dialog. The real behaviour (inert page,
+// focus kept in, ::backdrop) is tested in Chromium (tests/e2e/dialogs.test.ts).
+if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    if (this.hasAttribute('open')) throw new DOMException('The dialog is already open.', 'InvalidStateError')
+    this.setAttribute('open', '')
+  }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    if (!this.hasAttribute('open')) return
+    this.removeAttribute('open')
+    this.dispatchEvent(new Event('close'))
+  }
+  // After the key event's dispatch, as its default action (whoever handled the key saw it first).
+  document.addEventListener(
+    'keydown',
+    (event) => {
+      if (event.key !== 'Escape') return
+      const top = [...document.querySelectorAll('dialog[open]')].at(-1) as HTMLDialogElement | undefined
+      if (!top) return
+      setTimeout(() => {
+        if (!event.defaultPrevented && top.dispatchEvent(new Event('cancel', { cancelable: true }))) top.close()
+      })
+    },
+    true,
+  )
+}
+
 function resetAll(): void {
   localStorage.clear()
   useBoard.setState(EMPTY_BOARD, true)
