@@ -25,7 +25,13 @@ export interface JoinRequest {
 /** Reads `/ws/<boardId>[/private]?p=<participant secret>[&m=<moderator token>]`; null if malformed. */
 export function parseJoin(url: string | undefined): JoinRequest | null {
   if (!url) return null
-  const parsed = new URL(url, 'http://localhost')
+  let parsed: URL
+  try {
+    parsed = new URL(url, 'http://localhost')
+  } catch {
+    // A request target that is no URL at all (e.g. "http://["): refused like any bad join.
+    return null
+  }
   const match = /^\/ws\/([^/]+)(\/private)?$/.exec(parsed.pathname)
   const boardId = match?.[1]
   const secret = parsed.searchParams.get('p')

@@ -122,11 +122,21 @@ async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessa
   res.end()
 }
 
+function parseTarget(target: string | undefined): URL | null {
+  try {
+    return new URL(target ?? '/', 'http://localhost')
+  } catch {
+    return null
+  }
+}
+
 export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   for (const [name, value] of Object.entries(securityHeaders(req.headers.host))) res.setHeader(name, value)
-  const url = new URL(req.url ?? '/', 'http://localhost')
-  const path = url.pathname
+  const url = parseTarget(req.url)
+  const path = url?.pathname ?? ''
   countAnswer(path, res)
+  // A request target that is no URL (e.g. "http://[") would otherwise throw outside the handler below.
+  if (!url) return json(res, 400, { error: 'Ungültige Adresse' })
   try {
     if (OPERATIONS_PATHS.has(path)) {
       await serveOperations(ctx, path, req, res)

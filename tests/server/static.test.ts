@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib'
@@ -176,6 +177,23 @@ describe('static files: what is not there', () => {
     }
     expect(requestPath('/%E0%A4%A')).toBeNull()
     expect(requestPath('/b/Zk3f%20x')).toBe('/b/Zk3f x')
+  })
+
+  it('a request target that is no URL at all answers 400, for a page and for a websocket, and the server lives on', async () => {
+    for (const upgrade of [false, true]) {
+      const status = await new Promise<string>((done, fail) => {
+        const socket = connect(server.app.port, '127.0.0.1', () => {
+          const headers = upgrade ? 'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n' : 'Connection: close\r\n'
+          socket.write(`GET http://[ HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}\r\n`)
+        })
+        let out = ''
+        socket.on('data', (d: Buffer) => (out += d.toString()))
+        socket.on('end', () => done(out.split('\r\n')[0]!))
+        socket.on('error', fail)
+      })
+      expect(status, upgrade ? 'upgrade' : 'GET').toMatch(/^HTTP\/1\.1 400 /)
+    }
+    expect((await get('/healthz')).status).toBe(200)
   })
 
   it('page routes get the SPA page', async () => {
