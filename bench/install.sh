@@ -19,8 +19,9 @@ for args in "" "--omit=dev"; do
   load=$(cut -d' ' -f1 /proc/loadavg)
   start=$(date +%s.%N)
   # shellcheck disable=SC2086
-  cpu=$( { /usr/bin/time -f '%U %S' npm ci $args --no-audit --no-fund --prefix "$dir" >/dev/null 2>"$dir/npm.err"; } 2>&1 | tail -1)
+  /usr/bin/time -o "$dir/cpu" -f '%U %S' npm ci $args --no-audit --no-fund --prefix "$dir" >/dev/null 2>"$dir/npm.err"
   wall=$(echo "$(date +%s.%N) - $start" | bc)
+  cpu=$(tail -1 "$dir/cpu")
   packages=$(cd "$dir" && npm ls --all --parseable $args 2>/dev/null | tail -n +2 | sort -u | wc -l)
   printf '| npm ci %s | %.0f | %.0f | %s | %s | %s |\n' "$args" "$wall" "$(echo "$cpu" | awk '{print $1 + $2}')" "$(du -sm "$dir/node_modules" | cut -f1)" "$packages" "$load"
 done
