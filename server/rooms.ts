@@ -248,9 +248,7 @@ export class Rooms {
 
   /** Boards in memory, their private docs (`<board>/p/<participant>`) not counted. */
   get boards(): number {
-    let n = 0
-    for (const id of this.rooms.keys()) if (!id.includes('/')) n++
-    return n
+    return [...this.rooms.keys()].filter((id) => !id.includes('/')).length
   }
 
   /** Whether a doc is in memory: someone is connected, or was a moment ago. */
