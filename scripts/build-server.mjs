@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const out = `${root}dist/server`
 /** The server and the commands an operator runs beside it. */
-const ENTRIES = ['index', 'backup', 'restore', 'healthcheck']
+const ENTRIES = ['index', 'backup', 'restore', 'healthcheck', 'migrate-postgres']
 
 rmSync(out, { recursive: true, force: true })
 const result = await build({
