@@ -245,10 +245,8 @@ export class Rooms {
   get size(): number {
     return this.rooms.size
   }
-
-  /** Boards in memory, their private docs (`<board>/p/<participant>`) not counted. */
   get boards(): number {
-    return [...this.rooms.keys()].filter((id) => !id.includes('/')).length
+    return [...this.rooms.keys()].filter((id) => !id.includes('/')).length // not the private docs, <board>/p/<participant>
   }
 
   /** Whether a doc is in memory: someone is connected, or was a moment ago. */
