@@ -5,10 +5,16 @@ import { useT } from '../i18n/index'
 import type { Operator } from './operator'
 import { OperatorStatus } from './OperatorStatus'
 import { useOperator } from './useOperator'
+import type { OperatorState } from './useOperator'
 import { RouteLink } from '../report/RouteLink'
 import { useLocale } from '../store/locale'
 import { TopBar } from '../TopBar'
 import './privacyPage.css'
+
+/** The text once the operator's details are there; until then, or when they failed, what is happening. */
+function body(state: OperatorState, locale: Locale, heading: RefObject<HTMLHeadingElement | null>, text: Props['text']): ReactNode {
+  return state.status === 'ready' ? text(locale, heading, state.operator) : <OperatorStatus failed={state.status === 'failed'} />
+}
 
 interface Props {
   /** The page's own class next to `page`. */
@@ -40,7 +46,7 @@ export function TextPage({ className, text }: Props) {
     <div className={`page ${className}`}>
       <TopBar />
       <main className="privacy__main card">
-        {state.status === 'ready' ? text(locale, heading, state.operator) : <OperatorStatus failed={state.status === 'failed'} />}
+        {body(state, locale, heading, text)}
         <p>
           <RouteLink to="/">{t('privacy.back')}</RouteLink>
         </p>
