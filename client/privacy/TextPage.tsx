@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import type { ReactNode, RefObject } from 'react'
 import type { Locale } from '../../model/zones'
 import { useT } from '../i18n/index'
@@ -37,7 +37,7 @@ export function TextPage({ className, text }: Props) {
 
   // Arriving from a footer link at the bottom of a page: start at the top, and tell screen
   // readers where they are (once the text with its heading is there).
-  useEffect(() => {
+  useLayoutEffect(() => {
     window.scrollTo(0, 0)
     heading.current?.focus()
   }, [ready])
