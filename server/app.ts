@@ -16,7 +16,8 @@ import { MemberBook, Meeting } from './meeting'
 import { Rooms } from './rooms'
 import { openStore } from './store/open'
 import type { BoardStore } from './store/BoardStore'
-import { handleUpgrade } from './upgrade'
+import { Cluster } from './cluster/cluster'
+import { handleUpgrade, serve } from './upgrade'
 import type { UpgradeContext } from './upgrade'
 import { UpgradeRate } from './upgradeRate'
 
@@ -41,7 +42,10 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const http: HttpContext = { config, store, rooms, connections: () => wss.clients.size, readiness: readinessChecks(config, store) }
   const untrack = trackApp({ connections: http.connections, boardsLoaded: () => rooms.boards })
   const server = createServer((req, res) => void handleHttp(http, req, res))
+  // Several instances: this one owns some boards and relays sockets for the others' (server/cluster/).
+  const cluster = config.cluster ? await Cluster.start(config.cluster, store, rooms, (join, actor, hs) => serve(upgrades, join, actor, hs)) : null
   const upgrades: UpgradeContext = {
+    ...(cluster ? { cluster } : {}),
     config,
     store,
     rooms,
@@ -56,7 +60,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const port = await listen(server, config)
   log('server.listening', { port })
   let closing: Promise<void> | null = null
-  const close = () => (closing ??= shutdown({ server, wss, http, upgrades, retention }).finally(untrack))
+  const close = () => (closing ??= shutdown({ server, wss, http, upgrades, retention, cluster }).finally(untrack))
   return { server, store, rooms, port, close }
 }
 
@@ -86,19 +90,23 @@ interface Running {
   readonly http: HttpContext
   readonly upgrades: UpgradeContext
   readonly retention: Retention
+  readonly cluster: Cluster | null
 }
 
 /** Stops taking work, writes what is pending, says goodbye to every socket (1001), closes the store. */
-async function shutdown({ server, wss, http, upgrades, retention }: Running): Promise<void> {
+async function shutdown({ server, wss, http, upgrades, retention, cluster }: Running): Promise<void> {
   const { store, rooms } = http
   upgrades.rate.stop()
   retention.stop()
   server.close()
   upgrades.members.write()
   await store.flushed()
+  cluster?.closeConnections(CLOSE.goingAway, 'Server wird neu gestartet')
   for (const ws of wss.clients) ws.close(CLOSE.goingAway, 'Server wird neu gestartet')
   server.closeAllConnections()
   await rooms.closeAll()
+  // Handed over: the leases go back once everything written is durable, and others take the boards.
+  await cluster?.stop()
   await store.close()
   // The code file is opened by the first request that needs it; the context is the key it is kept under.
   await closeJoinCodes(http)

@@ -53,6 +53,8 @@ export interface ServerConfig {
 export interface ClusterConfig {
   readonly databaseUrl: string
   readonly redisUrl: string
+  /** How long a board's lease lasts without renewal (LEASE_MS): a dead owner's board waits this long. */
+  readonly leaseMs: number
 }
 
 /** Both URLs or neither; each of its own kind. Errors name the variable. */
@@ -64,7 +66,7 @@ export function clusterFromEnv(env: NodeJS.ProcessEnv): ClusterConfig | null {
   if (!databaseUrl) throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: several instances need both (or neither, for one process on SQLite)')
   if (!urlOf(databaseUrl, ['postgres:', 'postgresql:'])) throw new ConfigError('DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database')
   if (!urlOf(redisUrl, ['redis:', 'rediss:'])) throw new ConfigError('REDIS_URL must be a Redis URL: redis://host:6379 (or rediss:// for TLS)')
-  return { databaseUrl, redisUrl }
+  return { databaseUrl, redisUrl, leaseMs: int(env, 'LEASE_MS', 3000, 300) }
 }
 
 function urlOf(value: string, protocols: readonly string[]): boolean {

@@ -36,10 +36,12 @@ export interface UpgradeContext {
   readonly members: MemberBook
   readonly wss: WebSocketServer
   readonly rate: UpgradeRate
+  /** Several instances: decides whether a connection is served here or relayed to its board's owner. */
+  readonly cluster?: { route(join: JoinRequest, actor: Actor, handshake: Handshake): Promise<boolean> }
 }
 
 /** One request's websocket handshake, still to be completed. */
-interface Handshake {
+export interface Handshake {
   /**
    * Completes it; false when ws refused it (a bad handshake header answered with 400, or a
    * client that left while its board was looked up). ws decides synchronously, so a callback
@@ -77,6 +79,12 @@ export function handleUpgrade(ctx: UpgradeContext, req: IncomingMessage, socket:
 async function connect(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake): Promise<void> {
   const actor = await authenticate(ctx, join, handshake)
   if (!actor) return
+  if (ctx.cluster && !(await ctx.cluster.route(join, actor, handshake))) return
+  await serve(ctx, join, actor, handshake)
+}
+
+/** After authentication: the board loaded here, then the board join or the private join (a relayed connection starts here on its owner). */
+export async function serve(ctx: UpgradeContext, join: Pick<JoinRequest, 'boardId' | 'private'>, actor: Actor, handshake: Handshake): Promise<void> {
   const board = await load(ctx, join.boardId, handshake)
   if (!board) return
   if (join.private) await joinPrivate(ctx, handshake, actor, board)

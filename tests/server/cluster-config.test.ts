@@ -18,7 +18,7 @@ describe('cluster mode settings', () => {
   it('needs both URLs or neither, and names the variable that is wrong, never its value', () => {
     expect(configFromEnv({}).cluster).toBeNull()
     expect(configFromEnv({ DATABASE_URL: ' ', REDIS_URL: '' }).cluster).toBeNull()
-    expect(configFromEnv({ DATABASE_URL: PG, REDIS_URL: REDIS }).cluster).toEqual({ databaseUrl: PG, redisUrl: REDIS })
+    expect(configFromEnv({ DATABASE_URL: PG, REDIS_URL: REDIS }).cluster).toEqual({ databaseUrl: PG, redisUrl: REDIS, leaseMs: 3000 })
     expect(configFromEnv({ DATABASE_URL: 'postgresql:///ballonfahrt?host=/run/postgresql', REDIS_URL: 'rediss://cache:6380' }).cluster).not.toBeNull()
     expect(() => configFromEnv({ DATABASE_URL: PG })).toThrow(/REDIS_URL is not/)
     expect(() => configFromEnv({ REDIS_URL: REDIS })).toThrow(/DATABASE_URL is not/)
@@ -57,7 +57,7 @@ describe('a server started with DATABASE_URL and REDIS_URL', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-cluster-'))
     dirs.push(dataDir)
     const url = await postgres.createDatabase('switch')
-    const config = testConfig(join(dataDir, 'unused'), { cluster: { databaseUrl: url, redisUrl: redis.url } })
+    const config = testConfig(join(dataDir, 'unused'), { cluster: { databaseUrl: url, redisUrl: redis.url, leaseMs: 3000 } })
     const app = await startApp(config)
     try {
       expect(app.store).toBeInstanceOf(PostgresBoardStore)
@@ -76,7 +76,7 @@ describe('a server started with DATABASE_URL and REDIS_URL', () => {
   it('does not start when PostgreSQL cannot be reached, and says which setting', async () => {
     const config = testConfig(mkdtempSync(join(tmpdir(), 'ballonfahrt-cluster-')), {
       // A free port: nothing listens there.
-      cluster: { databaseUrl: `postgres://ballonfahrt@127.0.0.1:${await freePort()}/nirgends`, redisUrl: redis.url },
+      cluster: { databaseUrl: `postgres://ballonfahrt@127.0.0.1:${await freePort()}/nirgends`, redisUrl: redis.url, leaseMs: 3000 },
     })
     dirs.push(config.dataDir)
     await expect(startApp(config)).rejects.toThrow(/^DATABASE_URL: cannot open the PostgreSQL database/)

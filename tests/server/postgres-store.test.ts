@@ -161,7 +161,7 @@ describe('durability when the database server fails', () => {
     const store = await open(url)
     await store.createBoard(record('board-s'), bytes(0))
     await store.append('board-s', bytes(1))
-    const checks = readinessChecks({ ...testConfig('unused'), cluster: { databaseUrl: url, redisUrl: 'redis://127.0.0.1:1' } }, store)
+    const checks = readinessChecks({ ...testConfig('unused'), cluster: { databaseUrl: url, redisUrl: 'redis://127.0.0.1:1', leaseMs: 3000 } }, store)
     expect((await readiness(checks.filter((c) => c.name === 'postgres'))).ready).toBe(true)
     await server.stop()
     const committed: number[] = []
@@ -218,7 +218,7 @@ describe('readiness in cluster mode', () => {
     const store = await open(url)
     const redis = await startRedis()
     try {
-      const checks = readinessChecks({ ...testConfig('unused'), cluster: { databaseUrl: url, redisUrl: redis.url } }, store)
+      const checks = readinessChecks({ ...testConfig('unused'), cluster: { databaseUrl: url, redisUrl: redis.url, leaseMs: 3000 } }, store)
       expect(checks.map((c) => c.name)).toEqual(['postgres', 'redis'])
       expect(await readiness(checks)).toEqual({ ready: true, checks: { postgres: 'ok', redis: 'ok' } })
       await redis.kill()

@@ -1,0 +1,69 @@
+import type { Redis } from 'ioredis'
+import { log } from '../log'
+import { decodeFrames, encodeFrames } from './wire'
+import type { RelayFrame } from './wire'
+
+const CHANNEL = (instance: string) => `ballonfahrt:instance:${instance}`
+
+/**
+ * Each instance listens on a channel of its own; frames for another instance gather for one
+ * tick and go out as one PUBLISH (a note fanned out to 50 relayed readers on one instance is one
+ * Redis message, not 50). Redis pub/sub keeps one publisher's messages in order and loses them
+ * while a connection is down: `onBroken` then tells the relay to close what went through it.
+ */
+export class RelayBus {
+  private readonly outbox = new Map<string, RelayFrame[]>()
+  private flushing = false
+
+  constructor(
+    private readonly publisher: Redis,
+    private readonly subscriber: Redis,
+    readonly instance: string,
+    private readonly receive: (frames: readonly RelayFrame[]) => void,
+    onBroken: () => void,
+  ) {
+    subscriber.on('messageBuffer', (_channel: Buffer, message: Buffer) => this.deliver(message))
+    // A dropped connection may have lost frames either way: whatever was relayed is suspect.
+    for (const client of [publisher, subscriber]) client.on('close', onBroken)
+  }
+
+  /** Subscribes to this instance's channel; ioredis subscribes again after a reconnect. */
+  async start(): Promise<void> {
+    await this.subscriber.subscribe(CHANNEL(this.instance))
+  }
+
+  send(instance: string, frame: RelayFrame): void {
+    const frames = this.outbox.get(instance)
+    if (frames) frames.push(frame)
+    else this.outbox.set(instance, [frame])
+    if (this.flushing) return
+    this.flushing = true
+    setImmediate(() => void this.flush())
+  }
+
+  private flush(): Promise<unknown> {
+    this.flushing = false
+    const sent = [...this.outbox].map(([instance, frames]) =>
+      this.publisher.publish(CHANNEL(instance), Buffer.from(encodeFrames(frames))).catch((error: unknown) => log('cluster.publishFailed', { error: String(error) })),
+    )
+    this.outbox.clear()
+    return Promise.all(sent)
+  }
+
+  private deliver(message: Buffer): void {
+    let frames: RelayFrame[]
+    try {
+      frames = decodeFrames(new Uint8Array(message.buffer, message.byteOffset, message.byteLength))
+    } catch (error) {
+      log('cluster.relayMalformed', { error: String(error) })
+      return
+    }
+    this.receive(frames)
+  }
+
+  /** Sends what is waiting, then stops listening. */
+  async stop(): Promise<void> {
+    await this.flush()
+    await this.subscriber.unsubscribe().catch(() => {})
+  }
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { addNote } from '../../model/notes'
+import { toBoardView } from '../../model/view'
+import { startApp } from '../../server/app'
+import type { App } from '../../server/app'
+import { setQuiet } from '../../server/log'
+import { connectClient, waitFor } from '../helpers/clients'
+import type { TestClient } from '../helpers/clients'
+import { OPEN_BOARD, testConfig } from '../helpers/server'
+import { startPostgres, startRedis } from '../helpers/services'
+import type { PgServer, RedisServer } from '../helpers/services'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * Three instances in one process on one PostgreSQL and one Redis: one owns a board, the others
+ * relay their sockets to it through Redis (real services, real sockets).
+ */
+let postgres: PgServer
+let redis: RedisServer
+let apps: App[] = []
+const clients: TestClient[] = []
+
+const texts = (doc: Y.Doc) =>
+  Object.values(toBoardView(doc).zones)
+    .flatMap((z) => z.notes.map((n) => n.text))
+    .sort()
+
+beforeAll(async () => {
+  setQuiet(true)
+  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+  const url = await postgres.createDatabase('relay')
+  const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-relay-'))
+  for (let i = 0; i < 3; i++) apps.push(await startApp(testConfig(join(dir, String(i)), { cluster: { databaseUrl: url, redisUrl: redis.url, leaseMs: 1500 } })))
+}, 60_000)
+
+afterAll(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const app of apps) await app.close()
+  apps = []
+  await redis.destroy()
+  await postgres.destroy()
+})
+
+async function newBoard(app: App): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${app.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPEN_BOARD) })
+  expect(res.status).toBe(201)
+  return ((await res.json()) as { boardId: string }).boardId
+}
+
+function join_(app: App, boardId: string): TestClient {
+  const client = connectClient(`ws://127.0.0.1:${app.port}/ws`, boardId)
+  clients.push(client)
+  return client
+}
+
+describe('three instances, one owner per board', () => {
+  it('shows a note typed on one instance to clients of the other two, acknowledged through the relay', async () => {
+    const boardId = await newBoard(apps[0]!)
+    const [a, b, c] = apps.map((app) => join_(app, boardId))
+    await Promise.all([a!.synced(), b!.synced(), c!.synced()])
+    addNote(b!.doc, { zone: 'steigen', text: 'Über B geschrieben', author: b!.actor.participantId })
+    await b!.settled()
+    await waitFor(() => texts(a!.doc).length === 1 && texts(c!.doc).length === 1, 5000, 'the note on A and C')
+    expect(texts(a!.doc)).toEqual(['Über B geschrieben'])
+    expect(texts(c!.doc)).toEqual(['Über B geschrieben'])
+    const owners = apps.filter((app) => app.rooms.isLoaded(boardId))
+    expect(owners).toHaveLength(1)
+  })
+})
