@@ -2,8 +2,9 @@ import type { Focus } from '../../model/focus'
 import type { BoardView } from '../../model/view'
 import { ZONE_IDS } from '../../model/zones'
 import { flag, persistedPreference } from '../store/preference'
+import { boardKeys } from '../sync/credentials'
 
-const follows = (boardId: string) => persistedPreference(`ballonfahrt:follow:${boardId}`, flag())
+const follows = (boardId: string) => persistedPreference(boardKeys(boardId).follow, flag())
 
 /** Whether this browser follows the moderator's highlight on this board (off unless chosen). */
 export const loadFollow = (boardId: string): boolean => follows(boardId).read()

@@ -242,6 +242,7 @@ export const en: Messages = {
   'delete.failed': 'The board could not be deleted. Please try again.',
   'problem.deleted': 'This board was deleted',
   'problem.deletedText': 'The moderator deleted the board with all its content.',
+  'problem.deletedErased': 'This browser has removed everything it kept about the board as well: the copy of the board, the identity, the name and any moderator key.',
   'timer.remaining': 'Time left',
   'timer.paused': 'paused',
   'timer.ended': "Time's up",

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { useT } from '../i18n/index'
-import { navigate } from '../router'
 import { deleteThisBoard } from './moderatorAccess'
 
 /** "Board löschen" with a confirmation that holds the keyboard until answered. */
@@ -39,10 +38,8 @@ function ConfirmDelete({ onCancel }: { readonly onCancel: () => void }) {
     } catch {
       deleted = false
     }
-    if (deleted) {
-      navigate('/')
-      return
-    }
+    // The board page gives way to the page that says the board is gone.
+    if (deleted) return
     setBusy(false)
     setFailed(true)
   }

@@ -59,11 +59,16 @@ export function PrivacyDe({ heading, operator }: Props) {
           auf /48 gekürzt), die keine Person mehr bezeichnen.
         </li>
         <li>
-          <strong>Im Browser:</strong> Dein Browser speichert pro Board deine Kennung, deinen Namen und gegebenenfalls den
-          Moderationsschlüssel (Local Storage) sowie eine Kopie des Boards mit noch nicht gesendeten Änderungen (IndexedDB), damit nichts
-          verloren geht, wenn die Verbindung abreißt. Dazu kommen die gewählte Sprache und Einstellungen wie „Folgen“ oder ein
-          stummgeschalteter Timer. Diese Daten verlassen deinen Browser nur zum Abgleich mit diesem Server. Sie sind für den von dir
-          gewünschten Dienst unbedingt erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG).
+          <strong>Im Browser:</strong> Für jedes Board speichert der Browser im Local Storage unter{' '}
+          <code>ballonfahrt:board:&lt;Board-Kennung&gt;</code> das Zufallsgeheimnis (die Kennung), den Anzeigenamen und gegebenenfalls
+          den Moderationsschlüssel, unter <code>ballonfahrt:follow:&lt;Board-Kennung&gt;</code> die Wahl „Folgen“. In IndexedDB liegen
+          zwei Datenbanken: <code>ballonfahrt:&lt;Board-Kennung&gt;</code> mit einer vollständigen Kopie des Boards (alle sichtbaren
+          Notizen, Cluster und Maßnahmen, dazu noch nicht gesendete Änderungen), damit nichts verloren geht, wenn die Verbindung abreißt,
+          und <code>ballonfahrt:&lt;Board-Kennung&gt;/private</code> mit den eigenen verdeckten Notizen und dem Stimmzettel. Für alle
+          Boards gemeinsam kommen die gewählte Sprache, das Farbschema, Leichte Sprache, ein stummgeschalteter Timer und die gesehene
+          Einführung hinzu (<code>ballonfahrt:locale</code>, <code>ballonfahrt:theme</code>, <code>ballonfahrt:plain</code>,{' '}
+          <code>ballonfahrt:timer-muted</code>, <code>ballonfahrt:intro</code>). Diese Daten verlassen den Browser nur zum Abgleich mit
+          diesem Server. Sie sind für den gewünschten Dienst unbedingt erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG).
         </li>
       </ul>
 
@@ -86,7 +91,11 @@ export function PrivacyDe({ heading, operator }: Props) {
           Das Betriebsprotokoll enthält keine Notiztexte, keine Namen, keine Geheimnisse oder Schlüssel, nur gekürzte Board-Kennungen und
           gekürzte Adressen.
         </li>
-        <li>Die Daten in deinem Browser bleiben, bis du das Board verlässt oder die Websitedaten löschst.</li>
+        <li>
+          Was der Browser zu einem Board gespeichert hat (beide Datenbanken und beide Schlüssel oben), entfernt er vollständig: bei „Board
+          verlassen“, sobald die Moderation das Board löscht oder es abläuft, während es geöffnet ist, und sonst beim nächsten Öffnen
+          des nicht mehr vorhandenen Boards. Die Einstellungen für alle Boards bleiben, bis die Websitedaten gelöscht werden.
+        </li>
       </ul>
 
       <h2>Wer löschen kann</h2>

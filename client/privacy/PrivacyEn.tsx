@@ -56,10 +56,15 @@ export function PrivacyEn({ heading, operator }: Props) {
           person.
         </li>
         <li>
-          <strong>In your browser:</strong> for each board, your browser keeps your identifier, your name and, if you have it, the
-          moderator key (local storage), and a copy of the board with changes not sent yet (IndexedDB), so that nothing is lost when the
-          connection drops. Also the chosen language and settings such as “follow” or a muted timer. These data leave your browser only
-          to sync with this server. They are strictly necessary for the service you asked for (§ 25 (2) no. 2 TDDDG).
+          <strong>In the browser:</strong> for each board, the browser keeps in local storage under{' '}
+          <code>ballonfahrt:board:&lt;board id&gt;</code> the random secret (the identifier), the display name and, if it has one, the
+          moderator key, and under <code>ballonfahrt:follow:&lt;board id&gt;</code> the “follow” choice. IndexedDB holds two databases:{' '}
+          <code>ballonfahrt:&lt;board id&gt;</code> with a complete copy of the board (every visible note, cluster and action, plus
+          changes not sent yet), so that nothing is lost when the connection drops, and <code>ballonfahrt:&lt;board id&gt;/private</code>{' '}
+          with one’s own hidden notes and ballot. For all boards together it keeps the chosen language, colour scheme, plain language, a
+          muted timer and the introduction seen (<code>ballonfahrt:locale</code>, <code>ballonfahrt:theme</code>,{' '}
+          <code>ballonfahrt:plain</code>, <code>ballonfahrt:timer-muted</code>, <code>ballonfahrt:intro</code>). These data leave the
+          browser only to sync with this server. They are strictly necessary for the service asked for (§ 25 (2) no. 2 TDDDG).
         </li>
       </ul>
 
@@ -76,7 +81,11 @@ export function PrivacyEn({ heading, operator }: Props) {
         <li>A board is deleted with all its content after {days} without activity. The moderators can delete it at once at any time.</li>
         <li>Display names disappear as soon as you disconnect.</li>
         <li>The operations log holds no note text, no names, no secrets or keys, only shortened board ids and shortened addresses.</li>
-        <li>The data in your browser stay until you leave the board or clear the site’s data.</li>
+        <li>
+          What the browser kept about a board (both databases and both keys above) it removes completely: on “Leave board”, as soon as
+          the moderator deletes the board or it expires while it is open, and otherwise the next time the board that no longer exists is
+          opened. The settings for all boards stay until the site’s data are cleared.
+        </li>
       </ul>
 
       <h2>Who can delete</h2>

@@ -8,6 +8,7 @@ import type { Problem } from '../store/session'
 import { loadCredentials } from './credentials'
 import { clearLocalCopy, openBoard } from './connection'
 import type { BoardConnection } from './connection'
+import { eraseBoardFromBrowser } from './localBoard'
 
 let connection: BoardConnection | null = null
 let stopWatching: (() => void) | null = null
@@ -27,9 +28,35 @@ function connect(boardId: string, problem: Problem = null): void {
   setActiveBoard(connection)
   if (problem) useSession.setState({ problem })
   // A rejected update leaves our copy diverged from the server's: drop it and load afresh.
+  // A board that is gone (deleted: 4410, or no longer there: 4404) leaves nothing behind here.
   stopWatching = useSession.subscribe((state, prev) => {
-    if (state.problem === 'rejected' && prev.problem !== 'rejected') void resync(boardId)
+    if (state.problem === prev.problem) return
+    if (state.problem === 'rejected') void resync(boardId)
+    if (state.problem === 'deleted' || state.problem === 'unknownBoard') void forgetGoneBoard(boardId, state.problem)
   })
+}
+
+const erasing = new Map<string, Promise<void>>()
+
+/**
+ * The board is gone on the server (close 4410 or 4404, or this browser's moderator deleted
+ * it): closes its connection, shows the page that says so, and erases what this browser kept
+ * of it (copies, secret, moderator token). Runs once at a time however many paths call it.
+ */
+export function forgetGoneBoard(boardId: string, problem: 'deleted' | 'unknownBoard' = 'deleted'): Promise<void> {
+  const running = erasing.get(boardId)
+  if (running) return running
+  if (useSession.getState().boardId === boardId) {
+    stopWatching?.()
+    stopWatching = null
+    connection?.destroy()
+    connection = null
+    setActiveBoard(null)
+    useSession.setState({ problem, connection: 'offline' })
+  }
+  const erased = eraseBoardFromBrowser(boardId).finally(() => erasing.delete(boardId))
+  erasing.set(boardId, erased)
+  return erased
 }
 
 async function resync(boardId: string): Promise<void> {

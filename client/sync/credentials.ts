@@ -12,7 +12,13 @@ export interface Credentials {
   readonly moderatorToken: string | null
 }
 
-const key = (boardId: string) => `ballonfahrt:board:${boardId}`
+/** Every localStorage key this browser keeps for one board (forgetBoard removes them all). */
+export const boardKeys = (boardId: string) => ({
+  credentials: `ballonfahrt:board:${boardId}`,
+  follow: `ballonfahrt:follow:${boardId}`,
+})
+
+const key = (boardId: string) => boardKeys(boardId).credentials
 
 function read(boardId: string): Partial<Credentials> {
   try {
@@ -29,6 +35,12 @@ function write(boardId: string, value: Credentials): void {
   } catch {
     // Private mode or full storage: the session still works, it just is not remembered.
   }
+}
+
+/** The moderator token this browser holds for a board, without creating an identity. */
+export function storedModeratorToken(boardId: string): string | null {
+  const token = read(boardId).moderatorToken
+  return typeof token === 'string' ? token : null
 }
 
 export function loadCredentials(boardId: string): Credentials {
@@ -54,9 +66,10 @@ export function saveModeratorToken(boardId: string, moderatorToken: string): Cre
   return next
 }
 
+/** Removes every key this browser keeps for the board: secret, name, moderator token, following. */
 export function forgetBoard(boardId: string): void {
   try {
-    localStorage.removeItem(key(boardId))
+    for (const name of Object.values(boardKeys(boardId))) localStorage.removeItem(name)
   } catch {
     // nothing stored
   }

@@ -176,7 +176,7 @@ describe('deleting the board', () => {
     expect(screen.queryByRole('alertdialog')).toBeNull()
   })
 
-  it('"Endgültig löschen" deletes on the server and goes to the start page; a failure is told', async () => {
+  it('"Endgültig löschen" deletes on the server, forgets the board in this browser and says so; a failure is told', async () => {
     const user = userEvent.setup()
     window.history.replaceState(null, '', '/b/board-1')
     openBoardPage('moderator')
@@ -193,8 +193,11 @@ describe('deleting the board', () => {
     fetch.mockImplementation(() => Promise.resolve(new Response(null, { status: 204 })))
     dialog = screen.getByRole('alertdialog')
     await user.click(within(dialog).getByRole('button', { name: 'Endgültig löschen' }))
-    await vi.waitFor(() => expect(window.location.pathname).toBe('/'))
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Dieses Board wurde gelöscht' })
+    expect(document.activeElement).toBe(heading)
+    expect(screen.getByText(/Auch dieser Browser hat alles entfernt/)).toBeTruthy()
     expect(fetch).toHaveBeenLastCalledWith('/api/boards/board-1', { method: 'DELETE', headers: { authorization: 'Bearer secret-token_1' } })
+    await vi.waitFor(() => expect(localStorage.getItem('ballonfahrt:board:board-1')).toBeNull())
   })
 
   it('shows a page for a deleted board', () => {
