@@ -143,6 +143,16 @@ export class ServerProcess {
     return this.out
   }
 
+  /** The running process's id (the cluster names an instance by host, pid and a random part). */
+  get pid(): number | undefined {
+    return this.child?.pid
+  }
+
+  /** SIGSTOP or SIGCONT: a process that stops answering without dying, and wakes again. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child?.kill(signal)
+  }
+
   async createBoard(): Promise<string> {
     const res = await fetch(`http://127.0.0.1:${this.port}/api/boards`, {
       method: 'POST',
