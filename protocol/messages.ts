@@ -34,6 +34,13 @@ export const CLOSE = {
   boardFull: 4429,
   /** The moderator deleted the board. */
   deleted: 4410,
+  /**
+   * Flow control (server/flowControl.ts), outside 4400-4499 so that the client reconnects after
+   * its backoff and sends its unsaved changes again: more messages or bytes per second than a
+   * socket may send; more bytes queued for a socket than it reads.
+   */
+  tooFast: 4029,
+  slowReader: 4013,
 } as const
 
 /** Whether a client -> server message is a document change that the server will acknowledge. */

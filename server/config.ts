@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import type { OperatorDetails } from '../protocol/operator'
+import type { FlowLimits } from './flowControl'
 import { LOG_LEVELS } from './log'
 import type { LogLevel } from './log'
 import { ConfigError, operatorFromEnv } from './operator'
@@ -23,6 +24,8 @@ export interface ServerConfig {
   readonly idleUnloadMs: number
   /** Log entries after which a board's log is compacted into a snapshot. */
   readonly compactAfter: number
+  /** What one websocket may send per second, leave unread, and how often it is pinged. */
+  readonly flow: FlowLimits
   /** Open connections per board; more are refused with "Board ist voll". */
   readonly maxConnectionsPerBoard: number
   /** Largest stored size of one board (snapshot + log, bytes); updates beyond it are refused. */
@@ -87,6 +90,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   return n
 }
 
+/** The flow limits; a burst (two seconds' worth of bytes) must hold the largest message. */
+function flowLimits(env: NodeJS.ProcessEnv, maxPayload: number): FlowLimits {
+  const bytesPerSecond = int(env, 'BYTES_PER_SECOND', 2 * 1024 * 1024, 1)
+  if (bytesPerSecond * 2 < maxPayload) throw new ConfigError(`BYTES_PER_SECOND: two seconds' worth must hold one message of MAX_PAYLOAD (${maxPayload} bytes): ${bytesPerSecond}`)
+  return {
+    messagesPerSecond: int(env, 'MESSAGES_PER_SECOND', 200, 1),
+    bytesPerSecond,
+    maxBufferedBytes: int(env, 'MAX_BUFFERED_BYTES', 4 * 1024 * 1024, 1),
+    pingIntervalMs: int(env, 'PING_INTERVAL_MS', 30_000, 1000),
+  }
+}
+
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const value = env.LOG_LEVEL || 'info'
   if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new ConfigError(`LOG_LEVEL: one of ${LOG_LEVELS.join(', ')}, not ${value}`)
@@ -106,16 +121,18 @@ export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const dataDir = dataDirFromEnv(env)
+  const maxPayload = int(env, 'MAX_PAYLOAD', 1024 * 1024)
   return {
     port: int(env, 'PORT', 8080),
     host: env.HOST || undefined,
     dataDir,
     clientDir: resolve(env.CLIENT_DIR || './dist/client'),
-    maxPayload: int(env, 'MAX_PAYLOAD', 1024 * 1024),
+    maxPayload,
     publicUrl: publicUrl(env),
     allowedOrigins: env.ALLOWED_ORIGINS ? env.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean) : null,
     idleUnloadMs: int(env, 'IDLE_UNLOAD_MS', 30_000),
     compactAfter: int(env, 'COMPACT_AFTER', 500),
+    flow: flowLimits(env, maxPayload),
     maxConnectionsPerBoard: int(env, 'MAX_CONNECTIONS_PER_BOARD', 1000),
     maxBoardBytes: int(env, 'MAX_BOARD_BYTES', 16 * 1024 * 1024),
     connectionsPerMinute: int(env, 'CONNECTIONS_PER_MINUTE', 120),

@@ -57,6 +57,12 @@ const refusedFrames = new Counter({
   labelNames: ['reason'],
   registers: [registry],
 })
+const endedConnections = new Counter({
+  name: 'ballonfahrt_connections_ended_total',
+  help: 'Websocket connections the server ended by flow control, by cause: tooFast (over its budget of messages or bytes per second), slowReader (too much queued unread), noPong.',
+  labelNames: ['cause'],
+  registers: [registry],
+})
 const refusedConnections = new Counter({
   name: 'ballonfahrt_connections_refused_total',
   help: 'Websocket connections refused, by reason (rate limit, origin, URL, unknown board, no access, board full).',
@@ -95,6 +101,11 @@ export const frameRefused = (reason: string): void => refusedFrames.inc({ reason
 
 const CLOSE_NAMES = new Map<number, string>(Object.entries(CLOSE).map(([name, code]) => [code, name]))
 const STATUS_NAMES: Readonly<Record<number, string>> = { 400: 'badRequest', 403: 'origin', 429: 'rateLimited' }
+
+/** A connection ended by flow control. */
+export function connectionEnded(cause: string): void {
+  endedConnections.inc({ cause })
+}
 
 /** A refused connection, by the HTTP status or close code it was answered with. */
 export function connectionRefused(code: number): void {

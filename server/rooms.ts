@@ -6,7 +6,7 @@ import { declarePrivateRoots } from '../model/privateDoc'
 import { declareRoots } from '../model/schema'
 import { MESSAGE } from '../protocol/messages'
 import { FanOut } from './fanOut'
-import { FirstSync } from './firstSync'
+import { FirstSync, lacksMost } from './firstSync'
 import { StoredDoc } from './storedDoc'
 import type { RoomMember } from './fanOut'
 import { boardTag, log } from './log'
@@ -95,10 +95,12 @@ export class Room {
 
   /**
    * The messages answering a client's sync step 1: a sync step 2 with what it lacks. Most
-   * joiners have nothing yet (a first visit; the 500 of a join storm): theirs is kept ready.
+   * joiners have nothing yet (a first visit; the 500 of a join storm): theirs is kept ready,
+   * and so is the answer to anyone who lacks most of the doc (encoding it anew for each such
+   * question was the flood of issue 11: a client may be sent what it already has).
    */
   syncReply(stateVector: Uint8Array): readonly Uint8Array[] {
-    if (stateVector.length === 1 && stateVector[0] === 0) {
+    if ((stateVector.length === 1 && stateVector[0] === 0) || lacksMost(this.doc, stateVector)) {
       // Possibly served from the stored bytes alone: decode once they are on their way.
       this.stored.decodeSoon()
       return this.firstSync.messages()

@@ -7,8 +7,10 @@ import type { Actor } from '../model/identity'
 import { LIMITS } from '../model/limits'
 import { CLOSE, MESSAGE, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeAck, encodeHello, encodeReject } from '../protocol/messages'
 import type { GuardVerdict } from './guard'
+import { Budget, keepAlive } from './flowControl'
+import type { FlowLimits } from './flowControl'
 import { boardTag, log } from './log'
-import { ackTimer, frameRefused, updateApplied, updateRejected } from './metrics'
+import { ackTimer, connectionEnded, frameRefused, updateApplied, updateRejected } from './metrics'
 import { encodeAwarenessMessage } from './rooms'
 import type { Room, RoomMember } from './rooms'
 import type { BoardStore } from './store/BoardStore'
@@ -46,8 +48,12 @@ export interface BoardSocketOptions<Before> {
   readonly store: BoardStore
   /** Largest stored size of the doc; updates that would grow it beyond are refused. */
   readonly maxBoardBytes: number
+  readonly limits: FlowLimits
   readonly stages: ConnectionStages<Before>
 }
+
+/** Why the server ended a connection by flow control (see server/flowControl.ts). */
+type Shed = 'tooFast' | 'slowReader' | 'noPong'
 
 /**
  * One authorised websocket on one board: the y-websocket protocol, the guard in front of the
@@ -62,6 +68,15 @@ export class BoardSocket<Before = unknown> implements RoomMember {
   /** The chain of acknowledgements, in message order. */
   private acks: Promise<void> = Promise.resolve()
   private writeFailed = false
+  /**
+   * At most one sync answer in flight: from its encoding until the socket has written it.
+   * A sync step 1 that comes meanwhile replaces any that waits: only the latest is answered.
+   */
+  private syncInFlight = false
+  private syncWaiting: Uint8Array | null = null
+  private readonly budget: Budget
+  private readonly maxBufferedBytes: number
+  private readonly stopKeepAlive: () => void
   private readonly ws: WebSocket
   private readonly room: Room
   private readonly actor: Actor
@@ -69,8 +84,11 @@ export class BoardSocket<Before = unknown> implements RoomMember {
   private readonly maxBoardBytes: number
   private readonly stages: ConnectionStages<Before>
 
-  constructor({ ws, room, actor, store, maxBoardBytes, stages }: BoardSocketOptions<Before>) {
+  constructor({ ws, room, actor, store, maxBoardBytes, limits, stages }: BoardSocketOptions<Before>) {
     this.ws = ws
+    this.budget = new Budget(limits)
+    this.maxBufferedBytes = limits.maxBufferedBytes
+    this.stopKeepAlive = keepAlive(ws, limits.pingIntervalMs, () => this.shed('noPong'))
     this.room = room
     this.actor = actor
     this.store = store
@@ -104,9 +122,12 @@ export class BoardSocket<Before = unknown> implements RoomMember {
     this.send(message)
   }
 
-  private send(message: Uint8Array): void {
+  /** Sends a message; `written` runs once the socket has written it (or failed to). */
+  private send(message: Uint8Array, written?: () => void): void {
     if (this.closed || this.ws.readyState !== this.ws.OPEN) return
-    this.ws.send(message, { binary: true })
+    this.ws.send(message, { binary: true }, written)
+    // A socket that does not read keeps everything sent to it in this process's memory.
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) this.shed('slowReader')
   }
 
   close(code: number, reason: string): void {
@@ -115,8 +136,27 @@ export class BoardSocket<Before = unknown> implements RoomMember {
     this.cleanup()
   }
 
+  /**
+   * Ends a connection that broke flow control. A slow reader would not read its close frame
+   * either, so the socket is ended outright a moment later; a peer that no longer answers pings
+   * at once.
+   */
+  private shed(cause: Shed): void {
+    if (this.closed) return
+    log('socket.flow.refused', { board: boardTag(this.room.id), cause })
+    connectionEnded(cause)
+    const ws = this.ws
+    if (cause === 'noPong') ws.terminate()
+    else {
+      ws.close(cause === 'tooFast' ? CLOSE.tooFast : CLOSE.slowReader, cause === 'tooFast' ? 'Zu viele Nachrichten' : 'Verbindung zu langsam')
+      setTimeout(() => ws.terminate(), 1000).unref()
+    }
+    this.cleanup()
+  }
+
   private receive(data: Buffer, isBinary: boolean): void {
     if (this.closed) return
+    if (!this.budget.spend(data.byteLength)) return this.shed('tooFast')
     try {
       if (!isBinary) throw new Malformed('text frame')
       const decoder = decoding.createDecoder(new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
@@ -156,10 +196,25 @@ export class BoardSocket<Before = unknown> implements RoomMember {
       this.synced = true
       this.stages.firstSync()
     }
-    // Answered once everything applied is committed, so the answer holds no change a crash
-    // could still take back (see Room.record: the server sends only what is committed).
+    // Encoding an answer costs time in proportion to the board: repeats are coalesced.
+    this.syncWaiting = stateVector
+    if (!this.syncInFlight) this.answerWaitingSync()
+  }
+
+  /**
+   * Answers the latest waiting sync step 1, once everything applied is committed, so the answer
+   * holds no change a crash could still take back (see Room.record: the server sends only what
+   * is committed). The next one waits until the socket has written this answer.
+   */
+  private answerWaitingSync(): void {
+    const stateVector = this.syncWaiting
+    this.syncWaiting = null
+    this.syncInFlight = stateVector !== null
+    if (!stateVector) return
     void this.store.committed().then(() => {
-      if (!this.closed) for (const message of this.room.syncReply(stateVector)) this.send(message)
+      if (this.closed) return
+      const messages = this.room.syncReply(stateVector)
+      messages.forEach((message, i) => this.send(message, i === messages.length - 1 ? () => this.answerWaitingSync() : undefined))
     })
   }
 
@@ -263,6 +318,7 @@ export class BoardSocket<Before = unknown> implements RoomMember {
   private cleanup(): void {
     if (this.closed) return
     this.closed = true
+    this.stopKeepAlive()
     if (this.awarenessClient !== null) {
       this.room.awarenessOwners.delete(this.awarenessClient)
       awarenessProtocol.removeAwarenessStates(this.room.awareness, [this.awarenessClient], this)

@@ -183,7 +183,7 @@ function start<Before>(
 ): void {
   const { store, rooms, config } = ctx
   const accepted = handshake.accept((ws) => {
-    const member = new BoardSocket({ ws, room, actor, store, maxBoardBytes: config.maxBoardBytes, stages })
+    const member = new BoardSocket({ ws, room, actor, store, maxBoardBytes: config.maxBoardBytes, limits: config.flow, stages })
     rooms.join(room, member)
   })
   if (!accepted) undo()

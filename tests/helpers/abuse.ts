@@ -14,8 +14,8 @@ export interface RawSocket {
   readonly refused: Promise<number>
 }
 
-export function rawSocket(url: string, headers: Record<string, string> = {}): RawSocket {
-  const ws = new WebSocket(url, { headers })
+export function rawSocket(url: string, headers: Record<string, string> = {}, options: WebSocket.ClientOptions = {}): RawSocket {
+  const ws = new WebSocket(url, { ...options, headers })
   const frames: Uint8Array[] = []
   ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
   ws.on('error', () => {})

@@ -29,6 +29,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     allowedOrigins: null,
     idleUnloadMs: 30_000,
     compactAfter: 500,
+    flow: { messagesPerSecond: 200, bytesPerSecond: 2 * 1024 * 1024, maxBufferedBytes: 4 * 1024 * 1024, pingIntervalMs: 30_000 },
     maxConnectionsPerBoard: 1000,
     maxBoardBytes: 16 * 1024 * 1024,
     connectionsPerMinute: 10_000,

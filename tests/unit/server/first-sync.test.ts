@@ -5,7 +5,7 @@ import * as Y from 'yjs'
 import { initBoard } from '../../../model/board'
 import { addNote, moveNote } from '../../../model/notes'
 import { toBoardView } from '../../../model/view'
-import { FirstSync } from '../../../server/firstSync'
+import { FirstSync, lacksMost } from '../../../server/firstSync'
 
 /**
  * What a stock client does with the messages: read each as a sync message into an empty doc. The
@@ -71,5 +71,38 @@ describe('FirstSync', () => {
     decoding.readVarUint(decoder)
     expect(decoding.readVarUint(decoder)).toBe(syncProtocol.messageYjsSyncStep2)
     expect(decoding.readVarUint8Array(decoder)).toEqual(snapshot)
+  })
+})
+
+describe('lacksMost: who is answered with the whole doc kept ready', () => {
+  const board = () => {
+    const doc = new Y.Doc()
+    initBoard(doc, { title: 'Teilstand' })
+    for (let i = 0; i < 20; i++) addNote(doc, { zone: 'steigen', text: `Notiz ${i}`, author: 'p1' })
+    return doc
+  }
+
+  it('a client that names only ids the doc does not have lacks all of it', () => {
+    const unknown = new Y.Doc()
+    unknown.getMap('x').set('a', 1)
+    expect(lacksMost(board(), Y.encodeStateVector(unknown))).toBe(true)
+  })
+
+  it('a client that has the doc, or all but its last change, does not: it is sent only what it lacks', () => {
+    const doc = board()
+    const client = new Y.Doc()
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
+    expect(lacksMost(doc, Y.encodeStateVector(client))).toBe(false)
+    addNote(doc, { zone: 'einheizen', text: 'Neu', author: 'p2' })
+    expect(lacksMost(doc, Y.encodeStateVector(client))).toBe(false)
+  })
+
+  it('a client that has less than half lacks most', () => {
+    const doc = new Y.Doc()
+    const client = new Y.Doc()
+    doc.getText('t').insert(0, 'abc')
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(doc))
+    doc.getText('t').insert(3, 'defghij')
+    expect(lacksMost(doc, Y.encodeStateVector(client))).toBe(true)
   })
 })
