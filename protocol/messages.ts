@@ -41,6 +41,8 @@ export const CLOSE = {
    */
   tooFast: 4029,
   slowReader: 4013,
+  /** The co-moderator link this connection joined with was revoked by the board's moderator. */
+  revoked: 4401,
 } as const
 
 /** Whether a client -> server message is a document change that the server will acknowledge. */

@@ -13,6 +13,7 @@ import { trackApp } from './metrics'
 import { startRetention } from './retention'
 import type { Retention } from './retention'
 import { MemberBook, Meeting } from './meeting'
+import { LinkConnections } from './moderatorLinks'
 import { Rooms } from './rooms'
 import { openStore } from './store/open'
 import type { BoardStore } from './store/BoardStore'
@@ -39,7 +40,8 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const store = given ?? (await openStore(config))
   const rooms = new Rooms(store, config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
-  const http: HttpContext = { config, store, rooms, connections: () => wss.clients.size, readiness: readinessChecks(config, store) }
+  const links = new LinkConnections()
+  const http: HttpContext = { config, store, rooms, links, connections: () => wss.clients.size, readiness: readinessChecks(config, store) }
   const untrack = trackApp({ connections: http.connections, boardsLoaded: () => rooms.boards })
   const server = createServer((req, res) => void handleHttp(http, req, res))
   // Several instances: this one owns some boards and relays sockets for the others' (server/cluster/).
@@ -53,6 +55,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
     meeting: new Meeting(rooms, store),
     members: new MemberBook(config.maxConnectionsPerBoard),
     rate: new UpgradeRate(config.connectionsPerMinute),
+    links,
   }
   server.on('upgrade', (req, socket, head) => handleUpgrade(upgrades, req, socket, head))
   // Expired boards go before the server serves anything, then once an hour.

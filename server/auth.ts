@@ -2,16 +2,34 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import { participantIdOf } from '../model/identity'
 import type { Actor } from '../model/identity'
 import { isBoardId, isTokenShaped } from '../model/ids'
-import type { BoardRecord } from './store/BoardStore'
+import type { BoardRecord, BoardStore } from './store/BoardStore'
 
 export function hashToken(token: string): Uint8Array {
   return createHash('sha256').update(token).digest()
 }
 
-/** Constant-time comparison of a presented moderator token with the stored hash. */
+function sameHash(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+/** Constant-time comparison of a presented moderator token with the board's own (stored as its hash). */
 export function isModeratorToken(record: BoardRecord, token: string): boolean {
+  return sameHash(hashToken(token), record.moderatorHash)
+}
+
+/** How moderator rights were proved: the board's own token, or a co-moderator link (revocable). */
+export type Grant = { readonly kind: 'owner' } | { readonly kind: 'link'; readonly linkId: string }
+
+/**
+ * The grant a presented token carries on this board, or null. Every link's hash is compared
+ * (in constant time each), so the time taken does not tell which link came close.
+ */
+export async function moderatorGrant(store: BoardStore, record: BoardRecord, token: string): Promise<Grant | null> {
+  if (isModeratorToken(record, token)) return { kind: 'owner' }
   const presented = hashToken(token)
-  return presented.length === record.moderatorHash.length && timingSafeEqual(presented, record.moderatorHash)
+  let linkId: string | null = null
+  for (const link of await store.moderatorLinks(record.id)) if (sameHash(presented, link.hash)) linkId = link.id
+  return linkId === null ? null : { kind: 'link', linkId }
 }
 
 export interface JoinRequest {
@@ -41,11 +59,12 @@ export function parseJoin(url: string | undefined): JoinRequest | null {
   return { boardId, private: match?.[2] !== undefined, secret, moderatorToken }
 }
 
-/** The actor a join request may act as, or null when its moderator token is wrong. */
-export function authorise(record: BoardRecord, join: JoinRequest): Actor | null {
+/** Who a join request may act as, and by which grant; null when its moderator token is wrong or revoked. */
+export async function authorise(store: BoardStore, record: BoardRecord, join: JoinRequest): Promise<{ actor: Actor; grant: Grant | null } | null> {
   const participantId = participantIdOf(join.secret)
-  if (join.moderatorToken === null) return { participantId, role: 'participant' }
-  return isModeratorToken(record, join.moderatorToken) ? { participantId, role: 'moderator' } : null
+  if (join.moderatorToken === null) return { actor: { participantId, role: 'participant' }, grant: null }
+  const grant = await moderatorGrant(store, record, join.moderatorToken)
+  return grant ? { actor: { participantId, role: 'moderator' }, grant } : null
 }
 
 /** Whether a browser on `origin` may open a websocket to a server reached as `host`. */

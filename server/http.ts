@@ -16,6 +16,7 @@ import type { HttpContext } from './httpKit'
 import { demoBoard, exportBoard, readBoardFile } from './exports'
 import { getJoinCode, joinCodesOf, postJoinCode } from './joinCodes'
 import { countAnswer } from './metrics'
+import { isModeratorLinkPath, serveModeratorLinks } from './moderatorLinks'
 import { OPERATIONS_PATHS, serveOperations } from './probes'
 import { serveStatic } from './static'
 
@@ -154,6 +155,8 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
     } else if (/^\/api\/boards\/[^/]+\/code$/.test(path)) {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
       await postJoinCode(ctx, path.split('/')[3]!, baseUrl(ctx, req), req, res)
+    } else if (isModeratorLinkPath(path)) {
+      await serveModeratorLinks(ctx, path, req, res)
     } else if (/^\/api\/codes\/[^/]+$/.test(path)) {
       if (req.method !== 'GET') throw new HttpError(405, 'Nur GET')
       await getJoinCode(ctx, path.slice('/api/codes/'.length), req, res)

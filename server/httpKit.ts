@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isBoardId } from '../model/ids'
-import { isModeratorToken } from './auth'
+import { moderatorGrant } from './auth'
+import type { Grant } from './auth'
 import type { ServerConfig } from './config'
 import type { ReadinessCheck } from './readiness'
+import type { LinkConnections } from './moderatorLinks'
 import type { Rooms } from './rooms'
 import type { BoardRecord, BoardStore } from './store/BoardStore'
 
@@ -11,6 +13,8 @@ export interface HttpContext {
   readonly config: ServerConfig
   readonly store: BoardStore
   readonly rooms: Rooms
+  /** The open sockets of co-moderator links (revoking one closes them). */
+  readonly links: LinkConnections
   connections(): number
   /** What GET /readyz asks (readiness.ts: the store; in a cluster PostgreSQL and Redis). */
   readonly readiness: readonly ReadinessCheck[]
@@ -47,12 +51,17 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
   }
 }
 
-/** The board if the request carries its moderator token (`Authorization: Bearer …`). */
-export async function moderatedBoard(store: BoardStore, boardId: string, req: IncomingMessage): Promise<BoardRecord> {
+/**
+ * The board if the request carries a moderator token of it (`Authorization: Bearer …`): its
+ * own or a co-moderator link's; `owner` asks for the board's own token.
+ */
+export async function moderatedBoard(store: BoardStore, boardId: string, req: IncomingMessage, owner = false): Promise<BoardRecord & { grant: Grant }> {
   const header = req.headers.authorization ?? ''
   const token = /^Bearer (\S+)$/.exec(header)?.[1]
   if (!token) throw new HttpError(401, 'Moderationsschlüssel fehlt')
   const record = isBoardId(boardId) ? await store.getBoard(boardId) : null
-  if (!record || !isModeratorToken(record, token)) throw new HttpError(403, 'Kein Zugang')
-  return record
+  const grant = record ? await moderatorGrant(store, record, token) : null
+  if (!record || !grant) throw new HttpError(403, 'Kein Zugang')
+  if (owner && grant.kind !== 'owner') throw new HttpError(403, 'Nur mit dem Moderationslink, mit dem das Board erstellt wurde')
+  return { ...record, grant }
 }

@@ -4,11 +4,12 @@ import type { WebSocket, WebSocketServer } from 'ws'
 import type { Actor } from '../model/identity'
 import { CLOSE } from '../protocol/messages'
 import { authorise, originAllowed, parseJoin } from './auth'
-import type { JoinRequest } from './auth'
+import type { Grant, JoinRequest } from './auth'
 import type { ServerConfig } from './config'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
 import { boardTag, log } from './log'
 import { meetingStateOf } from './meeting'
+import type { LinkConnections } from './moderatorLinks'
 import { connectionRefused } from './metrics'
 import type { Meeting, MeetingState, MemberBook } from './meeting'
 import { holder, privateDocName } from './rooms'
@@ -36,6 +37,8 @@ export interface UpgradeContext {
   readonly members: MemberBook
   readonly wss: WebSocketServer
   readonly rate: UpgradeRate
+  /** The open sockets of co-moderator links (revoking one closes them). */
+  readonly links: LinkConnections
   /** Several instances: decides whether a connection is served here or relayed to its board's owner. */
   readonly cluster?: { route(join: JoinRequest, actor: Actor, handshake: Handshake): Promise<boolean> }
 }
@@ -76,9 +79,18 @@ export function handleUpgrade(ctx: UpgradeContext, req: IncomingMessage, socket:
   })
 }
 
-async function connect(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake): Promise<void> {
-  const actor = await authenticate(ctx, join, handshake)
-  if (!actor) return
+async function connect(ctx: UpgradeContext, join: JoinRequest, given: Handshake): Promise<void> {
+  const authorised = await authenticate(ctx, join, given)
+  if (!authorised) return
+  const { actor, grant } = authorised
+  // A socket that joined with a co-moderator link is closed when the link is revoked.
+  const handshake: Handshake = {
+    accept: (connected) => given.accept((ws) => {
+      ctx.links.track(join.boardId, grant, ws)
+      connected(ws)
+    }),
+    close: (code, reason) => given.close(code, reason),
+  }
   if (ctx.cluster && !(await ctx.cluster.route(join, actor, handshake))) return
   await serve(ctx, join, actor, handshake)
 }
@@ -105,13 +117,13 @@ function refuse(socket: Duplex, status: number, text: string): null {
   return null
 }
 
-/** Before any document byte: the board must exist and a moderator token must match. */
-async function authenticate(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake): Promise<Actor | null> {
+/** Before any document byte: the board must exist and a moderator token (its own or a live co-moderator link's) must match. */
+async function authenticate(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake): Promise<{ actor: Actor; grant: Grant | null } | null> {
   const record = await ctx.store.getBoard(join.boardId)
-  const actor = record ? authorise(record, join) : null
+  const authorised = record ? await authorise(ctx.store, record, join) : null
   if (!record) handshake.close(CLOSE.unknownBoard, 'Board nicht gefunden')
-  else if (!actor) handshake.close(CLOSE.forbidden, 'Kein Zugang')
-  return actor
+  else if (!authorised) handshake.close(CLOSE.forbidden, 'Kein Zugang')
+  return authorised
 }
 
 /** The loaded board; null (and the client told) when it has all the connections it may. */

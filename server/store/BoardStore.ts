@@ -13,6 +13,18 @@ export interface BoardRecord {
   readonly activeAt: number
 }
 
+/**
+ * A co-moderator link: its own token, stored as its SHA-256 like the board's moderator token,
+ * created, listed and revoked by the board's moderator.
+ */
+export interface ModeratorLink {
+  readonly boardId: string
+  readonly id: string
+  readonly hash: Uint8Array
+  readonly label: string
+  readonly createdAt: number
+}
+
 export interface StoredBoard {
   /** The compacted state, or null before the first compaction. */
   readonly snapshot: Uint8Array | null
@@ -38,7 +50,13 @@ export interface BoardStore {
   flushed(): Promise<void>
   /** Replaces the log up to `uptoSeq` with `snapshot`. */
   compact(id: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
-  /** Deletes a board with all its docs (the board and every private doc). */
+  /** Stores a co-moderator link of an existing board (durable on return). */
+  addModeratorLink(link: ModeratorLink): Promise<void>
+  /** The board's co-moderator links, oldest first. */
+  moderatorLinks(boardId: string): Promise<ModeratorLink[]>
+  /** Removes a link for good; resolves whether there was one. */
+  revokeModeratorLink(boardId: string, id: string): Promise<boolean>
+  /** Deletes a board with all its docs (the board and every private doc) and its co-moderator links. */
   deleteBoard(id: string): Promise<void>
   /** Names of the stored docs that start with `prefix` (e.g. a board's private docs). */
   listDocs(prefix: string): Promise<string[]>

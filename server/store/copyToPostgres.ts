@@ -9,8 +9,8 @@ import { PostgresBoardStore } from './postgres'
  * Moves an installation from SQLite (one process) to PostgreSQL (several instances): copies a
  * data directory's boards, update logs, snapshots (board and private docs alike) and live board
  * codes into an empty PostgreSQL database, then checks the copy: every doc, loaded from each
- * side, decodes to the same state. Moderator tokens travel as their hashes in the boards; the
- * SQLite store keeps no other tokens. Members are part of each board's doc.
+ * side, decodes to the same state. Moderator tokens travel as their hashes in the boards, the
+ * co-moderator links' tokens as theirs. Members are part of each board's doc.
  */
 export interface CopyReport {
   readonly boards: number
@@ -18,6 +18,7 @@ export interface CopyReport {
   readonly updates: number
   readonly snapshots: number
   readonly codes: number
+  readonly moderatorLinks: number
   /** Docs loaded from both sides and found identical. */
   readonly checked: number
 }
@@ -41,11 +42,12 @@ export async function copyToPostgres(dataDir: string, databaseUrl: string, log: 
       snapshots: await copyRows(client, rows(sqlite, 'SELECT board, upto, data FROM snapshots'), 'snapshots (doc, upto, data)'),
       updates: await copyRows(client, rows(sqlite, 'SELECT seq, board, data FROM updates ORDER BY seq'), 'updates (seq, doc, data)'),
       codes: await copyCodes(client, dataDir),
+      moderatorLinks: await copyModeratorLinks(client, sqlite),
     }
     // New appends continue after the copied log positions (snapshots refer to them).
     await client.query("SELECT setval(pg_get_serial_sequence('updates', 'seq'), GREATEST((SELECT max(seq) FROM updates), 1))")
     await client.query('COMMIT')
-    log(`copied ${counts.boards} boards, ${counts.snapshots} snapshots, ${counts.updates} log entries, ${counts.codes} board codes`)
+    log(`copied ${counts.boards} boards, ${counts.snapshots} snapshots, ${counts.updates} log entries, ${counts.codes} board codes, ${counts.moderatorLinks} co-moderator links`)
     const checked = await checkEveryDoc(sqlite, store, log)
     return { ...counts, docs: checked, checked }
   } catch (error) {
@@ -81,6 +83,13 @@ async function copyRows(client: pg.Client, rows: IterableIterator<unknown[]>, ta
   }
   await flush()
   return total
+}
+
+/** Co-moderator links (a data directory from before them has no such table). */
+async function copyModeratorLinks(client: pg.Client, sqlite: Database.Database): Promise<number> {
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'moderator_links'").get()
+  if (!table) return 0
+  return copyRows(client, rows(sqlite, 'SELECT board, id, hash, label, created_at FROM moderator_links'), 'moderator_links (board, id, hash, label, created_at)')
 }
 
 /** Live codes from join-codes.sqlite, when the installation has issued any. */

@@ -44,6 +44,20 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       );
     `,
   },
+  {
+    version: 2,
+    name: 'co-moderator links',
+    sql: `
+      CREATE TABLE moderator_links (
+        board text COLLATE "C" NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        id text COLLATE "C" NOT NULL,
+        hash bytea NOT NULL,
+        label text NOT NULL,
+        created_at bigint NOT NULL,
+        PRIMARY KEY (board, id)
+      );
+    `,
+  },
 ]
 
 /** Advisory lock keys (one 64-bit space per database): arbitrary, fixed, ours. */

@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Pool, PoolClient } from 'pg'
 import type { StaleEpochError } from './BoardStore'
 import { boardOfDoc } from './BoardStore'
-import type { BoardRecord, BoardStore, StoredBoard } from './BoardStore'
+import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard } from './BoardStore'
 import { LOCKS, migrate } from './migrations'
 import { PostgresJoinCodeStore } from './postgresCodes'
 import { Fences } from './postgresFences'
@@ -258,9 +258,31 @@ export class PostgresBoardStore implements BoardStore {
       await client.query(`DELETE FROM snapshots WHERE doc = $1 OR doc LIKE $2`, [id, docs])
       await client.query('DELETE FROM join_codes WHERE board_id = $1', [id])
       await client.query('DELETE FROM board_epochs WHERE board = $1', [id])
+      await client.query('DELETE FROM moderator_links WHERE board = $1', [id])
       await client.query('DELETE FROM boards WHERE id = $1', [id])
     })
     this.fences.forget(id)
+  }
+
+  async addModeratorLink(link: ModeratorLink): Promise<void> {
+    const { rowCount } = await this.pool.query(
+      'INSERT INTO moderator_links (board, id, hash, label, created_at) SELECT id, $2, $3, $4, $5 FROM boards WHERE id = $1',
+      [link.boardId, link.id, buffer(link.hash), link.label, link.createdAt],
+    )
+    if (rowCount !== 1) throw new Error(`no board ${link.boardId.slice(0, 6)}… for a moderator link`)
+  }
+
+  async moderatorLinks(boardId: string): Promise<ModeratorLink[]> {
+    const { rows } = await this.pool.query<{ board: string; id: string; hash: Buffer; label: string; created_at: string }>(
+      'SELECT board, id, hash, label, created_at FROM moderator_links WHERE board = $1 ORDER BY created_at, id',
+      [boardId],
+    )
+    return rows.map((row) => ({ boardId: row.board, id: row.id, hash: bytes(row.hash), label: row.label, createdAt: Number(row.created_at) }))
+  }
+
+  async revokeModeratorLink(boardId: string, id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM moderator_links WHERE board = $1 AND id = $2', [boardId, id])
+    return rowCount === 1
   }
 
   async listDocs(prefix: string): Promise<string[]> {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs'
 import { unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BoardRecord, BoardStore, StoredBoard } from './BoardStore'
+import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard } from './BoardStore'
 import { Checkpointer } from './checkpointer'
 import { DATA_FILES } from './files'
 import { commitTimer, fsyncTimer } from '../metrics'
@@ -69,6 +69,14 @@ export class SqliteBoardStore implements BoardStore {
         upto INTEGER NOT NULL,
         data BLOB NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS moderator_links (
+        board TEXT NOT NULL,
+        id TEXT NOT NULL,
+        hash BLOB NOT NULL,
+        label TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        PRIMARY KEY (board, id)
+      );
     `)
     this.stmt = {
       insertBoard: this.db.prepare('INSERT INTO boards (id, moderator_hash, created_at, active_at) VALUES (?, ?, ?, ?)'),
@@ -92,6 +100,12 @@ export class SqliteBoardStore implements BoardStore {
         'SELECT board AS name FROM snapshots WHERE substr(board, 1, length(?)) = ? UNION SELECT DISTINCT board FROM updates WHERE substr(board, 1, length(?)) = ?',
       ),
       deleteBoard: this.db.prepare('DELETE FROM boards WHERE id = ?'),
+      addLink: this.db.prepare('INSERT INTO moderator_links (board, id, hash, label, created_at) SELECT id, ?, ?, ?, ? FROM boards WHERE id = ?'),
+      links: this.db.prepare<[string], { board: string; id: string; hash: Buffer; label: string; created_at: number }>(
+        'SELECT board, id, hash, label, created_at FROM moderator_links WHERE board = ? ORDER BY created_at, id',
+      ),
+      revokeLink: this.db.prepare('DELETE FROM moderator_links WHERE board = ? AND id = ?'),
+      deleteLinks: this.db.prepare('DELETE FROM moderator_links WHERE board = ?'),
       expired: this.db.prepare<[number], { id: string }>('SELECT id FROM boards WHERE active_at < ?'),
     }
     // The WAL exists while a connection is open (this one, for the life of the store); an fsync
@@ -236,8 +250,31 @@ export class SqliteBoardStore implements BoardStore {
     await this.durably(() => {
       this.stmt.deleteUpdates.run(id, prefix, prefix)
       this.stmt.deleteSnapshot.run(id, prefix, prefix)
+      this.stmt.deleteLinks.run(id)
       this.stmt.deleteBoard.run(id)
     })
+  }
+
+  async addModeratorLink(link: ModeratorLink): Promise<void> {
+    let added = 0
+    await this.durably(() => {
+      added = this.stmt.addLink.run(link.id, Buffer.from(link.hash), link.label, link.createdAt, link.boardId).changes
+    })
+    if (added !== 1) throw new Error(`no board ${link.boardId.slice(0, 6)}… for a moderator link`)
+  }
+
+  async moderatorLinks(boardId: string): Promise<ModeratorLink[]> {
+    return this.stmt.links
+      .all(boardId)
+      .map((row) => ({ boardId: row.board, id: row.id, hash: new Uint8Array(row.hash), label: row.label, createdAt: row.created_at }))
+  }
+
+  async revokeModeratorLink(boardId: string, id: string): Promise<boolean> {
+    let removed = 0
+    await this.durably(() => {
+      removed = this.stmt.revokeLink.run(boardId, id).changes
+    })
+    return removed === 1
   }
 
   async listDocs(prefix: string): Promise<string[]> {

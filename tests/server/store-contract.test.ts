@@ -135,6 +135,41 @@ describe.each([sqliteKind(), postgresKind()])('BoardStore contract: $name', (kin
     expect(lookedUp === null || (await store.getBoard(lookedUp)) === null).toBe(true)
   })
 
+  it('keeps co-moderator links per board: hashed token, label, creation time; revokes one; drops them with the board', async () => {
+    const link = (boardId: string, id: string, createdAt: number, fill: number) => ({
+      boardId,
+      id,
+      hash: new Uint8Array(32).fill(fill),
+      label: `Link ${id} – „Äbc“`,
+      createdAt,
+    })
+    await store.createBoard(record('board-a'), bytes(0))
+    await store.createBoard(record('board-b'), bytes(0))
+    await store.addModeratorLink(link('board-a', 'l2', T0 + 2, 2))
+    await store.addModeratorLink(link('board-a', 'l1', T0 + 1, 1))
+    await store.addModeratorLink(link('board-b', 'l1', T0 + 3, 3))
+    const listed = await store.moderatorLinks('board-a')
+    expect(listed).toEqual([link('board-a', 'l1', T0 + 1, 1), link('board-a', 'l2', T0 + 2, 2)])
+    expect(listed[0]?.hash).toBeInstanceOf(Uint8Array)
+    // Ids are per board; a link needs its board; the same id twice on a board is refused.
+    await expect(store.addModeratorLink(link('board-x', 'l9', T0, 9))).rejects.toThrow()
+    await expect(store.addModeratorLink(link('board-a', 'l1', T0 + 5, 5))).rejects.toThrow()
+    expect(await store.moderatorLinks('board-x')).toEqual([])
+
+    expect(await store.revokeModeratorLink('board-a', 'l1')).toBe(true)
+    expect(await store.revokeModeratorLink('board-a', 'l1')).toBe(false)
+    expect(await store.revokeModeratorLink('board-x', 'l2')).toBe(false)
+    expect((await store.moderatorLinks('board-a')).map((l) => l.id)).toEqual(['l2'])
+    expect((await store.moderatorLinks('board-b')).map((l) => l.id)).toEqual(['l1'])
+
+    await store.deleteBoard('board-a')
+    expect(await store.moderatorLinks('board-a')).toEqual([])
+    // A board made again under the same id starts without links.
+    await store.createBoard(record('board-a'), bytes(0))
+    expect(await store.moderatorLinks('board-a')).toEqual([])
+    expect((await store.moderatorLinks('board-b')).map((l) => l.id)).toEqual(['l1'])
+  })
+
   it('lists boards without activity since a moment; an append counts as activity', async () => {
     const now = Date.now()
     await store.createBoard(record('alt', now - 40 * DAY), bytes(0))
