@@ -1,0 +1,162 @@
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { participantIdOf } from '../../model/identity'
+import { newSecretId } from '../../model/ids'
+import { addNote, noteText } from '../../model/notes'
+import { metaOf, notesOf } from '../../model/schema'
+import { readSettings } from '../../model/settings'
+import { MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
+import { rawSocket } from '../helpers/abuse'
+import type { RawSocket } from '../helpers/abuse'
+import { connectClient, waitFor } from '../helpers/clients'
+import type { TestClient } from '../helpers/clients'
+import { createBoard, startTestServer } from '../helpers/server'
+import type { CreatedBoard, TestServer } from '../helpers/server'
+import { currentItemId, encodeUpdate, freshClient } from '../helpers/structs'
+import type { Struct } from '../helpers/structs'
+
+/**
+ * The holes of issue 11, tried as an attacker would: a raw websocket joined as an ordinary
+ * participant sends hand-encoded updates. Each must be refused (reject message, close 4422) and
+ * leave the board as it was.
+ */
+let server: TestServer
+const clients: TestClient[] = []
+const raws: RawSocket[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const r of raws.splice(0)) r.ws.terminate()
+  await server.stop()
+})
+
+function syncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.sync)
+  encoding.writeVarUint(encoder, SYNC_UPDATE)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+async function boardDoc(board: CreatedBoard): Promise<Y.Doc> {
+  const room = await server.app.rooms.open(board.boardId)
+  server.app.rooms.release(room)
+  return room.doc
+}
+
+/** Sends one update as a participant and returns the server's answer: 'ack' or the reject code. */
+async function sendAsParticipant(board: CreatedBoard, update: Uint8Array, secret = newSecretId()): Promise<string> {
+  const socket = rawSocket(`${server.ws}/${board.boardId}?p=${secret}`)
+  raws.push(socket)
+  await socket.opened
+  socket.ws.send(syncUpdate(update))
+  const answered = () => socket.frames.find((f) => f[0] === MESSAGE.ack || f[0] === MESSAGE.reject)
+  await waitFor(() => answered() !== undefined, 5000, 'ack or reject')
+  const answer = answered()!
+  if (answer[0] === MESSAGE.ack) return 'ack'
+  expect((await socket.closed).code).toBe(4422)
+  return new TextDecoder().decode(answer.subarray(3))
+}
+
+/** One ContentDeleted item per target, each following the target's current item under its key. */
+function deletedAfter(doc: Y.Doc, targets: [Y.Map<unknown>, string][]): Uint8Array {
+  const structs: Struct[] = targets.map(([map, key]) => ({ kind: 'item', origin: currentItemId(map, key), content: { kind: 'deleted', len: 1 } }))
+  return encodeUpdate([{ client: freshClient(doc), clock: 0, structs }])
+}
+
+describe('hole 1: ContentDeleted items that replace a key', () => {
+  it('refuses a participant deleting meta keys and another person’s note on a locked board', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Retro', settings: { privateWriting: false, votesPerPerson: 3 } })
+    const victim = connectClient(server.ws, board.boardId)
+    clients.push(victim)
+    await victim.synced()
+    const noteId = addNote(victim.doc, { zone: 'steigen', text: 'meine Notiz', author: victim.actor.participantId })
+    await victim.settled()
+    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
+    clients.push(moderator)
+    await moderator.synced()
+    metaOf(moderator.doc).set('phase', 'clustern')
+    metaOf(moderator.doc).set('locked', true)
+    await moderator.settled()
+
+    const doc = await boardDoc(board)
+    const meta = metaOf(doc)
+    const update = deletedAfter(doc, [
+      [meta, 'phase'],
+      [meta, 'locked'],
+      [meta, 'setting.votesPerPerson'],
+      [notesOf(doc), noteId],
+    ])
+    expect(await sendAsParticipant(board, update)).toBe('readOnly')
+    expect(meta.get('phase')).toBe('clustern')
+    expect(meta.get('locked')).toBe(true)
+    expect(meta.get('setting.votesPerPerson')).toBe(3)
+    expect(noteText(doc, noteId).toString()).toBe('meine Notiz')
+  })
+
+  it('refuses each kind of key alone on an open board: a meta key, a note, and an unknown root', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Retro', settings: { privateWriting: false } })
+    const victim = connectClient(server.ws, board.boardId)
+    clients.push(victim)
+    await victim.synced()
+    const noteId = addNote(victim.doc, { zone: 'steigen', text: 'meine Notiz', author: victim.actor.participantId })
+    await victim.settled()
+    const doc = await boardDoc(board)
+
+    expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'title']]))).toBe('notAllowed')
+    expect(await sendAsParticipant(board, deletedAfter(doc, [[notesOf(doc), noteId]]))).toBe('notAllowed')
+    const unknownRoot = encodeUpdate([
+      { client: freshClient(doc), clock: 0, structs: [{ kind: 'item', parent: 'elsewhere', parentSub: 'x', content: { kind: 'deleted', len: 1 } }] },
+    ])
+    expect(await sendAsParticipant(board, unknownRoot)).toBe('schema')
+    expect(metaOf(doc).get('title')).toBe('Retro')
+    expect(notesOf(doc).has(noteId)).toBe(true)
+    expect([...doc.share.keys()]).not.toContain('elsewhere')
+  })
+})
+
+describe('hole 2: de-anonymisation by deleting the anonymous setting', () => {
+  it('keeps setting.anonymous while collecting privately', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Retro', settings: { anonymous: true } })
+    const doc = await boardDoc(board)
+    expect(readSettings(metaOf(doc)).anonymous).toBe(true)
+    expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'setting.anonymous']]))).toBe('notAllowed')
+    expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'setting.privateWriting']]))).toBe('notAllowed')
+    expect(readSettings(metaOf(doc)).anonymous).toBe(true)
+    expect(readSettings(metaOf(doc)).privateWriting).toBe(true)
+  })
+})
+
+describe('hole 3: a ContentAny with several elements', () => {
+  it('refuses a note whose author is planted as the last of two values', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Retro', settings: { privateWriting: false, anonymous: true } })
+    const doc = await boardDoc(board)
+    const client = freshClient(doc)
+    const secret = newSecretId()
+    const victimId = participantIdOf(newSecretId())
+    const entry = { client, clock: 0 }
+    const text = { client, clock: 4 }
+    const update = encodeUpdate([
+      {
+        client,
+        clock: 0,
+        structs: [
+          { kind: 'item', parent: 'notes', parentSub: 'planted', content: { kind: 'type', ref: 1 } },
+          { kind: 'item', parent: entry, parentSub: 'zone', content: { kind: 'any', values: ['steigen'] } },
+          { kind: 'item', parent: entry, parentSub: 'order', content: { kind: 'any', values: ['a0'] } },
+          { kind: 'item', parent: entry, parentSub: 'createdAt', content: { kind: 'any', values: [1] } },
+          { kind: 'item', parent: entry, parentSub: 'text', content: { kind: 'type', ref: 2 } },
+          { kind: 'item', parent: text, content: { kind: 'string', text: 'hallo' } },
+          { kind: 'item', parent: entry, parentSub: 'author', content: { kind: 'any', values: [participantIdOf(secret), victimId] } },
+        ],
+      },
+    ])
+    expect(await sendAsParticipant(board, update, secret)).toBe('schema')
+    expect(notesOf(doc).has('planted')).toBe(false)
+  })
+})
