@@ -1,6 +1,14 @@
 import * as Y from 'yjs'
-import { DRAFT_KEYS } from './privateDoc'
-import { ACTION_KEYS, CLUSTER_KEYS, NOTE_KEYS } from './schema'
+import { decode } from './reader/decode'
+import { BOARD_SCHEMA } from './reader/docSchema'
+import type { DocSchema } from './reader/docSchema'
+import { deletions, keyOutcomes } from './reader/effects'
+import type { Final, KeyOutcome, Removal, TextChange } from './reader/effects'
+import { placeItems } from './reader/place'
+
+export { BOARD_SCHEMA, PRIVATE_SCHEMA } from './reader/docSchema'
+export type { DocSchema, RootShape } from './reader/docSchema'
+export { InvalidUpdate } from './reader/invalid'
 
 /**
  * Reads an incoming Yjs update, before it is applied, into the document-level writes it would
@@ -8,33 +16,13 @@ import { ACTION_KEYS, CLUSTER_KEYS, NOTE_KEYS } from './schema'
  * of entries with fields and one collaborative text). The server guard passes these to
  * `rules.ts`; nothing here decides who may do what.
  *
- * A path names where a struct lands: [root, key, key, …], with null for a position in a text.
+ * The reader accounts for every effect integrating the update can have, in five phases, on one
+ * decoding: decode (`reader/decode.ts`: what Yjs would integrate, and in which order), place
+ * (`reader/place.ts`: where each new item lands, and whether it fits the schema), keys and
+ * deletions (`reader/effects.ts`: each map key's possible values, each text's change) and the
+ * writes (here). What it does not positively understand it refuses with `InvalidUpdate`; the
+ * differential fuzzer (tests/unit/model/guard-fuzz.test.ts) checks it against Yjs itself.
  */
-type Path = readonly (string | null)[]
-
-/** How one root type of a doc is shaped. */
-export type RootShape =
-  | { readonly kind: 'values' }
-  | { readonly kind: 'entries'; readonly fields: readonly string[]; readonly text: string }
-
-export type DocSchema = Readonly<Record<string, RootShape>>
-
-const values: RootShape = { kind: 'values' }
-export const BOARD_SCHEMA: DocSchema = {
-  meta: values,
-  notes: { kind: 'entries', fields: NOTE_KEYS, text: 'text' },
-  clusters: { kind: 'entries', fields: CLUSTER_KEYS, text: 'title' },
-  actions: { kind: 'entries', fields: ACTION_KEYS, text: 'what' },
-  votes: values,
-  progress: values,
-  members: values,
-}
-export const PRIVATE_SCHEMA: DocSchema = {
-  drafts: { kind: 'entries', fields: DRAFT_KEYS, text: 'text' },
-  ballot: values,
-  status: values,
-}
-
 export type Write =
   /** A key of a values root set (or removed). */
   | { readonly kind: 'value'; readonly root: string; readonly key: string; readonly value: unknown; readonly deleted: boolean }
@@ -65,260 +53,126 @@ export interface UpdateDescription {
   readonly sizes: Readonly<Record<string, number>>
 }
 
-export class InvalidUpdate extends Error {
-  constructor(
-    /** malformed: not a Yjs update; missing: depends on unknown structs; schema: not our document. */
-    readonly code: 'malformed' | 'missing' | 'schema',
-    detail: string,
-  ) {
-    super(`${code}: ${detail}`)
-  }
-}
-
-type Struct = Y.Item | Y.GC | Y.Skip
-const GARBAGE = Symbol('garbage')
-interface Resolved {
-  readonly path: Path
-  /** Shortest path length at which the container chain consists of structs new in this update. */
-  readonly firstNew: number
-}
-
-
-function findStruct(list: readonly Struct[] | undefined, clock: number): Struct | null {
-  if (!list) return null
-  let lo = 0
-  let hi = list.length - 1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const s = list[mid]!
-    if (clock < s.id.clock) hi = mid - 1
-    else if (clock >= s.id.clock + s.length) lo = mid + 1
-    else return s
-  }
-  return null
-}
-
-function typeOf(content: Y.Item['content']): 'map' | 'text' | 'other' {
-  if (!(content instanceof Y.ContentType)) return 'other'
-  if (content.type.constructor === Y.Map) return 'map'
-  if (content.type.constructor === Y.Text) return 'text'
-  return 'other'
-}
-
-function valueOf(content: Y.Item['content']): unknown {
-  if (content instanceof Y.ContentAny && content.arr.length === 1) return content.arr[0]
+function valueOf(item: Y.Item): unknown {
+  const content = item.content
+  if (content instanceof Y.ContentAny) return content.arr[0]
   if (content instanceof Y.ContentType) return content.type
   return undefined
 }
 
-export function describeUpdate(doc: Y.Doc, update: Uint8Array, schema: DocSchema = BOARD_SCHEMA): UpdateDescription {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
-  try {
-    decoded = Y.decodeUpdate(update)
-  } catch {
-    throw new InvalidUpdate('malformed', 'cannot decode')
-  }
-  const store = doc.store
-  const known = (client: number) => Y.getState(store, client)
+const entryKey = (item: Y.Item) => `item:${item.id.client}:${item.id.clock}`
 
-  // New structs, per client, and the check that they continue what the doc has without gaps.
-  const fresh = new Map<number, Struct[]>()
-  const next = new Map<number, number>()
-  for (const s of decoded.structs) {
-    const { client, clock } = s.id
-    const have = known(client)
-    if (clock + s.length <= have) continue
-    const expected = next.get(client) ?? have
-    if (clock > expected || s instanceof Y.Skip) throw new InvalidUpdate('missing', 'gap in client clock')
-    next.set(client, clock + s.length)
-    const list = fresh.get(client) ?? []
-    list.push(s)
-    fresh.set(client, list)
-  }
+/** Phase 5: the writes, from the outcomes of the keys, the removals and the texts. */
+class Writer {
+  readonly writes: Write[] = []
+  /** Entries in the doc that this update certainly deletes or replaces: their parts go with them. */
+  private readonly gone = new Set<Y.Item>()
+  private readonly inNewParents = new Map<string, KeyOutcome[]>()
 
-  const lookup = (id: Y.ID): { inDoc: boolean; struct: Struct } => {
-    if (id.clock < known(id.client)) return { inDoc: true, struct: Y.getItem(store, id) as Y.Item | Y.GC }
-    const struct = findStruct(fresh.get(id.client), id.clock)
-    if (!struct) throw new InvalidUpdate('missing', 'reference to unknown struct')
-    return { inDoc: false, struct }
-  }
-
-  const docTypePath = (type: Y.AbstractType<unknown>): Path => {
-    const holder = type._item
-    if (holder === null) {
-      const name = Y.findRootTypeKey(type)
-      return [name]
-    }
-    return docItemPath(holder)
-  }
-  const docItemPath = (item: Y.Item): Path => [...docTypePath(item.parent as Y.AbstractType<unknown>), item.parentSub]
-
-  /** The entry's own item (the one in its root) for an item inside that entry. */
-  const entryItemOf = (item: Y.Item): Y.Item => {
-    let at = item
-    for (let holder = (at.parent as Y.AbstractType<unknown>)._item; holder !== null; holder = (at.parent as Y.AbstractType<unknown>)._item)
-      at = holder
-    return at
-  }
-
-  const memo = new Map<Y.Item, Resolved | typeof GARBAGE>()
-  const resolve = (item: Y.Item, depth = 0): Resolved | typeof GARBAGE => {
-    const cached = memo.get(item)
-    if (cached !== undefined) return cached
-    if (depth > 64) throw new InvalidUpdate('schema', 'nesting too deep')
-    let result: Resolved | typeof GARBAGE
-    const parent = item.parent as unknown
-    if (typeof parent === 'string') {
-      result = { path: [parent, item.parentSub], firstNew: 2 }
-    } else if (parent instanceof Y.ID) {
-      const found = lookup(parent)
-      if (found.struct instanceof Y.GC) result = GARBAGE
-      else if (!(found.struct instanceof Y.Item) || !(found.struct.content instanceof Y.ContentType))
-        throw new InvalidUpdate('schema', 'parent is not a type')
-      else if (found.inDoc) {
-        const path = [...docItemPath(found.struct), item.parentSub]
-        result = { path, firstNew: path.length }
-      } else {
-        const p = resolve(found.struct, depth + 1)
-        result = p === GARBAGE ? GARBAGE : { path: [...p.path, item.parentSub], firstNew: p.firstNew }
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly schema: DocSchema,
+    private readonly keys: readonly KeyOutcome[],
+  ) {
+    for (const k of keys) {
+      if (k.parentItem && !k.parentItem.deleted && k.parentItem.id.clock >= Y.getState(doc.store, k.parentItem.id.client)) {
+        const list = this.inNewParents.get(k.parentKey) ?? []
+        list.push(k)
+        this.inNewParents.set(k.parentKey, list)
       }
+    }
+  }
+
+  private isEntries(root: string | null | undefined): boolean {
+    return typeof root === 'string' && this.schema[root]?.kind === 'entries'
+  }
+
+  markGone(keys: readonly KeyOutcome[], removals: readonly Removal[]): void {
+    for (const r of removals) if (r.place.path.length === 2 && this.isEntries(r.place.path[0])) this.gone.add(r.item)
+    for (const k of keys) if (k.certain && k.current && k.currentLive && k.path.length === 2 && this.isEntries(k.path[0])) this.gone.add(k.current)
+  }
+
+  /** The write for one possible outcome of a key: `item` its new item, or null when it is removed. */
+  private keyWrite(path: KeyOutcome['path'], item: Y.Item | null, replaces: boolean): void {
+    const [root, key, field] = path as [string, string, string | undefined]
+    if (path.length === 2 && !this.isEntries(root)) {
+      this.writes.push({ kind: 'value', root, key, value: item ? valueOf(item) : undefined, deleted: !item })
+    } else if (path.length === 2) {
+      if (item) this.writes.push({ kind: 'create', root, id: key, replaces, fields: this.fieldsOf(item) })
+      else this.writes.push({ kind: 'delete', root, id: key })
     } else {
-      const ref = item.origin ?? item.rightOrigin
-      if (ref === null) throw new InvalidUpdate('malformed', 'item without parent')
-      const found = lookup(ref)
-      if (!(found.struct instanceof Y.Item)) result = GARBAGE
-      else if (found.inDoc) {
-        const path = docItemPath(found.struct)
-        result = { path, firstNew: path.length }
-      } else {
-        const sibling = resolve(found.struct, depth + 1)
-        result = sibling === GARBAGE ? GARBAGE : { path: sibling.path, firstNew: Math.min(sibling.firstNew, sibling.path.length) }
-      }
-    }
-    memo.set(item, result)
-    return result
-  }
-
-  const writes: Write[] = []
-  const shapeOf = (root: unknown): RootShape => {
-    const shape = typeof root === 'string' ? schema[root] : undefined
-    if (!shape) throw new InvalidUpdate('schema', 'unknown root')
-    return shape
-  }
-  const entriesOf = (root: string) => doc.getMap<Y.Map<unknown>>(root)
-  const created = new Map<string, { root: string; id: string; fields: Record<string, unknown> }>()
-  const textDelta = new Map<string, { root: string; id: string; delta: number }>()
-  const entryKeyOf = (root: string, id: string) => `${root}\u0000${id}`
-  const addText = (root: string, id: string, delta: number) => {
-    const k = entryKeyOf(root, id)
-    const t = textDelta.get(k) ?? { root, id, delta: 0 }
-    t.delta += delta
-    textDelta.set(k, t)
-  }
-  const deletedHere = (struct: Struct) => Y.isDeleted(decoded.ds, struct.id)
-  // Map entries this update sets. Setting a key also deletes its previous value in the same
-  // update; that delete is part of the overwrite, not a removal of the key.
-  const overwritten = new Set<string>()
-  const pathKey = (path: Path) => JSON.stringify(path)
-
-  for (const [client, list] of fresh) {
-    for (const s of list) {
-      if (!(s instanceof Y.Item) || s.content instanceof Y.ContentDeleted) continue
-      const r = resolve(s)
-      if (r === GARBAGE) continue
-      const [root, key, field, position, ...rest] = r.path
-      const shape = shapeOf(root)
-      if (typeof root !== 'string' || typeof key !== 'string') throw new InvalidUpdate('schema', 'root is not a map')
-      const newPart = s.length - Math.max(0, known(client) - s.id.clock)
-      if (typeof r.path[r.path.length - 1] === 'string' && !deletedHere(s)) overwritten.add(pathKey(r.path))
-      if (shape.kind === 'values') {
-        if (r.path.length !== 2 || !(s.content instanceof Y.ContentAny)) throw new InvalidUpdate('schema', 'value')
-        writes.push({ kind: 'value', root, key, value: valueOf(s.content), deleted: false })
-        continue
-      }
-      const entryIsNew = r.firstNew <= 2
-      if (r.path.length === 2) {
-        if (typeOf(s.content) !== 'map') throw new InvalidUpdate('schema', 'entry is not a map')
-        const k = entryKeyOf(root, key)
-        created.set(k, created.get(k) ?? { root, id: key, fields: {} })
-      } else if (typeof field !== 'string' || !shape.fields.includes(field)) {
-        throw new InvalidUpdate('schema', 'unknown field')
-      } else if (r.path.length === 3) {
-        const isText = typeOf(s.content) === 'text'
-        if ((field === shape.text) !== isText || (!isText && !(s.content instanceof Y.ContentAny)))
-          throw new InvalidUpdate('schema', 'field type')
-        if (entryIsNew) {
-          const k = entryKeyOf(root, key)
-          const entry = created.get(k) ?? { root, id: key, fields: {} }
-          entry.fields[field] = valueOf(s.content)
-          created.set(k, entry)
-        } else {
-          writes.push({ kind: 'field', root, id: key, key: field, value: valueOf(s.content), deleted: false })
-        }
-      } else if (field === shape.text && position === null && rest.length === 0) {
-        if (!(s.content instanceof Y.ContentString)) throw new InvalidUpdate('schema', 'text content')
-        addText(root, key, newPart)
-      } else {
-        throw new InvalidUpdate('schema', 'path')
-      }
+      this.writes.push({ kind: 'field', root, id: key, key: field!, value: item ? valueOf(item) : undefined, deleted: !item })
     }
   }
 
-  // Deletions: only of structs that are visible now; repeated deletes are no-ops.
-  for (const [client, ranges] of decoded.ds.clients) {
-    const have = known(client)
-    for (const { clock, len } of ranges) {
-      const end = clock + len
-      if (end > have && end > (next.get(client) ?? have)) throw new InvalidUpdate('missing', 'delete of unknown struct')
-      let at = clock
-      while (at < end) {
-        const { inDoc, struct } = lookup(Y.createID(client, at))
-        const overlap = Math.min(end, struct.id.clock + struct.length) - at
-        at += Math.max(overlap, 1)
-        if (!(struct instanceof Y.Item)) continue
-        if (!inDoc) {
-          // Only text counted above: a struct that arrives already deleted (ContentDeleted) added nothing.
-          if (!struct.countable) continue
-          const r = resolve(struct)
-          const [root, id, field] = r === GARBAGE ? [] : r.path
-          if (r !== GARBAGE && r.path.length === 4 && typeof root === 'string' && typeof id === 'string') {
-            const shape = schema[root]
-            if (shape?.kind === 'entries' && field === shape.text) addText(root, id, -overlap)
-          }
-          continue
-        }
-        if (struct.deleted) continue
-        const path = docItemPath(struct)
-        if (path.length >= 2 && typeof path[path.length - 1] === 'string' && overwritten.has(pathKey(path))) continue
-        // Deleting an entry deletes its fields and text with it; the delete write covers them.
-        if (path.length > 2 && deletedHere(entryItemOf(struct))) continue
-        const [root, key, field] = path
-        const shape = shapeOf(root)
-        if (typeof root !== 'string' || typeof key !== 'string') throw new InvalidUpdate('schema', 'delete outside a map')
-        if (shape.kind === 'values') writes.push({ kind: 'value', root, key, value: undefined, deleted: true })
-        else if (path.length === 2) writes.push({ kind: 'delete', root, id: key })
-        else if (path.length === 3) writes.push({ kind: 'field', root, id: key, key: String(field), value: undefined, deleted: true })
-        else addText(root, key, struct.countable ? -overlap : 0)
-      }
+  /** What an outcome can change: each final that is live sets the key, one that is not removes it. */
+  private outcome(k: KeyOutcome, finals: readonly Final[]): void {
+    for (const { item, live } of finals) {
+      if (live) this.keyWrite(k.path, item, k.currentLive)
+      else if (k.currentLive) this.keyWrite(k.path, null, false)
     }
   }
 
-  for (const { root, id, fields } of created.values()) {
-    writes.push({ kind: 'create', root, id, replaces: entriesOf(root).has(id), fields })
+  /** Fields a new entry is created with; outcomes that are not certain are written one by one. */
+  private fieldsOf(entry: Y.Item): Record<string, unknown> {
+    const fields: Record<string, unknown> = {}
+    for (const k of this.inNewParents.get(entryKey(entry)) ?? []) {
+      const final = k.finals[0]!
+      if (k.certain) {
+        if (final.live) fields[k.sub!] = valueOf(final.item)
+      } else this.outcome(k, k.finals)
+    }
+    return fields
   }
-  // Resulting text lengths, one text write per entry.
-  for (const [k, { root, id, delta }] of textDelta) {
-    const isNew = created.has(k)
-    const text = isNew ? null : entriesOf(root).get(id)?.get(schema[root]?.kind === 'entries' ? (schema[root] as { text: string }).text : '')
-    const base = text instanceof Y.Text ? text.length : 0
-    writes.push({ kind: 'text', root, id, isNew, length: base + delta })
+
+  keysOfDocParents(): void {
+    for (const k of this.keys) {
+      if (this.inNewParents.has(k.parentKey)) continue
+      if (k.parentItem && this.gone.has(k.parentItem)) continue
+      this.outcome(k, k.finals)
+    }
   }
-  const sizes: Record<string, number> = {}
-  for (const [root, shape] of Object.entries(schema)) {
-    if (shape.kind !== 'entries') continue
-    let size = entriesOf(root).size
-    for (const c of created.values()) if (c.root === root && !entriesOf(root).has(c.id)) size++
-    sizes[root] = size
+
+  removalsNotCovered(removals: readonly Removal[]): void {
+    const replaced = new Set(this.keys.filter((k) => k.certain && k.current).map((k) => k.current))
+    for (const r of removals) {
+      if (replaced.has(r.item) || (r.place.parentItem && this.gone.has(r.place.parentItem))) continue
+      this.keyWrite(r.place.path, null, false)
+    }
   }
-  return { writes, sizes }
+
+  texts(texts: ReadonlyMap<string, TextChange>): void {
+    for (const t of texts.values()) {
+      const entry = (t.textItem.parent as Y.AbstractType<unknown> | null)?._item
+      if (!t.isNew && entry && this.gone.has(entry)) continue
+      const [root, id] = t.path as [string, string]
+      const base = t.isNew ? 0 : ((t.textItem.content as Y.ContentType).type as Y.Text).length
+      this.writes.push({ kind: 'text', root, id, isNew: t.isNew, length: base + t.delta })
+    }
+  }
+
+  /** Entries per entries root once applied (new ids counted, removals not subtracted). */
+  sizes(): Record<string, number> {
+    const sizes: Record<string, number> = {}
+    for (const [root, shape] of Object.entries(this.schema)) {
+      if (shape.kind !== 'entries') continue
+      const entries = this.doc.getMap(root)
+      const added = new Set(this.writes.filter((w) => w.kind === 'create' && w.root === root && !entries.has(w.id)).map((w) => (w as { id: string }).id))
+      sizes[root] = entries.size + added.size
+    }
+    return sizes
+  }
+}
+
+export function describeUpdate(doc: Y.Doc, update: Uint8Array, schema: DocSchema = BOARD_SCHEMA): UpdateDescription {
+  const decoded = decode(doc, update)
+  const { placed, placeOfDocItem } = placeItems(decoded, schema)
+  const keys = keyOutcomes(placed, decoded, doc)
+  const { removals, texts } = deletions(placed, decoded, placeOfDocItem)
+  const writer = new Writer(doc, schema, keys)
+  writer.markGone(keys, removals)
+  writer.keysOfDocParents()
+  writer.removalsNotCovered(removals)
+  writer.texts(texts)
+  return { writes: writer.writes, sizes: writer.sizes() }
 }

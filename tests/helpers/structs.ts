@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 
 /**
  * Yjs updates written by hand, struct by struct (update format v1), as a hostile client would:
@@ -150,7 +150,7 @@ export function encodeUpdate(clients: readonly ClientStructs[], deletes: readonl
 }
 
 /** The id of the item that holds a map's current value for `key` (the item a new value would follow). */
-export function currentItemId(map: Y.Map<unknown>, key: string): Id {
+export function currentItemId<T>(map: Y.Map<T>, key: string): Id {
   const item = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key)
   if (!item) throw new Error(`no item for ${key}`)
   return { client: item.id.client, clock: item.id.clock + item.length - 1 }

@@ -60,7 +60,7 @@ async function sendAsParticipant(board: CreatedBoard, update: Uint8Array, secret
 }
 
 /** One ContentDeleted item per target, each following the target's current item under its key. */
-function deletedAfter(doc: Y.Doc, targets: [Y.Map<unknown>, string][]): Uint8Array {
+function deletedAfter(doc: Y.Doc, targets: [Y.Map<any>, string][]): Uint8Array { // eslint-disable-line @typescript-eslint/no-explicit-any
   const structs: Struct[] = targets.map(([map, key]) => ({ kind: 'item', origin: currentItemId(map, key), content: { kind: 'deleted', len: 1 } }))
   return encodeUpdate([{ client: freshClient(doc), clock: 0, structs }])
 }
@@ -125,9 +125,10 @@ describe('hole 2: de-anonymisation by deleting the anonymous setting', () => {
     const doc = await boardDoc(board)
     expect(readSettings(metaOf(doc)).anonymous).toBe(true)
     expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'setting.anonymous']]))).toBe('notAllowed')
-    expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'setting.privateWriting']]))).toBe('notAllowed')
+    expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'phase']]))).toBe('notAllowed')
     expect(readSettings(metaOf(doc)).anonymous).toBe(true)
     expect(readSettings(metaOf(doc)).privateWriting).toBe(true)
+    expect(metaOf(doc).get('phase')).toBe('sammeln')
   })
 })
 
