@@ -70,6 +70,9 @@ export class PostgresBoardStore implements BoardStore {
     // An idle connection lost (the server restarted) is dropped by the pool; the next query
     // opens a new one. Without a listener the error would end the process.
     pool.on('error', () => {})
+    // A connection lost while checked out between two queries (PostgreSQL killed mid-transaction)
+    // reports on the client, where the pool does not listen: the next query fails instead.
+    pool.on('connect', (client) => client.on('error', () => {}))
     try {
       await migrate(pool)
     } catch (error) {

@@ -60,6 +60,8 @@ export class ServerProcess {
   constructor(
     readonly dataDir: string,
     private readonly env: Readonly<Record<string, string>> = {},
+    /** Node's arguments: the sources through tsx, or a fresh build (dist/server/index.js). */
+    private readonly args: readonly string[] = ['--import', 'tsx', 'server/index.ts'],
   ) {}
 
   /** Starts the server; the first start picks a free port, later ones reuse it. */
@@ -78,7 +80,7 @@ export class ServerProcess {
 
   private async spawnOnce(): Promise<void> {
     this.out = ''
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    const child = spawn(process.execPath, [...this.args], {
       env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -353,7 +355,7 @@ export class ChaosWriter {
 // Reading what is stored
 
 /** Note texts of a stored doc, with how often each occurs. */
-function countTexts(doc: Y.Doc): Map<string, number> {
+export function countTexts(doc: Y.Doc): Map<string, number> {
   const counts = new Map<string, number>()
   for (const note of notesOf(doc).values()) {
     const text = note.get('text')

@@ -1,0 +1,211 @@
+import * as Y from 'yjs'
+import { RECONNECT } from '../../client/sync/backoff'
+import { PostgresBoardStore } from '../../server/store/postgres'
+import { ChaosWriter, countTexts, prng, readOverWire, tally } from './chaos'
+import type { ServerProcess, Tally, WriterOptions } from './chaos'
+import { waitFor } from './clients'
+import type { ClusterRig } from './cluster'
+
+/**
+ * Faults of a cluster while clients write through nginx: the owner of the board killed with
+ * SIGKILL (or stopped with SIGTERM, a rolling restart), Redis killed, PostgreSQL restarted. After
+ * every fault, PostgreSQL is read directly: every note acknowledged so far must be there exactly
+ * once (an acknowledged note is committed, so it must be there whatever happens next). The time
+ * from the fault to the first acknowledgement after it is the failover time.
+ */
+export type Fault = 'kill-owner' | 'term-owner' | 'restart-redis' | 'restart-postgres' | 'rolling-restart'
+
+export interface ClusterChaosOptions {
+  readonly faults: readonly Fault[]
+  readonly seed: number
+  readonly clients: number
+  /** How long the clients write between two faults, ms. */
+  readonly upMs: readonly [number, number]
+  readonly writeMs: readonly [number, number]
+  readonly notesPerBoard?: number
+  readonly log?: (line: string) => void
+}
+
+export interface ClusterChaosResult {
+  readonly seed: number
+  readonly faults: Readonly<Record<string, number>>
+  readonly boards: number
+  readonly written: number
+  readonly acknowledged: number
+  readonly lost: number
+  readonly duplicated: number
+  readonly undelivered: number
+  readonly rejects: number
+  /** Per fault: ms from the fault to the first acknowledgement after it. */
+  readonly recoveries: Readonly<Record<string, readonly number[]>>
+  readonly dropCodes: Readonly<Record<string, number>>
+  readonly seconds: number
+  readonly examples: readonly string[]
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+const between = (random: () => number, [lo, hi]: readonly [number, number]) => lo + random() * (hi - lo)
+
+export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOptions): Promise<ClusterChaosResult> {
+  const log = options.log ?? (() => {})
+  const random = prng(options.seed)
+  const writerOptions: WriterOptions = { jitter: true, profile: RECONNECT, gate: true }
+  const store = await PostgresBoardStore.open(rig.databaseUrl, { poolSize: 2 })
+  const started = Date.now()
+  const boards: string[] = []
+  const retired: ChaosWriter[] = []
+  let writers: ChaosWriter[] = []
+  const lost = new Set<string>()
+  const duplicated = new Set<string>()
+  const examples: string[] = []
+  const recoveries: Record<string, number[]> = {}
+  const faults: Record<string, number> = {}
+  const all = () => [...retired, ...writers]
+  const acked = () => all().reduce((n, w) => n + w.acknowledged.size, 0)
+
+  const newBoard = async () => {
+    for (const w of writers) w.destroy()
+    retired.push(...writers)
+    const res = await fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }) })
+    if (res.status !== 201) throw new Error(`board not created: ${res.status}`)
+    const boardId = ((await res.json()) as { boardId: string }).boardId
+    boards.push(boardId)
+    writers = Array.from({ length: options.clients }, (_, i) => new ChaosWriter(rig.nginx.ws, boardId, `b${boards.length}c${i}`, prng(Math.floor(random() * 2 ** 32)), writerOptions))
+    for (const w of writers) w.startWriting(options.writeMs)
+  }
+  const record = (t: Tally, when: string) => {
+    for (const [set, what, texts] of [[lost, 'lost', t.lost], [duplicated, 'duplicated', t.duplicated]] as const) {
+      for (const text of texts) {
+        if (set.has(text)) continue
+        set.add(text)
+        if (examples.length < 10) examples.push(`${what} ${text} (${when})`)
+      }
+    }
+  }
+  const acknowledgedOf = (boardId: string) => all().filter((w) => w.boardId === boardId).flatMap((w) => [...w.acknowledged])
+  const stored = async (boardId: string) => {
+    const { snapshot, updates } = await store.load(boardId)
+    const doc = new Y.Doc()
+    if (snapshot) Y.applyUpdate(doc, snapshot)
+    for (const u of updates) Y.applyUpdate(doc, u)
+    const counts = countTexts(doc)
+    doc.destroy()
+    return counts
+  }
+
+  try {
+    await newBoard()
+    let restoring: Promise<void> = Promise.resolve()
+    let restarting = 0
+    for (const [k, fault] of options.faults.entries()) {
+      await sleep(between(random, options.upMs))
+      // Killed instances come back in the background; a fault waits until two of three run.
+      await waitFor(() => restarting <= 1, 30_000, 'instances back')
+      // Acks already on their way when the fault hits are not a recovery.
+      const faultAt = Date.now()
+      const restore = await inject(rig, fault, boards.at(-1)!)
+      faults[fault] = (faults[fault] ?? 0) + 1
+      await sleep(50)
+      const before = acked()
+      await waitFor(() => acked() > before, 30_000, `an acknowledgement after ${fault}`)
+      ;(recoveries[fault] ??= []).push(Date.now() - faultAt)
+      restarting++
+      restoring = Promise.all([restoring, restore().finally(() => restarting--)]).then(() => {})
+      // Committed is committed: whatever the fault, PostgreSQL holds every acknowledged note once.
+      const current = boards.at(-1)!
+      record(tally(acknowledgedOf(current), await stored(current)), `${fault} ${k + 1}`)
+      if ((k + 1) % 10 === 0 || k === options.faults.length - 1)
+        log(`fault ${k + 1}/${options.faults.length} (${fault}): written ${all().reduce((n, w) => n + w.written.length, 0)}, acknowledged ${acked()}, lost ${lost.size}, duplicated ${duplicated.size}`)
+      if (writers.reduce((n, w) => n + w.written.length, 0) >= (options.notesPerBoard ?? 1200)) await newBoard()
+    }
+    await restoring
+    for (const w of writers) w.stopWriting()
+    // Delivery: everything written, acknowledged or not, arrives once the clients resynced.
+    await waitFor(() => writers.every((w) => w.provider.synced && w.unacknowledged === 0), 30_000, 'writers to deliver everything').catch(() => {})
+    for (const boardId of boards) record(tally(acknowledgedOf(boardId), await stored(boardId)), 'at the end')
+    const final = await readOverWire(rig.nginx.ws, boards.at(-1)!)
+    record(tally(acknowledgedOf(boards.at(-1)!), final), 'fresh client')
+    const undelivered = tally(writers.flatMap((w) => w.written), final).lost.length
+    const dropCodes: Record<string, number> = {}
+    for (const code of all().flatMap((w) => w.drops)) dropCodes[code] = (dropCodes[code] ?? 0) + 1
+    return {
+      seed: options.seed,
+      faults,
+      boards: boards.length,
+      written: all().reduce((n, w) => n + w.written.length, 0),
+      acknowledged: acked(),
+      lost: lost.size,
+      duplicated: duplicated.size,
+      undelivered,
+      rejects: all().reduce((n, w) => n + w.rejects.length, 0),
+      recoveries,
+      dropCodes,
+      seconds: (Date.now() - started) / 1000,
+      examples,
+    }
+  } finally {
+    for (const w of writers) w.destroy()
+    await store.close()
+  }
+}
+
+/** Does the fault; resolves with what brings the cluster back to full strength. */
+async function inject(rig: ClusterRig, fault: Fault, boardId: string): Promise<() => Promise<void>> {
+  switch (fault) {
+    case 'kill-owner':
+    case 'term-owner': {
+      const owner = await ownerNow(rig, boardId)
+      await owner.stop(fault === 'kill-owner' ? 'SIGKILL' : 'SIGTERM')
+      return () => owner.start()
+    }
+    case 'restart-redis':
+      await rig.redis.kill()
+      await sleep(300)
+      await rig.redis.start()
+      return async () => {}
+    case 'restart-postgres':
+      await rig.postgres.kill()
+      await sleep(300)
+      await rig.postgres.start()
+      return async () => {}
+    case 'rolling-restart':
+      // One after the other, each back before the next goes: what a deployment does.
+      for (const instance of rig.instances) {
+        await instance.stop('SIGTERM')
+        await instance.start()
+      }
+      return async () => {}
+  }
+}
+
+async function ownerNow(rig: ClusterRig, boardId: string): Promise<ServerProcess> {
+  let owner: ServerProcess | null = null
+  for (let i = 0; i < 300 && !owner; i++) {
+    owner = await rig.ownerOf(boardId)
+    if (!owner) await sleep(50)
+  }
+  if (!owner) throw new Error('no instance owns the board')
+  return owner
+}
+
+export function formatClusterResult(r: ClusterChaosResult): string {
+  const q = (values: readonly number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    return sorted.length ? `${sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]} ms` : '–'
+  }
+  const rows: [string, string][] = [
+    ['seed', String(r.seed)],
+    ['faults', Object.entries(r.faults).map(([f, n]) => `${f}×${n}`).join(', ')],
+    ['boards', String(r.boards)],
+    ['notes written', String(r.written)],
+    ['notes acknowledged', String(r.acknowledged)],
+    ['lost (acknowledged, not stored)', String(r.lost)],
+    ['duplicated', String(r.duplicated)],
+    ['written, not delivered after resync', String(r.undelivered)],
+    ['rejected updates', String(r.rejects)],
+    ...Object.entries(r.recoveries).map(([f, v]): [string, string] => [`${f}: fault -> first ack (p50 / p99 / max)`, `${q(v, 0.5)} / ${q(v, 0.99)} / ${q(v, 1)}`]),
+    ['open connections closed with', Object.entries(r.dropCodes).map(([c, n]) => `${c}×${n}`).join(', ') || '–'],
+    ['duration', `${r.seconds.toFixed(1)} s`],
+  ]
+  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+}
