@@ -4,6 +4,7 @@ import './store/theme'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
+import { registerOfflineApp } from './offline/register'
 import './styles.css'
 
 const root = document.getElementById('root')
@@ -13,3 +14,4 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 )
+registerOfflineApp()

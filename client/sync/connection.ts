@@ -12,6 +12,7 @@ import { useSession } from '../store/session'
 import type { Problem } from '../store/session'
 import { jitterReconnects } from './backoff'
 import { gatedSocket } from './gatedSocket'
+import { followNetwork } from './network'
 import type { Credentials } from './credentials'
 import { readPeers } from './presence'
 import { SaveTracker } from './saveTracker'
@@ -71,6 +72,7 @@ function syncDoc(
   let tracker: SaveTracker | null = null
   let provider: WebsocketProvider | null = null
   let stopJitter: (() => void) | null = null
+  let stopNetwork: (() => void) | null = null
   let destroyed = false
   const params: Record<string, string> = { p: options.credentials.secret }
   if (options.credentials.moderatorToken) params.m = options.credentials.moderatorToken
@@ -92,6 +94,7 @@ function syncDoc(
     provider = p
     // Browsers come back at random moments after a server restart, not all at once.
     stopJitter = jitterReconnects(p)
+    stopNetwork = followNetwork(p, () => useSession.setState({ connection: 'offline' }))
     p.messageHandlers[MESSAGE.ack] = (_encoder, decoder) => tracker?.ack(decoding.readVarUint(decoder))
     p.messageHandlers[MESSAGE.reject] = () => useSession.setState({ problem: 'rejected' })
     p.on('status', ({ status }) => {
@@ -121,6 +124,7 @@ function syncDoc(
     destroy() {
       destroyed = true
       stopJitter?.()
+      stopNetwork?.()
       provider?.destroy()
       void local?.destroy()
     },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { initialJs } from '../../bench/lib/chromium-bundle'
@@ -16,5 +16,17 @@ describe('the built client', () => {
   it('has no inline script, so the CSP needs no exception', () => {
     const html = readFileSync(join(dist, 'index.html'), 'utf8')
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/)
+  })
+
+  it('has a service worker that keeps the page and every file of its first screen', () => {
+    const worker = readFileSync(join(dist, 'sw.js'), 'utf8')
+    const precache = JSON.parse(/^const PRECACHE = (.*)$/m.exec(worker)?.[1] ?? '[]') as string[]
+    const html = readFileSync(join(dist, 'index.html'), 'utf8')
+    const linked = [...html.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]!)
+    expect(linked.length).toBeGreaterThan(1)
+    expect(precache).toEqual(expect.arrayContaining(['/', ...linked]))
+    for (const file of precache.filter((f) => f !== '/')) expect(existsSync(join(dist, file)), file).toBe(true)
+    // The report's exporters are not part of the first screen: kept once fetched, not up front.
+    expect(precache.some((f) => /docx/.test(f))).toBe(false)
   })
 })

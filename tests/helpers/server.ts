@@ -15,6 +15,10 @@ export interface TestServer {
   readonly ws: string
   /** Stops the server (as SIGTERM would) and starts a new one on the same data. */
   restart(): Promise<void>
+  /** Stops the server, keeping its data: nothing answers on its port until `resume`. */
+  halt(): Promise<void>
+  /** Starts a new server on the same data and port after `halt`. */
+  resume(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -52,6 +56,7 @@ export async function startTestServer(
   setQuiet(true)
   const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-test-'))
   let app = await startApp(testConfig(dataDir, overrides), await makeStore?.(dataDir))
+  let port = app.port
   const server: TestServer = {
     get app() {
       return app
@@ -67,8 +72,14 @@ export async function startTestServer(
       return `ws://127.0.0.1:${app.port}/ws`
     },
     async restart() {
-      const port = app.port
+      await server.halt()
+      await server.resume()
+    },
+    async halt() {
+      port = app.port
       await app.close()
+    },
+    async resume() {
       app = await startApp(testConfig(dataDir, { ...overrides, port }), await makeStore?.(dataDir))
     },
     async stop() {
