@@ -67,7 +67,9 @@ export function PrivacyDe({ heading, operator }: Props) {
           und <code>ballonfahrt:&lt;Board-Kennung&gt;/private</code> mit den eigenen verdeckten Notizen und dem Stimmzettel. Für alle
           Boards gemeinsam kommen die gewählte Sprache, das Farbschema, Leichte Sprache, ein stummgeschalteter Timer und die gesehene
           Einführung hinzu (<code>ballonfahrt:locale</code>, <code>ballonfahrt:theme</code>, <code>ballonfahrt:plain</code>,{' '}
-          <code>ballonfahrt:timer-muted</code>, <code>ballonfahrt:intro</code>). Diese Daten verlassen den Browser nur zum Abgleich mit
+          <code>ballonfahrt:timer-muted</code>, <code>ballonfahrt:intro</code>). Damit die Seite auch ohne Netz lädt, hält ein Service
+          Worker die Programmdateien dieser Anwendung im Cache-Speicher des Browsers (<code>ballonfahrt-app-…</code>); sie enthalten
+          keine Daten über Sie oder ein Board. Diese Daten verlassen den Browser nur zum Abgleich mit
           diesem Server. Sie sind für den gewünschten Dienst unbedingt erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG).
         </li>
       </ul>

@@ -63,7 +63,9 @@ export function PrivacyEn({ heading, operator }: Props) {
           changes not sent yet), so that nothing is lost when the connection drops, and <code>ballonfahrt:&lt;board id&gt;/private</code>{' '}
           with one’s own hidden notes and ballot. For all boards together it keeps the chosen language, colour scheme, plain language, a
           muted timer and the introduction seen (<code>ballonfahrt:locale</code>, <code>ballonfahrt:theme</code>,{' '}
-          <code>ballonfahrt:plain</code>, <code>ballonfahrt:timer-muted</code>, <code>ballonfahrt:intro</code>). These data leave the
+          <code>ballonfahrt:plain</code>, <code>ballonfahrt:timer-muted</code>, <code>ballonfahrt:intro</code>). So that the page loads
+          without a network, a service worker keeps this application’s program files in the browser’s cache storage
+          (<code>ballonfahrt-app-…</code>); they hold nothing about you or a board. These data leave the
           browser only to sync with this server. They are strictly necessary for the service asked for (§ 25 (2) no. 2 TDDDG).
         </li>
       </ul>
