@@ -1,6 +1,7 @@
 import { memo, useId, useMemo } from 'react'
 import { LABELS } from '../../model/export/labels'
 import type { Report, ReportNote, ReportSection } from '../../model/export/report'
+import { paragraphs } from '../../model/export/text'
 import { translate } from '../i18n/index'
 import type { Translate } from '../i18n/index'
 import { pictureSvg } from './picture'
@@ -76,14 +77,29 @@ function Notes({ notes, report, votes }: { readonly notes: readonly ReportNote[]
   )
 }
 
+/** The report's running text: one <p> per paragraph. */
+function Prose({ text }: { readonly text: string }) {
+  return (
+    <>
+      {paragraphs(text).map((paragraph, i) => (
+        <p key={i} className="report-prose">
+          {paragraph}
+        </p>
+      ))}
+    </>
+  )
+}
+
 function Section({ section, report }: { readonly section: ReportSection; readonly report: Report }) {
   const id = useId()
   const labels = LABELS[report.locale]
+  const paragraph = report.prose.zones[section.zone]
   const empty = section.clusters.length === 0 && section.loose.length === 0
   return (
     <section className={`report-section report-section--${section.zone}`} aria-labelledby={id}>
       <h2 id={id}>{sectionTitle(section)}</h2>
       <p className="report-section__question">{section.question}</p>
+      <Prose text={paragraph} />
       {empty && <p className="report-section__empty">{labels.noNotes}</p>}
       {section.clusters.length > 0 && (
         <ol className="report-clusters">
@@ -113,6 +129,7 @@ function Actions({ report }: { readonly report: Report }) {
   return (
     <section className="report-section report-actions" aria-labelledby={id}>
       <h2 id={id}>{labels.actions}</h2>
+      <Prose text={report.prose.actions} />
       {report.actions.length === 0 ? (
         <p className="report-section__empty">{labels.noActions}</p>
       ) : (
@@ -144,6 +161,17 @@ function Actions({ report }: { readonly report: Report }) {
   )
 }
 
+function Fazit({ report }: { readonly report: Report }) {
+  const id = useId()
+  if (report.prose.fazit.trim() === '') return null
+  return (
+    <section className="report-section report-fazit" aria-labelledby={id}>
+      <h2 id={id}>{LABELS[report.locale].fazit}</h2>
+      <Prose text={report.prose.fazit} />
+    </section>
+  )
+}
+
 /** The report as a document: title, date, topic and participants, the picture, the zones, the actions. */
 export function ReportView({ report }: { readonly report: Report }) {
   const svg = useMemo(() => pictureSvg(pictureInput(report)), [report])
@@ -160,11 +188,13 @@ export function ReportView({ report }: { readonly report: Report }) {
           ))}
         </p>
       </header>
+      <Prose text={report.prose.intro} />
       <Picture svg={svg} label={t('report.picture')} />
       {report.sections.map((section) => (
         <Section key={section.zone} section={section} report={report} />
       ))}
       <Actions report={report} />
+      <Fazit report={report} />
     </article>
   )
 }

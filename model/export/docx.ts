@@ -5,6 +5,7 @@ import { LABELS } from './labels'
 import { buildReport, sectionHeading } from './report'
 import type { ReportNote } from './report'
 import { formatNumber } from './format'
+import { paragraphs } from './text'
 
 /** The Word report: real heading styles, bullet lists, an actions table; document language set. */
 
@@ -45,10 +46,14 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
   if (report.topic !== '') facts.push([t.topic, report.topic])
   if (report.participantCount > 0) facts.push([t.participants, formatNumber(report.participantCount, report.locale)])
   for (const [name, value] of facts) body.push(new Paragraph({ children: [label(`${name}: `, { bold: true }), ...text(value)] }))
+  /** Prose: one Word paragraph per paragraph of the text. */
+  const prose = (value: string): Paragraph[] => paragraphs(value).map((p) => new Paragraph({ children: [label(p)] }))
+  body.push(...prose(report.prose.intro))
 
   for (const section of report.sections) {
     body.push(heading(HeadingLevel.HEADING_2, [label(sectionHeading(section))]))
     body.push(new Paragraph({ children: text(section.question, { italics: true }) }))
+    body.push(...prose(report.prose.zones[section.zone]))
     for (const cluster of section.clusters) {
       body.push(heading(HeadingLevel.HEADING_3, withVotes(text(cluster.title), cluster.votes)))
       body.push(...cluster.notes.map(bullet))
@@ -61,6 +66,8 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
   }
 
   body.push(heading(HeadingLevel.HEADING_2, [label(t.actions)]))
+  const closing = prose(report.prose.actions)
+  body.push(...closing)
   if (report.actions.length === 0) body.push(new Paragraph({ children: [label(t.noActions)] }))
   else {
     const cell = (children: TextRun[]): TableCell => new TableCell({ children: [new Paragraph({ children })] })
@@ -80,6 +87,9 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
       }),
     )
   }
+
+  const fazit = prose(report.prose.fazit)
+  if (fazit.length > 0) body.push(heading(HeadingLevel.HEADING_2, [label(t.fazit)]), ...fazit)
 
   const doc = new Document({
     creator: 'Ballonfahrt',

@@ -14,6 +14,8 @@ export interface ReportLabels {
   readonly noNotes: string
   readonly actions: string
   readonly noActions: string
+  /** Heading of the closing paragraph of the report's prose. */
+  readonly fazit: string
   readonly what: string
   readonly who: string
   readonly until: string
@@ -46,6 +48,7 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     noNotes: 'Keine Notizen.',
     actions: 'Maßnahmen',
     noActions: 'Keine Maßnahmen vereinbart.',
+    fazit: 'Fazit',
     what: 'Was',
     who: 'Wer',
     until: 'Bis wann',
@@ -74,6 +77,7 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     noNotes: 'No notes.',
     actions: 'Actions',
     noActions: 'No actions agreed.',
+    fazit: 'Conclusion',
     what: 'What',
     who: 'Who',
     until: 'By when',

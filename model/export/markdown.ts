@@ -43,6 +43,15 @@ function item(text: string, suffix = ''): string {
   return `- ${lines(text).map(escapeMarkdown).join('\\\n  ')}${suffix}`
 }
 
+/** Prose: paragraphs apart by empty lines, each line escaped like a list item's. */
+function prose(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => lines(paragraph).map(escapeMarkdown).join('\n'))
+    .filter((paragraph) => paragraph !== '')
+    .flatMap((paragraph) => [paragraph, ''])
+}
+
 function cell(text: string): string {
   return inline(text) || ' '
 }
@@ -59,8 +68,10 @@ export function toMarkdown(view: BoardView, locale: Locale): string {
     report.participantCount > 0 ? `- ${t.participants}: ${formatNumber(report.participantCount, report.locale)}` : null,
   ].filter((line) => line !== null)
   if (facts.length > 0) out.push(...facts, '')
+  out.push(...prose(report.prose.intro))
   for (const section of report.sections) {
     out.push(`## ${inline(sectionHeading(section))}`, '', `*${inline(section.question)}*`, '')
+    out.push(...prose(report.prose.zones[section.zone]))
     for (const cluster of section.clusters) {
       out.push(`### ${inline(cluster.title)}${votes(cluster.votes)}`, '')
       out.push(...cluster.notes.map(noteItem), '')
@@ -71,7 +82,8 @@ export function toMarkdown(view: BoardView, locale: Locale): string {
     }
     if (section.clusters.length === 0 && section.loose.length === 0) out.push(t.noNotes, '')
   }
-  out.push(`## ${t.actions}`, '')
+  const closing = prose(report.prose.actions)
+  out.push(`## ${t.actions}`, '', ...closing)
   if (report.actions.length === 0) out.push(t.noActions, '')
   else {
     out.push(`| ${t.what} | ${t.who} | ${t.until} | ${t.link} | ${t.done} |`, '| --- | --- | --- | --- | --- |')
@@ -80,5 +92,7 @@ export function toMarkdown(view: BoardView, locale: Locale): string {
     }
     out.push('')
   }
+  const fazit = prose(report.prose.fazit)
+  if (fazit.length > 0) out.push(`## ${t.fazit}`, '', ...fazit)
   return out.join('\n')
 }

@@ -3,12 +3,15 @@ import { ZONES, ZONE_IDS } from '../zones'
 import type { Locale, ZoneId } from '../zones'
 import { formatDay } from './format'
 import { LABELS } from './labels'
+import { draftProse } from './prose/draft'
+import type { ReportProse } from './prose/draft'
+import { draftIntro } from './prose/intro'
 
 /**
  * The content every report format shows, in reading order: plain data, already in the reader's
  * language, with no author ids anywhere (a report names nobody but the "wer" of an action).
  */
-export interface Report {
+export interface ReportContent {
   readonly locale: Locale
   readonly title: string
   /** The meeting's date, formatted for `locale` (`29.01.2025`), or empty. */
@@ -20,6 +23,11 @@ export interface Report {
   readonly showVotes: boolean
   readonly sections: readonly ReportSection[]
   readonly actions: readonly ReportAction[]
+}
+
+/** The content, and the report's text in prose (the generated draft). */
+export interface Report extends ReportContent {
+  readonly prose: ReportProse
 }
 
 export interface ReportSection {
@@ -84,6 +92,11 @@ function linkText(view: BoardView, link: string | null, locale: Locale): string 
 }
 
 export function buildReport(view: BoardView, locale: Locale): Report {
+  const content = reportContent(view, locale)
+  return { ...content, prose: draftProse(content, draftIntro(content)) }
+}
+
+function reportContent(view: BoardView, locale: Locale): ReportContent {
   const { tally } = view
   return {
     locale,

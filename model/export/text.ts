@@ -17,6 +17,14 @@ function lines(text: string): string[] {
     .filter((l) => l !== '')
 }
 
+/** Prose as paragraphs, each on one line (a chat wraps it), empty ones left out. */
+export function paragraphs(text: string): string[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => lines(paragraph).join(' '))
+    .filter((paragraph) => paragraph !== '')
+}
+
 function facts(report: Report): [label: string, value: string][] {
   const t = LABELS[report.locale]
   const out: [string, string][] = []
@@ -34,9 +42,12 @@ export function toPlainText(view: BoardView, locale: Locale): string {
   const title = lines(report.title).join(' ') || t.untitled
   const out: string[] = [title, '='.repeat(title.length)]
   out.push(...facts(report).map(([label, value]) => `${label}: ${lines(value).join(' ')}`), '')
+  const prose = (text: string): string[] => paragraphs(text).flatMap((p) => [p, ''])
+  out.push(...prose(report.prose.intro))
   for (const section of report.sections) {
     const heading = sectionHeading(section)
     out.push(heading, '-'.repeat(heading.length), lines(section.question).join(' '), '')
+    out.push(...prose(report.prose.zones[section.zone]))
     for (const cluster of section.clusters) {
       out.push(`${lines(cluster.title).join(' ')}${votes(cluster.votes)}`, ...cluster.notes.map(note), '')
     }
@@ -47,6 +58,8 @@ export function toPlainText(view: BoardView, locale: Locale): string {
     if (section.clusters.length === 0 && section.loose.length === 0) out.push(t.noNotes, '')
   }
   out.push(t.actions, '-'.repeat(t.actions.length))
+  const closing = prose(report.prose.actions)
+  out.push(...closing)
   if (report.actions.length === 0) out.push(t.noActions)
   report.actions.forEach((a, i) => {
     const details = [
@@ -57,7 +70,9 @@ export function toPlainText(view: BoardView, locale: Locale): string {
     ].filter((d) => d !== null)
     out.push(`${i + 1}. ${lines(a.what).join(' ')}`, `   ${details.join(' · ')}`)
   })
-  return `${out.join('\n')}\n`
+  const fazit = paragraphs(report.prose.fazit)
+  if (fazit.length > 0) out.push('', t.fazit, '-'.repeat(t.fazit.length), ...fazit.join('\n\n').split('\n'))
+  return `${out.join('\n').replace(/\n+$/, '')}\n`
 }
 
 /** Escapes text for HTML element content and attribute values. */
@@ -79,8 +94,11 @@ export function toHtml(view: BoardView, locale: Locale): string {
   const out: string[] = [`<h1>${html(report.title) || escapeHtml(t.untitled)}</h1>`]
   const head = facts(report)
   if (head.length > 0) out.push(`<p>${head.map(([label, value]) => `${escapeHtml(label)}: ${html(value)}`).join('<br>')}</p>`)
+  const prose = (text: string): string[] => paragraphs(text).map((p) => `<p>${escapeHtml(p)}</p>`)
+  out.push(...prose(report.prose.intro))
   for (const section of report.sections) {
     out.push(`<h2>${escapeHtml(sectionHeading(section))}</h2>`, `<p><em>${html(section.question)}</em></p>`)
+    out.push(...prose(report.prose.zones[section.zone]))
     for (const cluster of section.clusters) out.push(`<h3>${html(cluster.title)}${votes(cluster.votes)}</h3>`, list(cluster.notes))
     if (section.loose.length > 0) {
       out.push(`<h3>${escapeHtml(section.clusters.length > 0 ? t.looseNotes : t.notes)}</h3>`)
@@ -89,6 +107,8 @@ export function toHtml(view: BoardView, locale: Locale): string {
     if (section.clusters.length === 0 && section.loose.length === 0) out.push(`<p>${escapeHtml(t.noNotes)}</p>`)
   }
   out.push(`<h2>${escapeHtml(t.actions)}</h2>`)
+  const closing = prose(report.prose.actions)
+  out.push(...closing)
   if (report.actions.length === 0) out.push(`<p>${escapeHtml(t.noActions)}</p>`)
   else {
     const th = [t.what, t.who, t.until, t.link, t.done].map((h) => `<th>${escapeHtml(h)}</th>`).join('')
@@ -97,5 +117,7 @@ export function toHtml(view: BoardView, locale: Locale): string {
     )
     out.push(`<table border="1" cellpadding="4" cellspacing="0">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`)
   }
+  const fazit = prose(report.prose.fazit)
+  if (fazit.length > 0) out.push(`<h2>${escapeHtml(t.fazit)}</h2>`, ...fazit)
   return `${out.join('\n')}\n`
 }

@@ -44,6 +44,7 @@ describe('the report (Ergebnis)', () => {
       'Unten halten – Hemmende Faktoren',
       'Einheizen – Impulse / nächste Schritte',
       'Maßnahmen',
+      'Fazit',
     ])
 
     const steigen = screen.getByRole('region', { name: 'Steigen – Förderliche Faktoren' })
@@ -104,6 +105,7 @@ describe('the report (Ergebnis)', () => {
       'Holding down – Hindering factors',
       'Add heat – Impulses / next steps',
       'Actions',
+      'Conclusion',
     ])
     const header = screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement
     expect(within(header).getByText('3 participants')).toBeTruthy()

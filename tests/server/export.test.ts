@@ -113,6 +113,28 @@ describe('export', () => {
   })
 })
 
+describe('the report draft in prose (issue 16)', () => {
+  it('export.md has, under each zone heading, a paragraph of running text naming that zone\'s top clusters; DOCX has it too', async () => {
+    const board = (await (await importFile(fixture)).json()) as CreatedBoard
+    const auth = { authorization: `Bearer ${board.moderatorToken}` }
+    const markdown = await (await fetch(`${server.http}/api/boards/${board.boardId}/export.md`, { headers: auth })).text()
+    const top: Record<string, string[]> = {
+      'Förderliche Faktoren (Steigen)': ['Vernetzung & Strukturen', 'Politische Unterstützung', 'Erste Maßnahmen'],
+      'Hemmende Faktoren (Unten halten)': ['Ressourcen', 'Personal'],
+      'Impulse / nächste Schritte (Einheizen)': ['Sichtbarkeit', 'Ins Handeln kommen', 'Beteiligung'],
+    }
+    for (const [heading, titles] of Object.entries(top)) {
+      const blocks = markdown.slice(markdown.indexOf(`## ${heading}\n`)).split('\n\n')
+      // heading, question in italics, then the paragraph: running text, not a list or heading.
+      const paragraph = blocks[2]!
+      expect(paragraph).toMatch(/^Auf die Frage „.*“ wurden? als .* genannt\./)
+      for (const title of titles) expect(paragraph).toContain(`„${title}“`)
+    }
+    const docx = new Uint8Array(await (await fetch(`${server.http}/api/boards/${board.boardId}/export.docx`, { headers: auth })).arrayBuffer())
+    expect(strFromU8(unzipSync(docx)['word/document.xml']!)).toContain('wurden als hemmende Faktoren')
+  })
+})
+
 describe('the board language (moderator setting), whatever language the people use', () => {
   async function exported(board: CreatedBoard, ext: string): Promise<string> {
     const res = await fetch(`${server.http}/api/boards/${board.boardId}/export.${ext}`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })

@@ -32,6 +32,7 @@ describe('DOCX export', async () => {
       'Hemmende Faktoren (Unten halten)',
       'Impulse / nächste Schritte (Einheizen)',
       'Maßnahmen',
+      'Fazit',
     ])
     for (const z of ZONE_IDS) {
       for (const g of zones[z] ?? []) if (g.cluster !== null) expect(byStyle('Heading3').some((h) => h.startsWith(`${g.cluster} (`))).toBe(true)

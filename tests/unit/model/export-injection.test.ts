@@ -83,7 +83,7 @@ describe.each(CORPUS.map((text) => [JSON.stringify(text).slice(0, 40), text] as 
   it('Markdown: no HTML, links or images from user text, no extra headings, texts kept', () => {
     const ast = summarize(toMarkdown(view, 'de'))
     for (const type of ['html_block', 'html_inline', 'link', 'image', 'code_block', 'block_quote', 'thematic_break']) expect(ast.types.has(type), type).toBe(false)
-    expect(ast.headings.map((h) => h.level)).toEqual([1, 2, 3, 3, 2, 2, 2])
+    expect(ast.headings.map((h) => h.level)).toEqual([1, 2, 3, 3, 2, 2, 2, 2])
     expect(ast.headings[0]!.text).toBe(title)
     expect(ast.headings[2]!.text).toBe(`${cluster} (2 Stimmen)`)
     expect(ast.items.filter((i) => i === note)).toHaveLength(2)

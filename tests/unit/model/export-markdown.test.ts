@@ -23,6 +23,7 @@ describe('Markdown export', () => {
       'Hemmende Faktoren (Unten halten)',
       'Impulse / nächste Schritte (Einheizen)',
       'Maßnahmen',
+      'Fazit',
     ])
   })
 
