@@ -6,6 +6,7 @@ import { CLOSE } from '../protocol/messages'
 import type { ServerConfig } from './config'
 import { handleHttp } from './http'
 import type { HttpContext } from './httpKit'
+import { closeEvents, forgetEventBoard } from './events'
 import { closeJoinCodes } from './joinCodes'
 import { log } from './log'
 import { readinessChecks } from './readiness'
@@ -59,7 +60,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   }
   server.on('upgrade', (req, socket, head) => handleUpgrade(upgrades, req, socket, head))
   // Expired boards go before the server serves anything, then once an hour.
-  const retention = await sweepFirst(store, rooms, config)
+  const retention = await sweepFirst(store, rooms, config, (id) => forgetEventBoard(http, id))
   const port = await listen(server, config)
   log('server.listening', { port })
   let closing: Promise<void> | null = null
@@ -67,12 +68,13 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   return { server, store, rooms, port, close }
 }
 
-async function sweepFirst(store: BoardStore, rooms: Rooms, config: ServerConfig): Promise<Retention> {
+async function sweepFirst(store: BoardStore, rooms: Rooms, config: ServerConfig, forget: (boardId: string) => Promise<void>): Promise<Retention> {
   const retention = startRetention({
     store,
     ttlDays: config.boardTtlDays,
     inUse: (id) => rooms.isLoaded(id),
     evict: (id) => rooms.evictBoard(id, CLOSE.deleted, 'Board abgelaufen'),
+    forget,
   })
   await retention.sweep().catch((e: unknown) => log('retention.failed', { error: String(e) }))
   return retention
@@ -113,5 +115,6 @@ async function shutdown({ server, wss, http, upgrades, retention, cluster }: Run
   await store.close()
   // The code file is opened by the first request that needs it; the context is the key it is kept under.
   await closeJoinCodes(http)
+  await closeEvents(http)
   wss.close()
 }

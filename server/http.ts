@@ -11,8 +11,10 @@ import type { NewBoard } from '../model/schema'
 import { CLOSE } from '../protocol/messages'
 import { hashToken } from './auth'
 import { boardTag, log } from './log'
-import { HttpError, json, moderatedBoard, readJson } from './httpKit'
+import { HttpError, baseUrl, json, moderatedBoard, readJson } from './httpKit'
 import type { HttpContext } from './httpKit'
+import { isEventPath, serveEvents } from './eventRoutes'
+import { forgetEventBoard } from './events'
 import { demoBoard, exportBoard, readBoardFile } from './exports'
 import { getJoinCode, joinCodesOf, postJoinCode } from './joinCodes'
 import { countAnswer } from './metrics'
@@ -65,12 +67,6 @@ function parseNewBoard(body: unknown): NewBoard {
   }
 }
 
-function baseUrl(ctx: HttpContext, req: IncomingMessage): string {
-  if (ctx.config.publicUrl) return ctx.config.publicUrl
-  const host = req.headers.host ?? `localhost:${ctx.config.port}`
-  return `http://${host}`
-}
-
 /** Creates a board whose doc `fill` writes, and answers 201 with its links. */
 async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, fill: (doc: Y.Doc) => void): Promise<void> {
   const boardId = newSecretId()
@@ -118,6 +114,7 @@ async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessa
   await ctx.rooms.evictBoard(boardId, CLOSE.deleted, 'Board gelöscht')
   await ctx.store.deleteBoard(boardId)
   await joinCodesOf(ctx).store.forget(boardId)
+  await forgetEventBoard(ctx, boardId)
   log('board.deleted', { board: boardTag(boardId) })
   res.writeHead(204)
   res.end()
@@ -160,6 +157,8 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
     } else if (/^\/api\/codes\/[^/]+$/.test(path)) {
       if (req.method !== 'GET') throw new HttpError(405, 'Nur GET')
       await getJoinCode(ctx, path.slice('/api/codes/'.length), req, res)
+    } else if (isEventPath(path)) {
+      await serveEvents(ctx, path, req, res)
     } else if (path.startsWith('/api/boards/')) {
       const boardId = path.slice('/api/boards/'.length)
       if (req.method === 'GET') await boardInfo(ctx, boardId, res)

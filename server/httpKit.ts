@@ -30,6 +30,13 @@ export class HttpError extends Error {
   }
 }
 
+/** This server's address as the links it hands out start (PUBLIC_URL, else the Host asked for). */
+export function baseUrl(ctx: HttpContext, req: IncomingMessage): string {
+  if (ctx.config.publicUrl) return ctx.config.publicUrl
+  const host = req.headers.host ?? `localhost:${ctx.config.port}`
+  return `http://${host}`
+}
+
 export function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
   res.end(JSON.stringify(body))

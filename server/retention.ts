@@ -8,6 +8,8 @@ export interface RetentionOptions {
   readonly inUse: (boardId: string) => boolean
   /** Drops the board from memory and closes its connections before its rows go. */
   readonly evict: (boardId: string) => Promise<void>
+  /** After a board's rows went: what else names it lets go (its event). */
+  readonly forget?: (boardId: string) => Promise<void>
   readonly now?: () => number
   readonly intervalMs?: number
 }
@@ -36,6 +38,7 @@ export function startRetention(options: RetentionOptions): Retention {
           if (options.inUse(id)) continue
           await options.evict(id)
           await options.store.deleteBoard(id)
+          await options.forget?.(id)
           deleted.push(id)
           log('board.expired', { board: boardTag(id) })
         }

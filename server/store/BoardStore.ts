@@ -1,3 +1,4 @@
+import type { EventStore } from './EventStore'
 import type { JoinCodeStore } from './JoinCodeStore'
 
 /**
@@ -76,6 +77,8 @@ export interface BoardStore {
   fence?(boardId: string, epoch: number): Promise<void>
   /** Board codes kept beside the boards (shared by every instance); absent: codes in DATA_DIR. */
   readonly joinCodes?: JoinCodeStore
+  /** Events kept beside the boards (shared by every instance); absent: events in DATA_DIR. */
+  readonly events?: EventStore
   /** Resolves when storage answers and takes writes; rejects with the reason (readiness). */
   check?(): Promise<void>
   close(): Promise<void>

@@ -1,12 +1,14 @@
 /**
  * The SQLite files of a data directory (DATA_DIR). Everything a server keeps between restarts is
- * in these two; `npm run backup` copies both, `npm run restore` puts both back.
+ * in these; `npm run backup` copies them, `npm run restore` puts them back.
  */
 export const DATA_FILES = {
   /** Boards, their logs and snapshots, the private docs. */
   boards: 'ballonfahrt.sqlite',
   /** The live board codes (24 hours), apart so that a board's rows never wait for them. */
   joinCodes: 'join-codes.sqlite',
+  /** Events (Veranstaltungen): their plans, codes and which board is which forum round. */
+  events: 'events.sqlite',
 } as const
 
 export const DATA_FILE_NAMES: readonly string[] = Object.values(DATA_FILES)

@@ -58,6 +58,27 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       );
     `,
   },
+  {
+    version: 3,
+    name: 'events: plans, codes, forum rounds',
+    sql: `
+      CREATE TABLE events (
+        id text COLLATE "C" PRIMARY KEY,
+        organiser_hash bytea NOT NULL,
+        code text COLLATE "C" NOT NULL UNIQUE,
+        plan jsonb NOT NULL,
+        round_switch text NOT NULL,
+        created_at bigint NOT NULL
+      );
+      CREATE TABLE event_boards (
+        board_id text COLLATE "C" PRIMARY KEY,
+        event_id text COLLATE "C" NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        forum integer NOT NULL,
+        round integer NOT NULL
+      );
+      CREATE INDEX event_boards_by_event ON event_boards (event_id, forum, round);
+    `,
+  },
 ]
 
 /** Advisory lock keys (one 64-bit space per database): arbitrary, fixed, ours. */

@@ -5,6 +5,7 @@ import { boardOfDoc } from './BoardStore'
 import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard } from './BoardStore'
 import { LOCKS, migrate } from './migrations'
 import { PostgresJoinCodeStore } from './postgresCodes'
+import { PostgresEventStore } from './postgresEvents'
 import { Fences } from './postgresFences'
 
 interface Pending {
@@ -52,9 +53,11 @@ export class PostgresBoardStore implements BoardStore {
   private writing: Promise<void> | null = null
   private readonly fences = new Fences()
   readonly joinCodes: PostgresJoinCodeStore
+  readonly events: PostgresEventStore
 
   private constructor(private readonly pool: Pool) {
     this.joinCodes = new PostgresJoinCodeStore(pool)
+    this.events = new PostgresEventStore(pool)
   }
 
   /** Connects, applies the missing migrations (under an advisory lock) and returns the store. */

@@ -2,10 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BoardStore } from '../../server/store/BoardStore'
+import type { EventStore } from '../../server/store/EventStore'
 import type { JoinCodeStore } from '../../server/store/JoinCodeStore'
 import { PostgresBoardStore } from '../../server/store/postgres'
 import { SqliteJoinCodeStore } from '../../server/store/sqliteCodes'
 import { SqliteBoardStore } from '../../server/store/sqlite'
+import { SqliteEventStore } from '../../server/store/sqliteEvents'
 import { startPostgres } from './services'
 import type { PgServer } from './services'
 
@@ -14,6 +16,8 @@ export interface StoreUnderTest {
   readonly store: BoardStore
   /** The board codes that go with the store, on a test clock. */
   codes(now: () => number): JoinCodeStore
+  /** The events that go with the store (SQLite: a file of its own beside the boards). */
+  events(): EventStore
   /** A second store on the same data (as after a restart; also a second instance for Postgres). */
   reopen(): Promise<BoardStore>
   /** Closes what it opened and removes its data. */
@@ -37,6 +41,7 @@ export function sqliteKind(): StoreKind {
     async fresh() {
       const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-store-'))
       const opened: BoardStore[] = []
+      const closers: (() => Promise<void>)[] = []
       const open = () => {
         const store = new SqliteBoardStore(dir)
         opened.push(store)
@@ -46,9 +51,15 @@ export function sqliteKind(): StoreKind {
       return {
         store,
         codes: (now) => new SqliteJoinCodeStore(dir, now),
+        events: () => {
+          const events = new SqliteEventStore(dir)
+          closers.push(() => events.close())
+          return events
+        },
         reopen: async () => open(),
         async cleanup() {
           for (const s of opened) await s.close().catch(() => {})
+          for (const close of closers) await close().catch(() => {})
           rmSync(dir, { recursive: true, force: true })
         },
       }
@@ -81,6 +92,7 @@ export function postgresKind(): StoreKind & { readonly server: () => PgServer } 
       return {
         store,
         codes: (now) => store.joinCodes.withClock(now),
+        events: () => store.events,
         reopen: open,
         async cleanup() {
           for (const s of opened) await s.close().catch(() => {})
