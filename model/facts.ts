@@ -3,7 +3,7 @@ import type { ParticipantId } from './ids'
 import type { BoardState } from './permissions'
 import { isPhase } from './phases'
 import { ballotOf } from './privateDoc'
-import { clustersOf, metaOf, notesOf } from './schema'
+import { actionsOf, clustersOf, metaOf, notesOf } from './schema'
 import { readSettings } from './settings'
 
 /** What the rules need to know about a board before an update, read from its doc. */
@@ -12,6 +12,8 @@ export interface BoardFacts extends BoardState {
   /** The note's author; null for an anonymous note; undefined when there is no such note. */
   noteAuthor(id: string): ParticipantId | null | undefined
   hasCluster(id: string): boolean
+  /** Which of notes, clusters and Maßnahmen holds an entry with this id, if any: ids are unique across all three. */
+  rootOf(id: string): 'notes' | 'clusters' | 'actions' | undefined
   /** Votes go on clusters and on notes in no cluster. */
   isVoteTarget(id: string): boolean
 }
@@ -21,6 +23,7 @@ export function boardFacts(doc: Y.Doc): BoardFacts {
   const phase = meta.get('phase')
   const notes = notesOf(doc)
   const clusters = clustersOf(doc)
+  const actions = actionsOf(doc)
   return {
     phase: isPhase(phase) ? phase : 'sammeln',
     settings: readSettings(meta),
@@ -33,6 +36,7 @@ export function boardFacts(doc: Y.Doc): BoardFacts {
       return typeof author === 'string' ? author : null
     },
     hasCluster: (id) => clusters.has(id),
+    rootOf: (id) => (notes.has(id) ? 'notes' : clusters.has(id) ? 'clusters' : actions.has(id) ? 'actions' : undefined),
     isVoteTarget(id) {
       if (clusters.has(id)) return true
       const clusterId = notes.get(id)?.get('clusterId')

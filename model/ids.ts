@@ -40,3 +40,13 @@ const TOKEN = /^[A-Za-z0-9_-]{22,64}$/
 export function isTokenShaped(value: string): boolean {
   return TOKEN.test(value)
 }
+
+/**
+ * Ids of notes, clusters, Maßnahmen and drafts as the board accepts them from anyone: what
+ * `newItemId` makes (12 characters of base64url), with room to spare, and nothing else: no
+ * spaces, no markup, no control characters, no megabyte keys.
+ */
+const ITEM_ID = /^[A-Za-z0-9_-]{1,32}$/
+export function isItemId(value: unknown): value is string {
+  return typeof value === 'string' && ITEM_ID.test(value)
+}

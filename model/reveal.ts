@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
+import { isItemId } from './ids'
 import type { ParticipantId } from './ids'
 import { LIMITS } from './limits'
 import { addNote } from './notes'
 import { ballotOf, draftsOf, statusOf } from './privateDoc'
-import { LOCAL, metaOf, notesOf, progressOf, votesOf } from './schema'
+import { LOCAL, actionsOf, clustersOf, metaOf, notesOf, progressOf, votesOf } from './schema'
 import { isZoneId, ZONE_IDS } from './zones'
 import type { ZoneId } from './zones'
 
@@ -23,7 +24,7 @@ export function revealDrafts(board: Y.Doc, privateDoc: Y.Doc, author: Participan
   board.transact(() => {
     drafts.forEach((draft, id) => {
       moved.push(id)
-      if (notes.has(id) || notes.size >= LIMITS.notesPerBoard) return
+      if (notes.has(id) || notes.size >= LIMITS.notesPerBoard || !isFreeNoteId(board, id)) return
       const zone = draft.get('zone')
       const text = draft.get('text')
       const createdAt = draft.get('createdAt')
@@ -40,6 +41,11 @@ export function revealDrafts(board: Y.Doc, privateDoc: Y.Doc, author: Participan
   }, LOCAL)
   if (moved.length > 0) privateDoc.transact(() => moved.forEach((id) => drafts.delete(id)), LOCAL)
   return moved.length
+}
+
+/** The rules' id check for the server's own write: an item id no cluster or Maßnahme holds. */
+function isFreeNoteId(board: Y.Doc, id: string): boolean {
+  return isItemId(id) && !clustersOf(board).has(id) && !actionsOf(board).has(id)
 }
 
 export interface Progress {

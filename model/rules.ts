@@ -1,7 +1,9 @@
 import { isUntil } from './agreements'
 import type { UpdateDescription, Write } from './changes'
 import type { BoardFacts } from './facts'
+import { isPlausibleTime } from './dates'
 import { isFocus } from './focus'
+import { isItemId } from './ids'
 import type { Actor } from './identity'
 import { LIMITS } from './limits'
 import { isOrderKey } from './order'
@@ -31,6 +33,17 @@ const ok = null
 /** Whether `actor` may edit or delete a note written by `author`. */
 export function mayChangeNote(actor: Actor, author: string | null | undefined): boolean {
   return actor.role === 'moderator' || (typeof author === 'string' && author === actor.participantId)
+}
+
+/**
+ * A new entry's id: shaped like an item id and not taken by an entry of another kind (a note
+ * with a cluster's id would carry that cluster's votes). Replacing an entry of the same kind is
+ * judged by the entry's own rules.
+ */
+function checkNewId(facts: BoardFacts, root: string, id: string): Rejection | null {
+  if (!isItemId(id)) return reject('invalid', `${root} id`)
+  const taken = facts.rootOf(id)
+  return taken !== undefined && taken !== root ? reject('invalid', `${root} id taken`) : ok
 }
 
 function isShortId(value: unknown): boolean {
@@ -71,7 +84,7 @@ function checkNoteFields(facts: BoardFacts, actor: Actor, fields: Readonly<Recor
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'zone' && !isZoneId(value)) return reject('invalid', 'zone')
     if (key === 'order' && !isOrderKey(value)) return reject('invalid', 'order')
-    if (key === 'createdAt' && !(typeof value === 'number' && Number.isFinite(value))) return reject('invalid', 'createdAt')
+    if (key === 'createdAt' && !isPlausibleTime(value)) return reject('invalid', 'createdAt')
     if (key === 'clusterId' && value !== null && !(mayCluster(facts, actor) && isShortId(value))) return reject('notAllowed', 'clusterId')
   }
   return ok
@@ -86,7 +99,7 @@ function checkNote(facts: BoardFacts, actor: Actor, write: Write): Rejection | n
       const author = f.author
       if (facts.settings.anonymous ? author !== undefined : author !== actor.participantId) return reject('notAllowed', 'author')
       if (!('text' in f) || !('zone' in f) || !('order' in f)) return reject('invalid', 'incomplete note')
-      return checkNoteFields(facts, actor, f)
+      return checkNewId(facts, 'notes', write.id) ?? checkNoteFields(facts, actor, f)
     }
     case 'field': {
       const author = facts.noteAuthor(write.id)
@@ -112,29 +125,36 @@ function checkNote(facts: BoardFacts, actor: Actor, write: Write): Rejection | n
   }
 }
 
-function checkCluster(write: Write): Rejection | null {
+function checkCluster(facts: BoardFacts, write: Write): Rejection | null {
   const fields = write.kind === 'create' ? write.fields : write.kind === 'field' && !write.deleted ? { [write.key]: write.value } : {}
   if (write.kind === 'field' && write.deleted) return reject('invalid', 'cluster field removed')
   if (write.kind === 'field' && write.key === 'title') return reject('notAllowed', 'cluster.title replaced')
   if (write.kind === 'create' && (!('zone' in fields) || !('order' in fields))) return reject('invalid', 'incomplete cluster')
+  if (write.kind === 'create') {
+    const badId = checkNewId(facts, 'clusters', write.id)
+    if (badId) return badId
+  }
   if ('zone' in fields && !isZoneId(fields.zone)) return reject('invalid', 'cluster zone')
   if ('order' in fields && !isOrderKey(fields.order)) return reject('invalid', 'cluster order')
   if (write.kind === 'text' && write.length > LIMITS.clusterTitleLength) return reject('tooLong', 'cluster title')
   return ok
 }
 
-function checkAction(write: Write): Rejection | null {
+function checkAction(facts: BoardFacts, write: Write): Rejection | null {
   if (write.kind === 'field' && (write.deleted || write.key === 'what' || write.key === 'createdAt'))
     return reject('invalid', `action.${write.key}`)
   const fields = write.kind === 'create' ? write.fields : write.kind === 'field' ? { [write.key]: write.value } : {}
   if (write.kind === 'create' && !('what' in fields)) return reject('invalid', 'incomplete action')
+  if (write.kind === 'create') {
+    const badId = checkNewId(facts, 'actions', write.id)
+    if (badId) return badId
+  }
   if ('who' in fields && typeof fields.who !== 'string') return reject('invalid', 'who')
   if ('who' in fields && !isText(fields.who, LIMITS.whoLength)) return reject('tooLong', 'who')
   if ('until' in fields && !isUntil(fields.until)) return reject('invalid', 'until')
   if ('link' in fields && fields.link !== null && !isShortId(fields.link)) return reject('invalid', 'link')
   if ('done' in fields && typeof fields.done !== 'boolean') return reject('invalid', 'done')
-  if ('createdAt' in fields && !(typeof fields.createdAt === 'number' && Number.isFinite(fields.createdAt)))
-    return reject('invalid', 'createdAt')
+  if ('createdAt' in fields && !isPlausibleTime(fields.createdAt)) return reject('invalid', 'createdAt')
   if (write.kind === 'text' && write.length > LIMITS.actionLength) return reject('tooLong', 'action')
   return ok
 }
@@ -146,9 +166,9 @@ function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejecti
     case 'notes':
       return checkNote(facts, actor, write)
     case 'clusters':
-      return mayCluster(facts, actor) ? checkCluster(write) : reject('notAllowed', 'clusters')
+      return mayCluster(facts, actor) ? checkCluster(facts, write) : reject('notAllowed', 'clusters')
     case 'actions':
-      return mayEditActions(facts, actor) ? checkAction(write) : reject('notAllowed', 'actions')
+      return mayEditActions(facts, actor) ? checkAction(facts, write) : reject('notAllowed', 'actions')
     default:
       // votes (the revealed totals) and progress are written by the server alone.
       return reject('notAllowed', write.root)
@@ -168,7 +188,8 @@ export function checkUpdate(actor: Actor, update: UpdateDescription, facts: Boar
   return ok
 }
 
-function checkDraft(write: Write): Rejection | null {
+/** A draft becomes a note with the same id at the reveal: its id may not be taken on the board. */
+function checkDraft(facts: BoardFacts, write: Write): Rejection | null {
   if (write.kind === 'text') return write.length > LIMITS.noteLength ? reject('tooLong', 'draft text') : ok
   if (write.kind === 'delete') return ok
   if (write.kind === 'field') {
@@ -178,7 +199,9 @@ function checkDraft(write: Write): Rejection | null {
   if (write.kind === 'create') {
     const f = write.fields
     if (!('text' in f) || !isZoneId(f.zone)) return reject('invalid', 'incomplete draft')
-    if ('createdAt' in f && !(typeof f.createdAt === 'number' && Number.isFinite(f.createdAt))) return reject('invalid', 'createdAt')
+    if (!isItemId(write.id)) return reject('invalid', 'draft id')
+    if (facts.rootOf(write.id) !== undefined) return reject('invalid', 'draft id taken')
+    if ('createdAt' in f && !isPlausibleTime(f.createdAt)) return reject('invalid', 'createdAt')
     return ok
   }
   return reject('invalid', 'drafts')
@@ -199,7 +222,7 @@ export function checkPrivateUpdate(
   const after = new Map(ballot)
   for (const write of update.writes) {
     if (write.root === 'drafts') {
-      const problem = checkDraft(write)
+      const problem = checkDraft(facts, write)
       if (problem) return problem
     } else if (write.root === 'ballot' && write.kind === 'value') {
       if (!mayVote(facts, actor)) return reject('notAllowed', 'not voting')

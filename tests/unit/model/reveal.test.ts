@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { describe, expect, it } from 'vitest'
+import { addAction } from '../../../model/agreements'
 import { initBoard } from '../../../model/board'
+import { createCluster } from '../../../model/clusters'
 import { importBoard } from '../../../model/export/import'
 import { parseBoardFile } from '../../../model/export/parse'
 import { LIMITS } from '../../../model/limits'
@@ -146,6 +148,25 @@ describe('revealDrafts', () => {
     expect(draftsOf(mine).size).toBe(0)
     expect([...notesOf(board).keys()].sort()).toEqual([good, long].sort())
     expect(String(notesOf(board).get(long)?.get('text'))).toHaveLength(LIMITS.noteLength)
+  })
+
+  it('drops drafts whose id is no item id or is a cluster’s or Maßnahme’s (it would take their votes)', () => {
+    const board = boardDoc()
+    const cluster = createCluster(board, { zone: 'steigen', noteIds: [] })
+    const action = addAction(board, { what: 'Tun' })
+    const mine = privateDoc()
+    const good = addDraft(mine, { zone: 'steigen', text: 'gut' })
+    mine.transact(() => {
+      for (const id of [cluster, action, 'x'.repeat(110_000), 'mit Leerzeichen']) {
+        const d = new Y.Map<unknown>()
+        d.set('zone', 'steigen')
+        d.set('text', new Y.Text('geklaut'))
+        draftsOf(mine).set(id, d)
+      }
+    })
+    revealDrafts(board, mine, ALICE, false)
+    expect([...notesOf(board).keys()]).toEqual([good])
+    expect(draftsOf(mine).size).toBe(0)
   })
 
   it('reveals nothing beyond the board limit but still clears the drafts', () => {

@@ -29,6 +29,7 @@ function facts(input: FactsInput = {}): BoardFacts {
   const authors: Record<string, string | null> = { mine: me, theirs: other, anon: null, inCluster: other, loose: other }
   const clusterOf: Record<string, string | null> = { inCluster: 'c1' }
   const clusters = new Set(['c1'])
+  const actions = new Set(['a0'])
   return {
     phase: input.phase ?? 'sammeln',
     settings: { ...DEFAULT_SETTINGS, privateWriting: false, ...input.settings },
@@ -36,6 +37,7 @@ function facts(input: FactsInput = {}): BoardFacts {
     votesRevealed: input.votesRevealed ?? false,
     noteAuthor: (id) => authors[id],
     hasCluster: (id) => clusters.has(id),
+    rootOf: (id) => (id in authors ? 'notes' : clusters.has(id) ? 'clusters' : actions.has(id) ? 'actions' : undefined),
     isVoteTarget: (id) => clusters.has(id) || (id in authors && !clusters.has(clusterOf[id] ?? '')),
   }
 }
@@ -43,13 +45,13 @@ function facts(input: FactsInput = {}): BoardFacts {
 const sizes = { notes: 5, clusters: 1, actions: 0 }
 const one = (write: Write, size = sizes): UpdateDescription => ({ writes: [write], sizes: size })
 
-const note = { zone: 'steigen', text: null, author: me, createdAt: 1, order: 'a0', clusterId: null }
+const note = { zone: 'steigen', text: null, author: me, createdAt: 1_760_000_000_000, order: 'a0', clusterId: null }
 const create = (fields: Record<string, unknown>, id = 'new', replaces = false): Write => ({ kind: 'create', root: 'notes', id, replaces, fields })
 const field = (id: string, key: string, value: unknown, deleted = false): Write => ({ kind: 'field', root: 'notes', id, key, value, deleted })
 const text = (id: string, length: number, isNew = false): Write => ({ kind: 'text', root: 'notes', id, isNew, length })
 const meta = (key: string, value: unknown, deleted = false): Write => ({ kind: 'value', root: 'meta', key, value, deleted })
 const cluster = { zone: 'steigen', title: null, order: 'a0' }
-const action = { what: null, who: '', until: '', link: null, done: false, createdAt: 1 }
+const action = { what: null, who: '', until: '', link: null, done: false, createdAt: 1_760_000_000_000 }
 
 const OPEN: FactsInput = {}
 const PRIVATE: FactsInput = { settings: { privateWriting: true } }
@@ -71,6 +73,15 @@ const table: Row[] = [
   ['create note without text', create({ zone: 'steigen', order: 'a0', author: me }), OPEN, 'invalid', 'invalid'],
   ['create note in unknown zone', create({ ...note, zone: 'keller' }), OPEN, 'invalid', 'invalid'],
   ['create note with bad createdAt', create({ ...note, createdAt: 'gestern' }), OPEN, 'invalid', 'invalid'],
+  ['create note dated 1e300', create({ ...note, createdAt: 1e300 }), OPEN, 'invalid', 'invalid'],
+  ['create note dated 1970', create({ ...note, createdAt: 86_400_000 }), OPEN, 'invalid', 'invalid'],
+  ['create note dated after 2100', create({ ...note, createdAt: Date.UTC(2100, 0, 2) }), OPEN, 'invalid', 'invalid'],
+  ['create note with an id of 33 characters', create(note, 'n'.repeat(33)), OPEN, 'invalid', 'invalid'],
+  ['create note with an id of 110,000 characters', create(note, 'n'.repeat(110_000)), OPEN, 'invalid', 'invalid'],
+  ['create note with an id of markup', create(note, '<b>x</b>'), OPEN, 'invalid', 'invalid'],
+  ['create note with an id with a control character', create(note, 'x\u0007'), OPEN, 'invalid', 'invalid'],
+  ['create note with a cluster’s id', create(note, 'c1'), OPEN, 'invalid', 'invalid'],
+  ['create note with a Maßnahme’s id', create(note, 'a0'), OPEN, 'invalid', 'invalid'],
   // Changed on purpose: the moderator clusters, so it may create a note inside a cluster.
   ['create note in a cluster', create({ ...note, clusterId: 'c1' }), OPEN, 'notAllowed', null],
   ['create note in a cluster, participants cluster', create({ ...note, clusterId: 'c1' }), CLUSTERING, null, null],
@@ -154,6 +165,9 @@ const table: Row[] = [
   ['create cluster', { kind: 'create', root: 'clusters', id: 'c2', replaces: false, fields: cluster }, OPEN, 'notAllowed', null],
   ['create cluster, participants cluster', { kind: 'create', root: 'clusters', id: 'c2', replaces: false, fields: cluster }, CLUSTERING, null, null],
   ['create cluster, participants cluster but locked', { kind: 'create', root: 'clusters', id: 'c2', replaces: false, fields: cluster }, { ...CLUSTERING, locked: true }, 'readOnly', null],
+  ['create cluster with a note’s id', { kind: 'create', root: 'clusters', id: 'mine', replaces: false, fields: cluster }, CLUSTERING, 'invalid', 'invalid'],
+  ['create cluster with a Maßnahme’s id', { kind: 'create', root: 'clusters', id: 'a0', replaces: false, fields: cluster }, CLUSTERING, 'invalid', 'invalid'],
+  ['create cluster with a long id', { kind: 'create', root: 'clusters', id: 'c'.repeat(40), replaces: false, fields: cluster }, CLUSTERING, 'invalid', 'invalid'],
   ['create cluster without order', { kind: 'create', root: 'clusters', id: 'c2', replaces: false, fields: { zone: 'steigen' } }, OPEN, 'notAllowed', 'invalid'],
   ['move cluster to unknown zone', { kind: 'field', root: 'clusters', id: 'c1', key: 'zone', value: 'keller', deleted: false }, CLUSTERING, 'invalid', 'invalid'],
   ['replace cluster title', { kind: 'field', root: 'clusters', id: 'c1', key: 'title', value: null, deleted: false }, CLUSTERING, 'notAllowed', 'notAllowed'],
@@ -163,6 +177,9 @@ const table: Row[] = [
   // Actions
   ['create action', { kind: 'create', root: 'actions', id: 'a1', replaces: false, fields: action }, OPEN, 'notAllowed', null],
   ['create action, participants edit', { kind: 'create', root: 'actions', id: 'a1', replaces: false, fields: action }, ACTIONS, null, null],
+  ['create action with a cluster’s id', { kind: 'create', root: 'actions', id: 'c1', replaces: false, fields: action }, ACTIONS, 'invalid', 'invalid'],
+  ['create action with a note’s id', { kind: 'create', root: 'actions', id: 'theirs', replaces: false, fields: action }, ACTIONS, 'invalid', 'invalid'],
+  ['create action dated 1e300', { kind: 'create', root: 'actions', id: 'a1', replaces: false, fields: { ...action, createdAt: 1e300 } }, ACTIONS, 'invalid', 'invalid'],
   ['create action without what', { kind: 'create', root: 'actions', id: 'a1', replaces: false, fields: { who: '' } }, ACTIONS, 'invalid', 'invalid'],
   ['action until a real date', { kind: 'field', root: 'actions', id: 'a1', key: 'until', value: '2030-12-31', deleted: false }, ACTIONS, null, null],
   ['action until no date', { kind: 'field', root: 'actions', id: 'a1', key: 'until', value: '2030-13-01', deleted: false }, ACTIONS, 'invalid', 'invalid'],
@@ -220,13 +237,17 @@ const vote = (target: string, n: number | undefined): Write =>
   n === undefined
     ? { kind: 'value', root: 'ballot', key: target, value: undefined, deleted: true }
     : { kind: 'value', root: 'ballot', key: target, value: n, deleted: false }
-const draft = (fields: Record<string, unknown>): Write => ({ kind: 'create', root: 'drafts', id: 'd1', replaces: false, fields })
+const draft = (fields: Record<string, unknown>, id = 'd1'): Write => ({ kind: 'create', root: 'drafts', id, replaces: false, fields })
 const VOTING: FactsInput = { phase: 'abstimmen', settings: { votesPerPerson: 5, maxVotesPerItem: 3 } }
 const COLLECTING: FactsInput = { settings: { privateWriting: true } }
 
 /** A participant's private doc: writes × board × ballot before -> verdict (the same for both roles). */
 const privateTable: PrivateRow[] = [
-  ['create draft', [draft({ zone: 'steigen', text: null, createdAt: 1 })], COLLECTING, {}, null],
+  ['create draft', [draft({ zone: 'steigen', text: null, createdAt: 1_760_000_000_000 })], COLLECTING, {}, null],
+  ['create draft dated 1e300', [draft({ zone: 'steigen', text: null, createdAt: 1e300 })], COLLECTING, {}, 'invalid'],
+  ['create draft with a long id', [draft({ zone: 'steigen', text: null }, 'd'.repeat(110_000))], COLLECTING, {}, 'invalid'],
+  ['create draft with a note’s id', [draft({ zone: 'steigen', text: null }, 'theirs')], COLLECTING, {}, 'invalid'],
+  ['create draft with a cluster’s id', [draft({ zone: 'steigen', text: null }, 'c1')], COLLECTING, {}, 'invalid'],
   ['create draft without createdAt', [draft({ zone: 'steigen', text: null })], COLLECTING, {}, null],
   ['create draft in unknown zone', [draft({ zone: 'keller', text: null })], COLLECTING, {}, 'invalid'],
   ['create draft without text', [draft({ zone: 'steigen' })], COLLECTING, {}, 'invalid'],
