@@ -48,8 +48,18 @@ function judge(target: FuzzDoc, board: FuzzDoc, description: UpdateDescription):
 
 const hexOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex')
 
-export function fuzzGuard(options: { seed: number; count: number; maxMs?: number }): FuzzStats {
-  const { seed, count, maxMs = Number.POSITIVE_INFINITY } = options
+export interface FuzzOptions {
+  readonly seed: number
+  readonly count: number
+  /** Stops early after this long (the time box). */
+  readonly maxMs?: number
+  /** Called every `every` updates with the counts so far. */
+  readonly onProgress?: (stats: FuzzStats) => void
+  readonly every?: number
+}
+
+export function fuzzGuard(options: FuzzOptions): FuzzStats {
+  const { seed, count, maxMs = Number.POSITIVE_INFINITY, onProgress, every = 100_000 } = options
   const r = seededRandom(seed)
   const board = fuzzBoard(seededRandom(seed ^ 0x5eed))
   const targets = [board, fuzzPrivateDoc(seededRandom(seed ^ 0xd1af))]
@@ -60,6 +70,7 @@ export function fuzzGuard(options: { seed: number; count: number; maxMs?: number
     if (stats.failures.length < 20) stats.failures.push({ index, kind, reason, hex: hexOf(update) })
   }
   for (let i = 0; i < count && performance.now() - start < maxMs; i++) {
+    if (onProgress && i > 0 && i % every === 0) onProgress({ ...stats, ms: performance.now() - start })
     const target = r.chance(0.7) ? targets[0]! : targets[1]!
     const { kind, update } = generate(r, target)
     stats.generated++
