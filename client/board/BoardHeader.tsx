@@ -9,6 +9,7 @@ import { reportPath } from '../router'
 import { useBoard } from '../store/board'
 import { useIsModerator } from '../store/permissions'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
+import { UndoControls } from '../undo/UndoControls'
 import { PresenceList } from './PresenceList'
 import { ShareLink } from './ShareLink'
 import { SyncStatus } from './SyncStatus'
@@ -28,6 +29,7 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
           {topic && <p className="board-header__topic">{topic}</p>}
         </div>
         <div className="board-header__tools">
+          <UndoControls />
           <ShareLink boardId={boardId} />
           {moderator && <JoinInfoButton boardId={boardId} />}
           {moderator && <PresentationLink boardId={boardId} />}

@@ -55,6 +55,13 @@ export const de = {
   'status.saved': 'gespeichert',
   'status.saving': 'speichert …',
   'status.local': 'offline – wird gesendet, sobald verbunden',
+  'undo.group': 'Eigene Änderungen',
+  'undo.undo': 'Rückgängig',
+  'undo.redo': 'Wiederholen',
+  'undo.done': 'Ihre letzte Änderung ist rückgängig gemacht.',
+  'undo.redone': 'Ihre Änderung ist wiederhergestellt.',
+  'undo.nothing': 'Es gibt keine eigene Änderung, die sich rückgängig machen lässt.',
+  'undo.nothingToRedo': 'Es gibt nichts zu wiederholen.',
 
   'zone.steigen.title': ZONES.steigen.title.de,
   'zone.steigen.question': ZONES.steigen.question.de,

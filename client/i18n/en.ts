@@ -56,6 +56,13 @@ export const en: Messages = {
   'status.saved': 'saved',
   'status.saving': 'saving …',
   'status.local': 'offline – will be sent once connected',
+  'undo.group': 'Your changes',
+  'undo.undo': 'Undo',
+  'undo.redo': 'Redo',
+  'undo.done': 'Your last change is undone.',
+  'undo.redone': 'Your change is redone.',
+  'undo.nothing': 'There is no change of yours to undo.',
+  'undo.nothingToRedo': 'There is nothing to redo.',
 
   'zone.steigen.title': ZONES.steigen.title.en,
   'zone.steigen.question': ZONES.steigen.question.en,

@@ -2,6 +2,7 @@ import type * as Y from 'yjs'
 import { ModelError } from '../../model/errors'
 import type { ModelErrorCode } from '../../model/errors'
 import type { Actor } from '../../model/identity'
+import { bindUndo } from './undo'
 
 /**
  * The board this tab works on: the docs that actions change, and who changes them. The
@@ -19,6 +20,7 @@ let active: ActiveBoard | null = null
 
 export function setActiveBoard(board: ActiveBoard | null): void {
   active = board
+  bindUndo(board)
 }
 
 /** The outcome of an action: done, or refused with the model's code (for a German message). */
