@@ -35,5 +35,5 @@ describe('cluster chaos', () => {
     expect(result.duplicated).toBe(0)
     expect(result.rejects).toBe(0)
     expect(result.undelivered).toBe(0)
-  }, 150_000)
+  }, 240_000)
 })

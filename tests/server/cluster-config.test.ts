@@ -34,6 +34,11 @@ describe('cluster mode settings', () => {
     }
   })
 
+  it('takes the lease length from LEASE_MS, at least 300 ms, naming the variable when wrong', () => {
+    expect(configFromEnv({ DATABASE_URL: PG, REDIS_URL: REDIS, LEASE_MS: '5000' }).cluster?.leaseMs).toBe(5000)
+    for (const wrong of ['100', 'drei', '-1']) expect(() => configFromEnv({ DATABASE_URL: PG, REDIS_URL: REDIS, LEASE_MS: wrong })).toThrow(/^LEASE_MS: not a whole number of at least 300/)
+  })
+
   it('fails with the Debian package named when a service binary is missing', () => {
     expect(() => which('redis-server-gibt-es-nicht', 'redis-server')).toThrow(/install the Debian package `redis-server`/)
   })

@@ -73,7 +73,7 @@ describe('the operator’s details', () => {
   it('every variable is documented in docs/operations.md', async () => {
     const { readFileSync } = await import('node:fs')
     const docs = readFileSync('docs/operations.md', 'utf8')
-    for (const name of [...OPERATOR_VARIABLES, 'LOG_LEVEL', 'METRICS_TOKEN', 'BOARD_TTL_DAYS', 'DATA_DIR']) expect(docs, name).toContain(`\`${name}\``)
+    for (const name of [...OPERATOR_VARIABLES, 'LOG_LEVEL', 'METRICS_TOKEN', 'BOARD_TTL_DAYS', 'DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'LEASE_MS']) expect(docs, name).toContain(`\`${name}\``)
   })
 })
 
