@@ -50,3 +50,55 @@ export async function fetchBoardInfo(boardId: string, signal?: AbortSignal): Pro
     return { kind: 'unknown' }
   }
 }
+
+/** A co-moderator link as the board's moderator sees it in the list (never its token). */
+export interface ModeratorLinkInfo {
+  readonly id: string
+  readonly label: string
+  readonly createdAt: number
+}
+
+/** What a request about co-moderator links came to: done, or refused with the server's German message. */
+export type LinkAnswer<T> = { readonly ok: true; readonly value: T } | LinkRefusal
+/** A refusal: the HTTP status (0: no answer) and the server's message. */
+export interface LinkRefusal {
+  readonly ok: false
+  readonly status: number
+  readonly error: string
+}
+
+async function linkRequest<T>(path: string, token: string, init: RequestInit, read: (body: unknown) => T): Promise<LinkAnswer<T>> {
+  try {
+    const response = await fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } })
+    const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
+    if (response.ok) return { ok: true, value: read(body) }
+    const error = (body as { error?: unknown } | null)?.error
+    return { ok: false, status: response.status, error: typeof error === 'string' ? error : '' }
+  } catch {
+    return { ok: false, status: 0, error: '' }
+  }
+}
+
+const linksPath = (boardId: string) => `/api/boards/${encodeURIComponent(boardId)}/moderators`
+
+function linkInfo(value: unknown): ModeratorLinkInfo {
+  const v = value as Partial<ModeratorLinkInfo> | null
+  if (typeof v?.id !== 'string' || typeof v.label !== 'string' || typeof v.createdAt !== 'number') throw new Error('unexpected answer')
+  return { id: v.id, label: v.label, createdAt: v.createdAt }
+}
+
+export function listModeratorLinks(boardId: string, token: string): Promise<LinkAnswer<readonly ModeratorLinkInfo[]>> {
+  return linkRequest(linksPath(boardId), token, {}, (body) => ((body as { links?: unknown[] } | null)?.links ?? []).map(linkInfo))
+}
+
+export function createModeratorLink(boardId: string, token: string, label: string): Promise<LinkAnswer<ModeratorLinkInfo & { readonly moderatorToken: string }>> {
+  return linkRequest(linksPath(boardId), token, { method: 'POST', body: JSON.stringify({ label }) }, (body) => {
+    const moderatorToken = (body as { moderatorToken?: unknown } | null)?.moderatorToken
+    if (typeof moderatorToken !== 'string') throw new Error('unexpected answer')
+    return { ...linkInfo(body), moderatorToken }
+  })
+}
+
+export function revokeModeratorLink(boardId: string, token: string, linkId: string): Promise<LinkAnswer<null>> {
+  return linkRequest(`${linksPath(boardId)}/${encodeURIComponent(linkId)}`, token, { method: 'DELETE' }, () => null)
+}

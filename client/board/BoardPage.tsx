@@ -12,7 +12,7 @@ import { Timer } from '../timer/Timer'
 import { VotingPanel } from '../voting/VotingPanel'
 import { Balloon } from './Balloon'
 import { BoardHeader } from './BoardHeader'
-import { ProblemPage } from './ProblemPage'
+import { isPageProblem, ProblemPage } from './ProblemPage'
 import { RejectedAlert } from './RejectedAlert'
 import { useUnsavedWarning } from './useUnsavedWarning'
 import { Zone } from './Zone'
@@ -30,7 +30,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   const votesRevealed = useBoard((s) => s.votesRevealed)
   const layout = useRef<HTMLDivElement>(null)
   useUnsavedWarning()
-  if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull' || problem === 'deleted')
+  if (isPageProblem(problem))
     return <ProblemPage problem={problem} />
   return (
     <div className="page board">

@@ -10,7 +10,7 @@ import type { MessageKey } from '../i18n/index'
 import { NumberField, wholeNumber } from '../NumberField'
 import { useBoard } from '../store/board'
 import { changeQuestion, changeSetting, changeTopic, lockBoard, renameBoard } from '../store/moderation'
-import { CoModeratorLink } from './CoModeratorLink'
+import { CoModeratorLinks } from './CoModeratorLinks'
 import { DeleteBoard } from './DeleteBoard'
 import { ReportLanguage } from './ReportLanguage'
 
@@ -79,7 +79,7 @@ export function SettingsPanel() {
             <fieldset className="settings__group">
               <legend>{t('settings.access')}</legend>
               <LockToggle />
-              <CoModeratorLink />
+              <CoModeratorLinks />
               <DeleteBoard />
             </fieldset>
           </>

@@ -1,4 +1,5 @@
-import { deleteBoard } from '../api'
+import { createModeratorLink, deleteBoard, listModeratorLinks, revokeModeratorLink } from '../api'
+import type { LinkAnswer, ModeratorLinkInfo } from '../api'
 import { useSession } from '../store/session'
 import { forgetGoneBoard } from '../sync/activeBoard'
 import { storedModeratorToken } from '../sync/credentials'
@@ -10,10 +11,29 @@ function moderatorAccess(): { readonly boardId: string; readonly token: string }
   return boardId && token ? { boardId, token } : null
 }
 
-/** The link that makes someone a co-moderator: it carries the moderator token. */
-export function coModeratorLink(): string | null {
+/** This browser holds no moderator token for the board: answered as the server would (401). */
+const NO_ACCESS = { ok: false, status: 401, error: '' } as const
+
+/** The co-moderator links of the board on screen (only its creator's token may list them). */
+export async function coModeratorLinks(): Promise<LinkAnswer<readonly ModeratorLinkInfo[]>> {
   const access = moderatorAccess()
-  return access ? `${window.location.origin}/b/${access.boardId}#m=${access.token}` : null
+  return access ? listModeratorLinks(access.boardId, access.token) : NO_ACCESS
+}
+
+/** Creates a co-moderator link with its own token; answers the address to hand on (the token in the fragment). */
+export async function newCoModeratorLink(label: string): Promise<LinkAnswer<ModeratorLinkInfo & { readonly url: string }>> {
+  const access = moderatorAccess()
+  if (!access) return NO_ACCESS
+  const answer = await createModeratorLink(access.boardId, access.token, label)
+  if (!answer.ok) return answer
+  const { moderatorToken, ...info } = answer.value
+  return { ok: true, value: { ...info, url: `${window.location.origin}/b/${access.boardId}#m=${moderatorToken}` } }
+}
+
+/** Revokes a co-moderator link: whoever uses it loses the moderator rights at once. */
+export async function revokeCoModeratorLink(linkId: string): Promise<LinkAnswer<null>> {
+  const access = moderatorAccess()
+  return access ? revokeModeratorLink(access.boardId, access.token, linkId) : NO_ACCESS
 }
 
 /**

@@ -1,7 +1,7 @@
 import { PHASES } from '../../model/phases'
 import { ZONE_IDS } from '../../model/zones'
 import { Balloon } from '../board/Balloon'
-import { ProblemPage } from '../board/ProblemPage'
+import { isPageProblem, ProblemPage } from '../board/ProblemPage'
 import { useScrollToFocus } from '../focus/useScrollToFocus'
 import { useT } from '../i18n/index'
 import { PHASE_NAME } from '../moderation/phaseText'
@@ -25,7 +25,7 @@ export function PresentationPage({ boardId }: { readonly boardId: string }) {
   const phase = useBoard((s) => s.phase)
   const focus = useBoard((s) => s.focus)
   useScrollToFocus(focus, true, presentationElementId)
-  if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull' || problem === 'deleted')
+  if (isPageProblem(problem))
     return <ProblemPage problem={problem} />
   return (
     <main className="page presentation" data-board={boardId} aria-label={t('present.label')}>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { buildReport } from '../../model/export/report'
-import { ProblemPage } from '../board/ProblemPage'
+import { isPageProblem, ProblemPage } from '../board/ProblemPage'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import { boardPath } from '../router'
@@ -26,7 +26,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
   const view = useBoard((s) => s)
   const mayExport = useMayExport()
   const report = useMemo(() => buildReport(view, locale), [view, locale])
-  if (problem === 'unknownBoard' || problem === 'forbidden' || problem === 'boardFull' || problem === 'deleted')
+  if (isPageProblem(problem))
     return <ProblemPage problem={problem} />
   return (
     <div className="page report">

@@ -7,7 +7,7 @@ export type ConnectionState = 'connecting' | 'connected' | 'offline'
 /** gespeichert / speichert … / local only (offline, kept in this browser) */
 export type SaveState = 'saved' | 'saving' | 'local'
 /** Why the board cannot be shown or was reset; null when all is well. */
-export type Problem = 'unknownBoard' | 'forbidden' | 'boardFull' | 'rejected' | 'deleted' | null
+export type Problem = 'unknownBoard' | 'forbidden' | 'revoked' | 'boardFull' | 'rejected' | 'deleted' | null
 
 export interface Peer {
   readonly clientId: number

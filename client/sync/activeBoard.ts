@@ -5,7 +5,7 @@ import { bindPrivateDoc } from '../store/private'
 import { setActiveBoard } from '../store/run'
 import { INITIAL_SESSION, useSession } from '../store/session'
 import type { Problem } from '../store/session'
-import { loadCredentials } from './credentials'
+import { dropModeratorToken, loadCredentials } from './credentials'
 import { clearLocalCopy, openBoard } from './connection'
 import type { BoardConnection } from './connection'
 import { eraseBoardFromBrowser } from './localBoard'
@@ -33,6 +33,8 @@ function connect(boardId: string, problem: Problem = null): void {
     if (state.problem === prev.problem) return
     if (state.problem === 'rejected') void resync(boardId)
     if (state.problem === 'deleted' || state.problem === 'unknownBoard') void forgetGoneBoard(boardId, state.problem)
+    // A revoked (4401) or wrong (4403) moderator token is dropped: the next visit takes part without it.
+    if (state.problem === 'revoked' || state.problem === 'forbidden') dropModeratorToken(boardId)
   })
 }
 

@@ -40,6 +40,7 @@ export interface BoardConnection {
 const CLOSE_PROBLEMS: Readonly<Record<number, Problem>> = {
   [CLOSE.unknownBoard]: 'unknownBoard',
   [CLOSE.forbidden]: 'forbidden',
+  [CLOSE.revoked]: 'revoked',
   [CLOSE.boardFull]: 'boardFull',
   [CLOSE.rejected]: 'rejected',
   [CLOSE.deleted]: 'deleted',

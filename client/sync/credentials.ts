@@ -67,6 +67,12 @@ export function saveModeratorToken(boardId: string, moderatorToken: string): Cre
 }
 
 /** Removes every key this browser keeps for the board: secret, name, moderator token, following. */
+/** Drops the moderator token (revoked or wrong); the secret and name stay, so this browser takes part as before. */
+export function dropModeratorToken(boardId: string): void {
+  if (typeof read(boardId).moderatorToken !== 'string') return
+  write(boardId, { ...loadCredentials(boardId), moderatorToken: null })
+}
+
 export function forgetBoard(boardId: string): void {
   try {
     for (const name of Object.values(boardKeys(boardId))) localStorage.removeItem(name)

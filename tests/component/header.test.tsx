@@ -113,6 +113,7 @@ describe('board problems', () => {
   it.each([
     ['unknownBoard', 'Board nicht gefunden'],
     ['forbidden', 'Kein Zugang'],
+    ['revoked', 'Moderationszugang zurückgenommen'],
     ['boardFull', 'Board ist voll'],
   ] as const)('%s shows a page "%s" with a link to the start page', (problem, heading) => {
     renderBoard()

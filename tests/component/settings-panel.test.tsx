@@ -128,24 +128,63 @@ describe('settings', () => {
     expect(screen.queryByRole('checkbox', { name: 'Anonyme Notizen' })).toBeNull()
   })
 
-  it('"Co-Moderation einladen" copies the moderator link, or shows it in a read-only field', async () => {
+  it('Co-Moderation: creates a link with its own token and copies it, lists it with its time, and takes it back', async () => {
     const user = userEvent.setup()
     openBoardPage('moderator')
     useSession.setState({ boardId: 'board-1' })
-    saveModeratorToken('board-1', 'secret-token_1')
+    saveModeratorToken('board-1', 'owner-token_1')
+    const links: { id: string; label: string; createdAt: number }[] = [{ id: 'l0', label: 'Anna', createdAt: Date.UTC(2030, 0, 2, 9, 30) }]
+    const fetch = vi.fn((url: string, init: RequestInit = {}) => {
+      const auth = new Headers(init.headers).get('authorization')
+      if (auth !== 'Bearer owner-token_1') return Promise.resolve(Response.json({ error: 'Kein Zugang' }, { status: 403 }))
+      if (url === '/api/boards/board-1/moderators' && init.method === 'POST') {
+        const { label } = JSON.parse(String(init.body)) as { label: string }
+        if (label === 'Zu viele') return Promise.resolve(Response.json({ error: 'Höchstens 20 Co-Moderationslinks je Board' }, { status: 409 }))
+        links.push({ id: 'l1', label, createdAt: Date.UTC(2030, 0, 2, 10, 0) })
+        return Promise.resolve(Response.json({ ...links.at(-1), moderatorToken: 'link-token_1' }, { status: 201 }))
+      }
+      if (url === '/api/boards/board-1/moderators') return Promise.resolve(Response.json({ links }))
+      const gone = links.findIndex((l) => url === `/api/boards/board-1/moderators/${l.id}`)
+      if (init.method === 'DELETE' && gone >= 0) links.splice(gone, 1)
+      return Promise.resolve(new Response(null, { status: gone >= 0 ? 204 : 404 }))
+    })
+    vi.stubGlobal('fetch', fetch)
     const writeText = vi.fn(() => Promise.resolve())
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     await openSettings(user)
-    await user.click(screen.getByRole('button', { name: 'Co-Moderation einladen' }))
-    expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/b/board-1#m=secret-token_1`)
-    expect(screen.getByText('Link für die Co-Moderation kopiert')).toBeTruthy()
+    const group = screen.getByRole('group', { name: 'Co-Moderation' })
+    const list = await within(group).findByRole('list', { name: 'Links für die Co-Moderation' })
+    expect(within(list).getByRole('listitem').textContent).toMatch(/^Anna erstellt am 02\.01\.30, \d\d:30 Zurücknehmen$/)
 
-    writeText.mockImplementation(() => Promise.reject(new Error('denied')))
-    await user.click(screen.getByRole('button', { name: 'Co-Moderation einladen' }))
-    const field = screen.getByRole('textbox', { name: 'Link für die Co-Moderation zum Kopieren' }) as HTMLInputElement
-    expect(field.readOnly).toBe(true)
-    expect(field.value).toBe(`${window.location.origin}/b/board-1#m=secret-token_1`)
+    await user.type(within(group).getByRole('textbox', { name: 'Bezeichnung des neuen Links (z. B. Name der Person)' }), 'Ben')
+    await user.click(within(group).getByRole('button', { name: 'Link erstellen und kopieren' }))
+    // The link carries the new link's own token, never the token of this browser.
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledWith(`${window.location.origin}/b/board-1#m=link-token_1`))
+    expect(await within(group).findByText('Link für „Ben“ erstellt und kopiert')).toBeTruthy()
+    await vi.waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2))
+
+    await user.click(within(group).getByRole('button', { name: 'Zurücknehmen: Link „Anna“' }))
+    expect(await within(group).findByText('Der Link „Anna“ wurde zurückgenommen.')).toBeTruthy()
+    await vi.waitFor(() => expect(within(list).getAllByRole('listitem').map((i) => i.textContent?.split(' ')[0])).toEqual(['Ben']))
+    expect(fetch).toHaveBeenCalledWith('/api/boards/board-1/moderators/l0', expect.objectContaining({ method: 'DELETE' }))
+    expect(document.activeElement).toBe(within(group).getByRole('textbox'))
+
+    // A refusal is said with the server's words.
+    await user.type(within(group).getByRole('textbox'), 'Zu viele')
+    await user.click(within(group).getByRole('button', { name: 'Link erstellen und kopieren' }))
+    expect((await within(group).findByRole('alert')).textContent).toBe('Das hat nicht geklappt. Höchstens 20 Co-Moderationslinks je Board')
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true })
+  })
+
+  it('Co-Moderation: a co-moderator (another token) is told that the board’s creator manages the links', async () => {
+    const user = userEvent.setup()
+    openBoardPage('moderator')
+    useSession.setState({ boardId: 'board-1' })
+    saveModeratorToken('board-1', 'co-token_1')
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(Response.json({ error: 'Nur mit dem Moderationslink, mit dem das Board erstellt wurde' }, { status: 403 }))))
+    await openSettings(user)
+    expect(await screen.findByText('Die Links für die Co-Moderation verwaltet, wer das Board erstellt hat.')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Link erstellen und kopieren' })).toBeNull()
   })
 })
 
