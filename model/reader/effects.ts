@@ -97,14 +97,31 @@ export function keyOutcomes(placed: readonly Placed[], decoded: Decoded, doc: Y.
   })
 }
 
-/** Characters of `item` from `from` on that the delete set leaves. */
+/** Index of the first of `ranges` (sorted, apart) that ends after `clock`. */
+function firstEndingAfter(ranges: readonly { clock: number; len: number }[], clock: number): number {
+  let lo = 0
+  let hi = ranges.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (ranges[mid]!.clock + ranges[mid]!.len <= clock) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Characters of `item` from `from` on that the delete set leaves. Only the ranges that overlap
+ * are visited (found by bisection), so many items and many ranges of one client cost no more
+ * than their sum.
+ */
 function liveLength(item: Y.Item, from: number, decoded: Decoded): number {
   if (!(item.content instanceof Y.ContentString)) return 0
   const end = item.id.clock + item.length
+  const ranges = decoded.ds.clients.get(item.id.client) ?? []
   let removed = 0
-  for (const { clock, len } of decoded.ds.clients.get(item.id.client) ?? []) {
-    if (clock >= end) break
-    removed += Math.max(0, Math.min(end, clock + len) - Math.max(from, clock))
+  for (let i = firstEndingAfter(ranges, from); i < ranges.length && ranges[i]!.clock < end; i++) {
+    const { clock, len } = ranges[i]!
+    removed += Math.min(end, clock + len) - Math.max(from, clock)
   }
   return end - from - removed
 }
