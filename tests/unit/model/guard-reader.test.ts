@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { initBoard } from '../../../model/board'
-import { InvalidUpdate, describeUpdate } from '../../../model/changes'
+import { BOARD_SCHEMA, InvalidUpdate, PRIVATE_SCHEMA, describeUpdate } from '../../../model/changes'
 import { addNote, noteText } from '../../../model/notes'
-import { metaOf, notesOf } from '../../../model/schema'
+import { declarePrivateRoots } from '../../../model/privateDoc'
+import { ROOTS, metaOf, notesOf } from '../../../model/schema'
 import { startTimer, stopTimer } from '../../../model/timer'
 import { captureOne, clientOf, newDoc } from '../../helpers/peers'
 import { currentItemId, encodeUpdate } from '../../helpers/structs'
@@ -128,5 +129,16 @@ describe('reader: every kind of content, and where it may stand', () => {
     expect(describeUpdate(server, twice).writes).toEqual([{ kind: 'value', root: 'meta', key: 'phase', value: 'abstimmen', deleted: false }])
     const stop = captureOne(client, () => stopTimer(client))
     expect(describeUpdate(server, stop).writes).toEqual([{ kind: 'value', root: 'meta', key: 'timer', value: undefined, deleted: true }])
+  })
+})
+
+describe('reader: the schema it reads against', () => {
+  it('knows exactly the roots the model declares, on the board and in the private doc', () => {
+    const boardDoc = newDoc()
+    expect(Object.keys(BOARD_SCHEMA).sort()).toEqual([...ROOTS].sort())
+    expect(Object.keys(BOARD_SCHEMA).sort()).toEqual([...boardDoc.share.keys()].sort())
+    const privateDoc = new Y.Doc()
+    declarePrivateRoots(privateDoc)
+    expect(Object.keys(PRIVATE_SCHEMA).sort()).toEqual([...privateDoc.share.keys()].sort())
   })
 })
