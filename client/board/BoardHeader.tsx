@@ -14,7 +14,7 @@ import { PresenceList } from './PresenceList'
 import { ShareLink } from './ShareLink'
 import { SyncStatus } from './SyncStatus'
 
-/** The banner: title and topic, sharing (code, QR and presentation for the moderator), settings (moderator), who is here, connection and save state, colour scheme, language. */
+/** The banner, compact: title and topic, how many are here (the list on demand), connection and save state, then sharing (code, QR and presentation for the moderator), settings (moderator), colour scheme, language. */
 export function BoardHeader({ boardId }: { readonly boardId: string }) {
   const t = useT()
   const title = useBoard((s) => s.title)
@@ -27,6 +27,10 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
           <p className="board-header__brand">{t('app.name')}</p>
           <h1>{title || t('board.untitled')}</h1>
           {topic && <p className="board-header__topic">{topic}</p>}
+        </div>
+        <div className="board-header__state">
+          <PresenceList />
+          <SyncStatus />
         </div>
         <div className="board-header__tools">
           <UndoControls />
@@ -41,10 +45,6 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
           <ThemeSwitch />
           <LanguageSwitch />
         </div>
-      </div>
-      <div className="board-header__bottom">
-        <PresenceList />
-        <SyncStatus />
       </div>
     </header>
   )

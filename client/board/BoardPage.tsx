@@ -8,6 +8,7 @@ import { PhaseBar } from '../moderation/PhaseBar'
 import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
+import { useZoneView } from '../store/zoneView'
 import { Timer } from '../timer/Timer'
 import { VotingPanel } from '../voting/VotingPanel'
 import { Balloon } from './Balloon'
@@ -16,6 +17,8 @@ import { isPageProblem, ProblemPage } from './ProblemPage'
 import { RejectedAlert } from './RejectedAlert'
 import { useUnsavedWarning } from './useUnsavedWarning'
 import { Zone } from './Zone'
+import { ZoneFilter } from './ZoneFilter'
+import { ZoneKeysHint } from './ZoneKeysHint'
 import './board.css'
 import '../moderation/moderation.css'
 
@@ -28,6 +31,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
   const problem = useSession((s) => s.problem)
   const phase = useBoard((s) => s.phase)
   const votesRevealed = useBoard((s) => s.votesRevealed)
+  const only = useZoneView((s) => s.only)
   const layout = useRef<HTMLDivElement>(null)
   useUnsavedWarning()
   if (isPageProblem(problem))
@@ -43,7 +47,9 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
         <FocusBar boardId={boardId} />
         {/* Closing the introduction leads to where one starts: the first zone's note box. */}
         <Intro onClose={() => layout.current?.querySelector<HTMLElement>('textarea:not([disabled]), input:not([disabled])')?.focus()} />
-        <div className="board__layout" ref={layout}>
+        <ZoneFilter />
+        <ZoneKeysHint />
+        <div className="board__layout" ref={layout} data-only={only ?? undefined}>
           <div className="board__balloon">
             <Balloon />
           </div>

@@ -5,20 +5,20 @@ import type { NoteView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
 import { announce } from '../a11y/announce'
 import { endDrag, noteDropHandlers, startDrag } from '../clusters/drag'
-import { MoveMenu } from '../clusters/MoveMenu'
 import { moveNoteStep, moveNoteZoneStep, shorten } from '../clusters/moves'
 import { useT } from '../i18n/index'
 import type { Translate } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { useTakeFocus } from '../store/focusRequest'
 import { highlight } from '../store/moderation'
-import { deleteNote } from '../store/notes'
 import { useIsModerator, useMayChangeNote, useMayCluster, useReadOnly } from '../store/permissions'
 import { useSession } from '../store/session'
 import { NoteAuthor } from '../theme/NoteAuthor'
 import { participantLook } from '../theme/participant'
 import { VoteControls } from '../voting/VoteControls'
+import type { NoteActionContext } from './noteActions'
 import { NoteEditor } from './NoteEditor'
+import { NoteMenu } from './NoteMenu'
 import { NoteText } from './NoteText'
 
 /** Alt+arrow keys on a focused note: reorder (up/down), move to the previous/next zone. */
@@ -50,36 +50,6 @@ function useEditing() {
     setEditing(false)
   }, [])
   return { editing, editButton, start, stop }
-}
-
-interface EditButtonsProps {
-  readonly id: string
-  readonly short: string
-  readonly editRef: (el: HTMLButtonElement | null) => void
-  readonly onEdit: () => void
-}
-
-function EditButtons({ id, short, editRef, onEdit }: EditButtonsProps) {
-  const t = useT()
-  return (
-    <>
-      <button ref={editRef} type="button" className="button button--small" aria-label={t('note.editLabel', { text: short })} onClick={onEdit}>
-        {t('note.edit')}
-      </button>
-      <button
-        type="button"
-        className="button button--small button--danger"
-        aria-label={t('note.deleteLabel', { text: short })}
-        onClick={(event) => {
-          // The button disappears with the note: keep keyboard users in the zone.
-          const zone = event.currentTarget.closest('section')
-          if (deleteNote(id).ok) zone?.querySelector('textarea')?.focus()
-        }}
-      >
-        {t('note.delete')}
-      </button>
-    </>
-  )
 }
 
 /** Shown on the note or cluster the moderator highlights. */
@@ -138,6 +108,15 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
   useTakeFocus(elementId, self)
 
   const short = shorten(note.text)
+  const menu: NoteActionContext = {
+    noteId: note.id,
+    text: note.text,
+    mayEdit: mayChange && !readOnly,
+    mayCluster: clustering,
+    moderator,
+    highlighted,
+    onEdit: start,
+  }
   const classes = ['note']
   if (note.author !== null) classes.push('note--authored')
   if (highlighted) classes.push('note--focus')
@@ -163,13 +142,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
           <NoteText noteId={note.id} text={note.text} />
           {note.author !== null && <NoteAuthor author={note.author} name={authorName} />}
           {votable && <VoteControls targetId={note.id} title={short} />}
-          {((mayChange && !readOnly) || clustering || moderator) && (
-            <div className="note__actions">
-              {mayChange && !readOnly && <EditButtons id={note.id} short={short} editRef={editButton} onEdit={start} />}
-              {clustering && <MoveMenu noteId={note.id} text={note.text} />}
-              {moderator && <HighlightButton kind="note" id={note.id} label={t('focus.noteLabel', { text: short })} name={short} />}
-            </div>
-          )}
+          {(menu.mayEdit || menu.mayCluster || menu.moderator) && <NoteMenu context={menu} buttonRef={editButton} />}
         </>
       )}
     </li>
@@ -184,7 +157,15 @@ export const DraftItem = memo(function DraftItem({ draft }: { readonly draft: Dr
   const self = useRef<HTMLLIElement>(null)
   const elementId = `note-${draft.id}`
   useTakeFocus(elementId, self)
-  const short = shorten(draft.text)
+  const draftMenu: NoteActionContext = {
+    noteId: draft.id,
+    text: draft.text,
+    mayEdit: true,
+    mayCluster: false,
+    moderator: false,
+    highlighted: false,
+    onEdit: start,
+  }
   return (
     <li
       ref={self}
@@ -199,11 +180,7 @@ export const DraftItem = memo(function DraftItem({ draft }: { readonly draft: Dr
         <>
           <span className="badge badge--private">{t('draft.private')}</span>
           <NoteText noteId={draft.id} text={draft.text} />
-          {!readOnly && (
-            <div className="note__actions">
-              <EditButtons id={draft.id} short={short} editRef={editButton} onEdit={start} />
-            </div>
-          )}
+          {!readOnly && <NoteMenu context={draftMenu} buttonRef={editButton} />}
         </>
       )}
     </li>

@@ -2,6 +2,7 @@ import { ZONES } from '../../model/zones'
 import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
+import { notesDe } from './parts/notes'
 import { operatorDe } from './parts/operator'
 
 /** German, the product's first language. `{name}` marks a parameter. */
@@ -80,9 +81,7 @@ export const de = {
   'composer.add': 'Hinzufügen',
 
   'note.edit': 'Bearbeiten',
-  'note.editLabel': 'Notiz bearbeiten: {text}',
   'note.delete': 'Löschen',
-  'note.deleteLabel': 'Notiz löschen: {text}',
   'note.editor': 'Text der Notiz',
   'note.editorHint': 'Enter speichert, Escape bricht ab.',
   'note.save': 'Speichern',
@@ -103,14 +102,10 @@ export const de = {
   'draft.private': 'privat – nur für dich sichtbar',
   'zone.hiddenDrafts.one': '{count} verdeckte Notiz der anderen',
   'zone.hiddenDrafts.other': '{count} verdeckte Notizen der anderen',
-  'zone.moveHint': 'Tastatur: Alt+Pfeil hoch/runter verschiebt die fokussierte Notiz, Alt+Pfeil links/rechts in die vorige/nächste Zone. Ziehen geht auch über „Verschieben …“.',
+  'zone.moveHint': 'Tastatur: Alt+Pfeil hoch/runter verschiebt die fokussierte Notiz, Alt+Pfeil links/rechts in die vorige/nächste Zone. Statt zu ziehen: das Menü „…“ der Notiz.',
   'focus.highlighted': 'Hervorgehoben',
   'focus.button': 'Hervorheben',
-  'focus.noteLabel': 'Notiz hervorheben: {text}',
   'focus.clusterLabel': 'Cluster hervorheben: {title}',
-  'move.button': 'Verschieben …',
-  'move.noteLabel': 'Notiz verschieben: {text}',
-  'move.menu': 'Verschieben: {text}',
   'move.toCluster': 'In Cluster verschieben …',
   'move.clusterItem': 'Cluster „{title}“ ({zone})',
   'move.newClusterWith': 'Neuer Cluster mit „{text}“',
@@ -328,6 +323,7 @@ export const de = {
   ...lookDe,
   ...operatorDe,
   ...languageDe,
+  ...notesDe,
 } as const
 
 type Key = keyof typeof de

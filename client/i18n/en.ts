@@ -3,6 +3,7 @@ import type { Messages } from './de'
 import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
+import { notesEn } from './parts/notes'
 import { operatorEn } from './parts/operator'
 
 /** English. Typed as the German shape, so a missing key does not compile. */
@@ -81,9 +82,7 @@ export const en: Messages = {
   'composer.add': 'Add',
 
   'note.edit': 'Edit',
-  'note.editLabel': 'Edit note: {text}',
   'note.delete': 'Delete',
-  'note.deleteLabel': 'Delete note: {text}',
   'note.editor': 'Note text',
   'note.editorHint': 'Enter saves, Escape cancels.',
   'note.save': 'Save',
@@ -104,14 +103,10 @@ export const en: Messages = {
   'draft.private': 'private – only visible to you',
   'zone.hiddenDrafts.one': '{count} hidden note by others',
   'zone.hiddenDrafts.other': '{count} hidden notes by others',
-  'zone.moveHint': 'Keyboard: Alt+Arrow up/down moves the focused note, Alt+Arrow left/right to the previous/next zone. Dragging also works via “Move …”.',
+  'zone.moveHint': 'Keyboard: Alt+Arrow up/down moves the focused note, Alt+Arrow left/right to the previous/next zone. Instead of dragging: the note’s “…” menu.',
   'focus.highlighted': 'Highlighted',
   'focus.button': 'Highlight',
-  'focus.noteLabel': 'Highlight note: {text}',
   'focus.clusterLabel': 'Highlight cluster: {title}',
-  'move.button': 'Move …',
-  'move.noteLabel': 'Move note: {text}',
-  'move.menu': 'Move: {text}',
   'move.toCluster': 'Move to cluster …',
   'move.clusterItem': 'Cluster “{title}” ({zone})',
   'move.newClusterWith': 'New cluster with “{text}”',
@@ -329,4 +324,5 @@ export const en: Messages = {
   ...lookEn,
   ...operatorEn,
   ...languageEn,
+  ...notesEn,
 }

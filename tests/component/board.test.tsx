@@ -90,31 +90,38 @@ describe('board page', () => {
 
     const [mine, theirs] = within(zone(/Steigen/)).getAllByRole('listitem') as [HTMLElement, HTMLElement]
     expect(within(theirs).queryByRole('button')).toBeNull()
-    const edit = within(mine).getByRole('button', { name: 'Notiz bearbeiten: Meine Notiz' })
-    expect(within(mine).getByRole('button', { name: 'Notiz löschen: Meine Notiz' })).toBeTruthy()
+    const menuButton = within(mine).getByRole('button', { name: 'Aktionen zur Notiz: Meine Notiz' })
+    await user.click(menuButton)
+    const menu = screen.getByRole('menu', { name: 'Notiz: Meine Notiz' })
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Bearbeiten', 'Löschen'])
 
-    await user.click(edit)
+    await user.click(within(menu).getByRole('menuitem', { name: 'Bearbeiten' }))
     const editor = within(mine).getByRole('textbox', { name: 'Text der Notiz' })
     expect(document.activeElement).toBe(editor)
     await user.type(editor, ' (geändert){Enter}')
     expect(toBoardView(board.doc).zones.steigen.notes[0]?.text).toBe('Meine Notiz (geändert)')
-    const editAgain = within(mine).getByRole('button', { name: /^Notiz bearbeiten: Meine Notiz \(geändert\)/ })
-    expect(document.activeElement).toBe(editAgain)
+    const menuAgain = within(mine).getByRole('button', { name: /^Aktionen zur Notiz: Meine Notiz \(geändert\)/ })
+    expect(document.activeElement).toBe(menuAgain)
 
-    await user.click(editAgain)
+    await user.click(menuAgain)
+    await user.click(screen.getByRole('menuitem', { name: 'Bearbeiten' }))
     await user.type(within(mine).getByRole('textbox', { name: 'Text der Notiz' }), ' weg{Escape}')
     expect(toBoardView(board.doc).zones.steigen.notes[0]?.text).toBe('Meine Notiz (geändert)')
-    expect(document.activeElement).toBe(within(mine).getByRole('button', { name: /^Notiz bearbeiten/ }))
+    expect(document.activeElement).toBe(within(mine).getByRole('button', { name: /^Aktionen zur Notiz/ }))
 
-    await user.click(within(mine).getByRole('button', { name: /^Notiz löschen/ }))
+    await user.click(within(mine).getByRole('button', { name: /^Aktionen zur Notiz/ }))
+    await user.click(screen.getByRole('menuitem', { name: 'Löschen' }))
     expect(toBoardView(board.doc).zones.steigen.notes.map((n) => n.text)).toEqual(['Fremde Notiz'])
     expect(document.activeElement).toBe(within(zone(/Steigen/)).getByRole('textbox', { name: /Notiz/ }))
   })
 
-  it('lets a moderator change every note', () => {
+  it('lets a moderator change every note', async () => {
+    const user = userEvent.setup()
     localBoard([{ zone: 'untenHalten', text: 'Fremde Notiz' }], { actor: { participantId: 'mod', role: 'moderator' } })
     render(<BoardPage boardId="board-1" />)
-    expect(within(zone(/Unten halten/)).getByRole('button', { name: 'Notiz bearbeiten: Fremde Notiz' })).toBeTruthy()
+    await user.click(within(zone(/Unten halten/)).getByRole('button', { name: 'Aktionen zur Notiz: Fremde Notiz' }))
+    expect(screen.getByRole('menuitem', { name: 'Bearbeiten' })).toBeTruthy()
+    expect(screen.getByRole('menuitem', { name: 'Löschen' })).toBeTruthy()
   })
 
   it('shows a custom question instead of the default', async () => {

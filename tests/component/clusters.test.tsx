@@ -13,7 +13,7 @@ const texts = (doc: Parameters<typeof toBoardView>[0], z: 'steigen' | 'untenHalt
   toBoardView(doc).zones[z].notes.map((n) => n.text)
 
 describe('clustering', () => {
-  it('groups two notes into a cluster with the "Verschieben …" menu, and "Aus Cluster lösen" undoes it', async () => {
+  it('groups two notes into a cluster with the note’s "…" menu, and "Aus Cluster lösen" undoes it', async () => {
     const user = userEvent.setup()
     const board = localBoard(
       [
@@ -25,15 +25,23 @@ describe('clustering', () => {
     const [pairing, mob] = board.ids as [string, string]
     renderZones()
 
-    const menuButton = screen.getByRole('button', { name: 'Notiz verschieben: Pairing' })
+    const menuButton = screen.getByRole('button', { name: 'Aktionen zur Notiz: Pairing' })
     expect(menuButton.getAttribute('aria-haspopup')).toBe('menu')
     await user.click(menuButton)
     expect(menuButton.getAttribute('aria-expanded')).toBe('true')
     const menu = screen.getByRole('menu')
-    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'In Cluster verschieben …' }))
-    expect(within(menu).queryByRole('menuitem', { name: 'Aus Cluster lösen' })).toBeNull()
-    expect(within(menu).getByRole('menuitem', { name: 'In Zone Unten halten' })).toBeTruthy()
-    await user.keyboard('{Enter}')
+    // One menu for everything the moderator may do with the note, the first item focused.
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      'Bearbeiten',
+      'Löschen',
+      'In Cluster verschieben …',
+      'Nach unten',
+      'In Zone Unten halten',
+      'In Zone Einheizen',
+    ])
+    expect(within(menu).getByRole('menuitemcheckbox', { name: 'Hervorheben' })).toBeTruthy()
+    expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Bearbeiten' }))
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}')
     await user.click(within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Neuer Cluster mit „Mob-Programming“' }))
 
     const view = toBoardView(board.doc).zones.steigen
@@ -50,13 +58,13 @@ describe('clustering', () => {
     expect(document.activeElement?.id).toBe(`note-${pairing}`)
     expect(screen.queryByRole('menu')).toBeNull()
 
-    await user.click(screen.getByRole('button', { name: 'Notiz verschieben: Pairing' }))
+    await user.click(screen.getByRole('button', { name: 'Aktionen zur Notiz: Pairing' }))
     await user.click(screen.getByRole('menuitem', { name: 'Aus Cluster lösen' }))
     const after = toBoardView(board.doc).zones.steigen
     expect(after.loose.map((n) => n.id)).toEqual([pairing])
     expect(after.clusters[0]?.notes.map((n) => n.id)).toEqual([mob])
     expect(screen.getByRole('status').textContent).toBe('Notiz „Pairing“ aus dem Cluster gelöst.')
-  })
+  }, 15_000)
 
   it('moves a note into an existing cluster of another zone through the submenu', async () => {
     const user = userEvent.setup()
@@ -70,7 +78,7 @@ describe('clustering', () => {
     const [pairing, more] = board.ids as [string, string]
     const cluster = createCluster(board.doc, { zone: 'einheizen', title: 'Zusammenarbeit', noteIds: [more] })
     renderZones()
-    await user.click(screen.getByRole('button', { name: 'Notiz verschieben: Pairing' }))
+    await user.click(screen.getByRole('button', { name: 'Aktionen zur Notiz: Pairing' }))
     await user.click(screen.getByRole('menuitem', { name: 'In Cluster verschieben …' }))
     await user.click(screen.getByRole('menuitem', { name: 'Cluster „Zusammenarbeit“ (Einheizen)' }))
     const view = toBoardView(board.doc)
@@ -84,7 +92,7 @@ describe('clustering', () => {
     const user = userEvent.setup()
     localBoard([{ zone: 'steigen', text: 'Eins' }], { actor: MOD })
     renderZones()
-    const button = screen.getByRole('button', { name: 'Notiz verschieben: Eins' })
+    const button = screen.getByRole('button', { name: 'Aktionen zur Notiz: Eins' })
     await user.click(button)
     await user.keyboard('{ArrowDown}')
     expect(document.activeElement?.getAttribute('role')).toBe('menuitem')
@@ -105,7 +113,8 @@ describe('clustering', () => {
     )
     const [a] = board.ids as [string]
     renderZones()
-    expect(within(zone(/Steigen/)).getByText(/Alt\+Pfeil hoch\/runter/)).toBeTruthy()
+    // Said once for the page; each zone's list points to it.
+    expect(within(zone(/Steigen/)).getByRole('list', { description: /Alt\+Pfeil hoch\/runter/ })).toBeTruthy()
 
     const note = document.getElementById(`note-${a}`) as HTMLElement
     note.focus()
@@ -145,7 +154,7 @@ describe('clustering', () => {
     const [a, , b] = board.ids as [string, string, string]
     createCluster(board.doc, { zone: 'steigen', title: 'K', noteIds: [a, b] })
     renderZones()
-    await user.click(screen.getByRole('button', { name: 'Notiz verschieben: A' }))
+    await user.click(screen.getByRole('button', { name: 'Aktionen zur Notiz: A' }))
     expect(screen.queryByRole('menuitem', { name: 'Nach oben' })).toBeNull()
     await user.click(screen.getByRole('menuitem', { name: 'Nach unten' }))
     expect(toBoardView(board.doc).zones.steigen.clusters[0]?.notes.map((n) => n.text)).toEqual(['B', 'A'])
@@ -195,7 +204,8 @@ describe('clustering', () => {
     expect(screen.getByRole('status').textContent).toBe('Cluster „Vernetzung“ aufgelöst.')
   })
 
-  it('shows no clustering controls to a participant unless the moderator allows it', () => {
+  it('shows no clustering controls to a participant unless the moderator allows it', async () => {
+    const user = userEvent.setup()
     const board = localBoard(
       [
         { zone: 'steigen', text: 'A', author: ME.participantId },
@@ -205,17 +215,20 @@ describe('clustering', () => {
     )
     createCluster(board.doc, { zone: 'steigen', title: 'K', noteIds: [board.ids[1] as string] })
     renderZones()
-    expect(screen.queryByRole('button', { name: /verschieben/i })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Aktionen zur Notiz: B' })).toBeNull()
     expect(screen.queryByRole('button', { name: /Cluster umbenennen|Cluster auflösen|hervorheben/ })).toBeNull()
     expect(screen.queryByText(/Alt\+Pfeil/)).toBeNull()
     expect(document.getElementById(`note-${board.ids[0]}`)?.getAttribute('draggable')).toBeNull()
-    // Their own note stays editable.
-    expect(screen.getByRole('button', { name: 'Notiz bearbeiten: A' })).toBeTruthy()
+    // Their own note stays editable, and its menu offers nothing else.
+    await user.click(screen.getByRole('button', { name: 'Aktionen zur Notiz: A' }))
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['Bearbeiten', 'Löschen'])
+    await user.keyboard('{Escape}')
 
     act(() => setSetting(board.doc, 'participantsCluster', true))
-    expect(screen.getByRole('button', { name: 'Notiz verschieben: A' })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Aktionen zur Notiz: B' }))
+    expect(within(screen.getByRole('menu')).getAllByRole('menuitem').map((item) => item.textContent)).toContain('In Cluster verschieben …')
+    expect(within(screen.getByRole('menu')).queryByRole('menuitemcheckbox')).toBeNull()
     expect(screen.getByRole('button', { name: 'Cluster umbenennen: K' })).toBeTruthy()
     expect(document.getElementById(`note-${board.ids[0]}`)?.getAttribute('draggable')).toBe('true')
-    expect(screen.queryByRole('button', { name: /hervorheben/ })).toBeNull()
   })
 })

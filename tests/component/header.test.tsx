@@ -41,7 +41,7 @@ describe('board header', () => {
     expect(screen.getByText('verbunden')).toBeTruthy()
   })
 
-  it('lists who is present, anonymous people as "Anonym" and me as "(du)"', () => {
+  it('says how many are present in one line and lists them on demand, anonymous people as "Anonym" and me as "(du)"', () => {
     renderBoard()
     act(() =>
       useSession.setState({
@@ -51,6 +51,8 @@ describe('board header', () => {
         ],
       }),
     )
+    expect(screen.queryByRole('list', { name: 'Anwesend' })).toBeNull()
+    fireEvent.click(screen.getByRole('button', { name: '2 anwesend' }))
     const list = screen.getByRole('list', { name: 'Anwesend' })
     expect(list.textContent).toContain('Anna (du)')
     expect(list.textContent).toContain('Anonym')

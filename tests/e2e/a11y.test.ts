@@ -191,7 +191,7 @@ describe('axe on every page and theme', () => {
     found.push(...(await checkAll(pages, 'Board Aufdecken')))
 
     await toPhase('Clustern')
-    await mod.getByRole('button', { name: 'Notiz verschieben: Gelungene Vernetzungsarbeit' }).click()
+    await mod.getByRole('button', { name: 'Aktionen zur Notiz: Gelungene Vernetzungsarbeit' }).click()
     await mod.getByRole('menuitem', { name: /In Cluster verschieben/ }).click()
     await mod.getByRole('menuitem', { name: 'Neuer Cluster mit „Abbau von Doppelstrukturen“' }).click()
     await mod.getByRole('button', { name: /Cluster umbenennen/ }).click()

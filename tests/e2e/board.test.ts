@@ -15,8 +15,9 @@ describe('a board in two browsers', () => {
     await writeNote(anna.page, /Steigen/, 'Gelungene Vernetzungsarbeit')
     await noteItem(ben.page, /Steigen/, 'Gelungene Vernetzungsarbeit').waitFor()
     await anna.page.getByText('gespeichert', { exact: true }).waitFor()
-    // Presence: each sees the other by name.
-    await ben.page.getByText('Anna').first().waitFor()
+    // Presence: "2 anwesend", and the list behind it names the other.
+    await ben.page.getByRole('button', { name: '2 anwesend' }).click()
+    await ben.page.getByRole('list', { name: 'Anwesend' }).getByText('Anna').waitFor()
     await ben.page.reload()
     await noteItem(ben.page, /Steigen/, 'Gelungene Vernetzungsarbeit').waitFor()
     expect(await zone(ben.page, /Steigen/).getByRole('listitem').count()).toBe(1)

@@ -99,7 +99,8 @@ describe('joining by code and following on the shared screen', () => {
     await expectNoAxeViolations(present, 'the presentation page with a highlight')
 
     // A highlighted loose note shows in its zone on the shared screen.
-    await mod.getByRole('button', { name: 'Notiz hervorheben: Kurze Wege im Landkreis' }).click()
+    await mod.getByRole('button', { name: 'Aktionen zur Notiz: Kurze Wege im Landkreis' }).click()
+    await mod.getByRole('menuitemcheckbox', { name: 'Hervorheben' }).click()
     await zone(present, /Steigen/).getByText('Notiz: Kurze Wege im Landkreis').waitFor()
     await annaContext.close()
   })

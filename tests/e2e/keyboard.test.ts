@@ -82,10 +82,13 @@ describe('keyboard only', () => {
     await noteItem(anna, /Steigen/, 'Abbau von Doppelstrukturen').waitFor()
     await noteItem(mod, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()
 
-    // Clustern with the "Verschieben …" menu: a new cluster of the two Steigen notes.
+    // Clustern with the note's "…" menu: a new cluster of the two Steigen notes.
     await toPhase(mod, [anna], 'Clustern')
-    await tabTo(mod, 'Notiz verschieben: Gelungene Vernetzungsarbeit')
+    await tabTo(mod, 'Aktionen zur Notiz: Gelungene Vernetzungsarbeit')
     await mod.keyboard.press('Enter')
+    // The note's "…" menu: edit and delete come first for the moderator.
+    await expectFocusOn(mod, 'Bearbeiten')
+    for (let i = 0; i < 5 && !(await focusedName(mod)).startsWith('In Cluster verschieben'); i++) await mod.keyboard.press('ArrowDown')
     await expectFocusOn(mod, /^In Cluster verschieben/)
     await mod.keyboard.press('Enter')
     for (let i = 0; i < 10 && !(await focusedName(mod)).startsWith('Neuer Cluster mit „Abbau von Doppelstrukturen“'); i++) await mod.keyboard.press('ArrowDown')

@@ -12,7 +12,8 @@ function countNote(page: Page, zoneTitle: RegExp, text: string): Promise<number>
 }
 
 async function editOwnNote(page: Page, from: string, to: string): Promise<void> {
-  await page.getByRole('button', { name: `Notiz bearbeiten: ${from}`, exact: true }).click()
+  await page.getByRole('button', { name: `Aktionen zur Notiz: ${from}`, exact: true }).click()
+  await page.getByRole('menuitem', { name: 'Bearbeiten' }).click()
   const box = page.getByRole('textbox', { name: 'Text der Notiz' })
   await box.fill(to)
   await box.press('Enter')

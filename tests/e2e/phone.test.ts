@@ -108,7 +108,7 @@ describe('320 px and 400 % zoom', () => {
     await checkAll('Board Sammeln')
 
     await toPhase('Clustern')
-    await mod.getByRole('button', { name: 'Notiz verschieben: Telefon 320 px Steigen' }).click()
+    await mod.getByRole('button', { name: 'Aktionen zur Notiz: Telefon 320 px Steigen' }).click()
     await mod.getByRole('menuitem', { name: /In Cluster verschieben/ }).click()
     await mod.getByRole('menuitem', { name: 'Neuer Cluster mit „1280 px bei 400 % Steigen“' }).click()
     await zone(guest, /Steigen/).getByRole('heading', { name: /Unbenannter Cluster/ }).waitFor()

@@ -69,7 +69,7 @@ describe('a whole retro', () => {
     // Clustern: Anna groups her two notes and names the cluster, with the keyboard only.
     await mod.getByRole('button', { name: 'Nächste Phase' }).click()
     await anna.getByText('Ordnet ähnliche Notizen zu Clustern und benennt sie.').waitFor()
-    await anna.getByRole('button', { name: 'Notiz verschieben: Gelungene Vernetzungsarbeit' }).focus()
+    await anna.getByRole('button', { name: 'Aktionen zur Notiz: Gelungene Vernetzungsarbeit' }).focus()
     await anna.keyboard.press('Enter')
     await pressUntil(anna, 'ArrowDown', 'In Cluster verschieben')
     await anna.keyboard.press('Enter')

@@ -115,7 +115,7 @@ describe('hostile texts', () => {
 
     // Cluster two hostile notes with the moderator's menu and give the cluster a hostile title.
     await mod.getByRole('button', { name: 'Clustern', exact: true }).click()
-    await mod.getByRole('button', { name: `Notiz verschieben: ${NOTES[0]}`, exact: true }).click()
+    await mod.getByRole('button', { name: `Aktionen zur Notiz: ${NOTES[0]}`, exact: true }).click()
     await mod.getByRole('menuitem', { name: 'In Cluster verschieben …' }).click()
     await mod.getByRole('menuitem', { name: `Neuer Cluster mit „${NOTES[1]}“` }).click()
     await zone(mod, /Steigen/).getByRole('heading', { name: /Unbenannter Cluster/ }).waitFor()
@@ -132,7 +132,8 @@ describe('hostile texts', () => {
       expect((await page.locator('.note__text').allTextContents()).sort()).toEqual([...all].sort())
       await expectHarmless(page, `board (${page === mod ? 'moderator' : 'participant'})`)
     }
-    // The hostile display names show as names.
+    // The hostile display names show as names (in the list behind "2 anwesend").
+    for (const page of [mod, ben]) await page.getByRole('button', { name: '2 anwesend' }).click()
     await mod.getByText('<img src=x onerror=alert(3)>').first().waitFor()
     await ben.getByText('<b>Mod</b>').first().waitFor()
 

@@ -10,6 +10,7 @@ import { useSound } from '../../client/store/sound'
 import { EMPTY_PRIVATE } from '../../model/privateView'
 import { EMPTY_BOARD } from '../../model/view'
 import { stopLocalBoards } from './board'
+import { resetZoneView } from '../../client/store/zoneView'
 
 // jsdom has localStorage on an http: URL; keep a shim for environments without it.
 if (typeof globalThis.localStorage === 'undefined') {
@@ -65,6 +66,7 @@ function resetAll(): void {
   useAnnouncement.setState({ message: '', serial: 0 }, true)
   usePlainLanguage.setState({ plain: false }, true)
   useSound.setState({ muted: false }, true)
+  resetZoneView()
   document.documentElement.lang = 'de'
   window.history.replaceState(null, '', '/')
 }

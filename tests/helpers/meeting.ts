@@ -24,11 +24,16 @@ const PHRASES = [
 
 export const ZONE_TITLES = { steigen: /Steigen/, untenHalten: /Unten halten/, einheizen: /Einheizen/ } as const
 
-/** An import file (the minimal form) with `count` loose notes, one zone after the other. */
+/**
+ * An import file (the minimal form) with `count` loose notes, one zone after the other, each a
+ * phrase drawn with a fixed seed (so every run measures the same board).
+ */
 export function bigBoardFile(count: number): object {
   const zones: Record<string, string[]> = { steigen: [], untenHalten: [], einheizen: [] }
   const ids = Object.keys(zones)
-  for (let i = 0; i < count; i++) zones[ids[i % 3]!]!.push(`${PHRASES[i % PHRASES.length]} (${i + 1})`)
+  let seed = 13
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648)
+  for (let i = 0; i < count; i++) zones[ids[i % 3]!]!.push(`${PHRASES[(next() >> 16) % PHRASES.length]} (${i + 1})`)
   return {
     title: 'Austauschtreffen Präventionsketten',
     topic: 'Reflexion',

@@ -153,7 +153,7 @@ describe('the dictionaries', () => {
     expect(translate('de', 'voting.left', { left: 0, count: 1 })).toBe('Noch 0 von 1 Stimme')
     // Any number parameter, not only counts; strings stay as they are.
     expect(translate('de', 'error.tooLong', { max: 1000 })).toBe('Die Notiz ist zu lang (höchstens 1.000 Zeichen).')
-    expect(translate('en', 'note.editLabel', { text: '1000' })).toBe('Edit note: 1000')
+    expect(translate('en', 'note.menuLabel', { text: '1000' })).toBe('Actions for note: 1000')
     // A plural form asked for by its full key still works.
     expect(translate('en', 'cluster.count.one', { count: 1 })).toBe('1 note')
   })
