@@ -23,6 +23,7 @@ let postgres: PgServer
 let sqliteServer: TestServer
 let boards: CreatedBoard[]
 let code: string
+let linkToken: string
 const written = new Map<string, string[]>()
 
 const texts = (doc: Y.Doc) =>
@@ -72,6 +73,12 @@ beforeAll(async () => {
     headers: { authorization: `Bearer ${boards[0]!.moderatorToken}` },
   })
   code = ((await issued.json()) as { code: string }).code
+  const link = await fetch(`${sqliteServer.http}/api/boards/${boards[0]!.boardId}/moderators`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${boards[0]!.moderatorToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ label: 'Co-Moderation' }),
+  })
+  linkToken = ((await link.json()) as { moderatorToken: string }).moderatorToken
   await sqliteServer.app.close()
 }, 60_000)
 
@@ -87,7 +94,7 @@ describe('migrate:postgres', () => {
     expect(run.stderr).toBe('')
     expect(run.status).toBe(0)
     const report = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>
-    expect(report).toMatchObject({ boards: 2, codes: 1, docs: 3, checked: 3 })
+    expect(report).toMatchObject({ boards: 2, codes: 1, moderatorLinks: 1, docs: 3, checked: 3 })
     expect(report.snapshots).toBeGreaterThanOrEqual(3)
     expect(run.stdout).toContain('checked 3 docs')
 
@@ -107,6 +114,10 @@ describe('migrate:postgres', () => {
       expect(md.status).toBe(200)
       expect(await md.text()).toContain('Nach dem Umzug')
       expect(await (await fetch(`${server.http}/api/codes/${code}`)).json()).toEqual({ boardId: boards[0]!.boardId })
+      // So does the co-moderator link (its hash and label were copied).
+      const byLink = await fetch(`${server.http}/api/boards/${boards[0]!.boardId}/export.md`, { headers: { authorization: `Bearer ${linkToken}` } })
+      expect(byLink.status).toBe(200)
+      expect((await server.app.store.moderatorLinks(boards[0]!.boardId)).map((l) => l.label)).toEqual(['Co-Moderation'])
     } finally {
       await server.app.close()
       rmSync(server.dataDir, { recursive: true, force: true })
