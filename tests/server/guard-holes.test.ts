@@ -5,6 +5,8 @@ import { participantIdOf } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
 import { addNote, noteText } from '../../model/notes'
 import { metaOf, notesOf } from '../../model/schema'
+import { setPhase } from '../../model/phases'
+import { addDraft } from '../../model/privateDoc'
 import { readSettings } from '../../model/settings'
 import { MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
 import { rawSocket } from '../helpers/abuse'
@@ -119,16 +121,31 @@ describe('hole 1: ContentDeleted items that replace a key', () => {
 })
 
 describe('hole 2: de-anonymisation by deleting the anonymous setting', () => {
-  it('keeps setting.anonymous while collecting privately', async () => {
+  it('keeps setting.anonymous while collecting privately, and the revealed drafts carry no author', async () => {
     server = await startTestServer()
     const board = await createBoard(server, { title: 'Retro', settings: { anonymous: true } })
+    const secret = newSecretId()
+    const victim = connectClient(server.ws, `${board.boardId}/private`, { secret })
+    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
+    clients.push(victim, moderator)
+    await Promise.all([victim.synced(), moderator.synced()])
+    addDraft(victim.doc, { zone: 'steigen', text: 'Das sage ich nur anonym' })
+    await victim.settled()
+
     const doc = await boardDoc(board)
     expect(readSettings(metaOf(doc)).anonymous).toBe(true)
     expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'setting.anonymous']]))).toBe('notAllowed')
     expect(await sendAsParticipant(board, deletedAfter(doc, [[metaOf(doc), 'phase']]))).toBe('notAllowed')
     expect(readSettings(metaOf(doc)).anonymous).toBe(true)
-    expect(readSettings(metaOf(doc)).privateWriting).toBe(true)
     expect(metaOf(doc).get('phase')).toBe('sammeln')
+
+    setPhase(moderator.doc, 'aufdecken')
+    await moderator.settled()
+    await waitFor(() => notesOf(doc).size === 1, 5000, 'the draft revealed')
+    const note = [...notesOf(doc).values()][0]!
+    expect(String(note.get('text'))).toBe('Das sage ich nur anonym')
+    expect(note.get('author') ?? null).toBeNull()
+    expect(JSON.stringify(notesOf(doc).toJSON())).not.toContain(participantIdOf(secret))
   })
 })
 
