@@ -113,6 +113,8 @@ export interface ClusterRig {
   readonly databaseUrl: string
   readonly instances: ServerProcess[]
   readonly nginx: Nginx
+  /** The lease token in Redis ("<instance>:<epoch>"), or null. */
+  leaseOf(boardId: string): Promise<string | null>
   /** The instance that owns a board now (from the lease in Redis), or null. */
   ownerOf(boardId: string): Promise<ServerProcess | null>
   stop(): Promise<void>
@@ -138,6 +140,7 @@ export async function startCluster(count = 3, env: Readonly<Record<string, strin
     databaseUrl,
     instances,
     nginx,
+    leaseOf: (boardId) => client.get(`ballonfahrt:lease:${boardId}`),
     async ownerOf(boardId) {
       const token = await client.get(`ballonfahrt:lease:${boardId}`)
       if (!token) return null

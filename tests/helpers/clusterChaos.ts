@@ -143,6 +143,9 @@ export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOpti
       seconds: (Date.now() - started) / 1000,
       examples,
     }
+  } catch (error) {
+    const outputs = rig.instances.map((i, n) => `--- instance ${n} ---\n${i.output().slice(-3000)}`).join('\n')
+    throw new Error(`${String(error)}\n${outputs}`, { cause: error })
   } finally {
     for (const w of writers) w.destroy()
     await store.close()
@@ -180,11 +183,11 @@ async function inject(rig: ClusterRig, fault: Fault, boardId: string): Promise<(
 
 async function ownerNow(rig: ClusterRig, boardId: string): Promise<ServerProcess> {
   let owner: ServerProcess | null = null
-  for (let i = 0; i < 300 && !owner; i++) {
+  for (let i = 0; i < 600 && !owner; i++) {
     owner = await rig.ownerOf(boardId)
     if (!owner) await sleep(50)
   }
-  if (!owner) throw new Error('no instance owns the board')
+  if (!owner) throw new Error(`no instance owns the board; lease: ${await rig.leaseOf(boardId)}; instances: ${rig.instances.map((i) => `${i.pid ?? '-'}${i.running ? '' : ' (down)'}`).join(', ')}`)
   return owner
 }
 

@@ -150,6 +150,8 @@ export interface PgServer {
   resume(): void
   /** Kills it and removes its directory. */
   destroy(): Promise<void>
+  /** The postmaster and its children now (for CPU time in benchmarks). */
+  pids(): number[]
 }
 
 /** initdb into a temporary directory and start on a free port; fsync and synchronous_commit on. */
@@ -253,6 +255,7 @@ export async function startPostgres(): Promise<PgServer> {
       await until('the backends to die', () => !anyAlive(pids))
     },
     start,
+    pids: () => (postmaster?.pid ? postgresProcesses(postmaster.pid) : []),
     pause: () => void signalAll('SIGSTOP'),
     resume: () => void signalAll('SIGCONT'),
     async destroy() {
@@ -269,6 +272,8 @@ export async function startPostgres(): Promise<PgServer> {
 export interface RedisServer {
   readonly url: string
   readonly port: number
+  /** The running redis-server's process id (for CPU time in benchmarks). */
+  readonly pid: number | undefined
   /** SIGTERM, waits for the exit. */
   stop(): Promise<void>
   /** kill -9. */
@@ -308,6 +313,9 @@ export async function startRedis(): Promise<RedisServer> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    get pid() {
+      return child?.pid
+    },
     async stop() {
       const c = child
       if (!c) return
