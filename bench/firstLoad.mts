@@ -72,7 +72,7 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 const server = await startTestServer()
 const browser = await launchBrowser()
 try {
-  const created = await fetch(`${server.http}/api/boards`, { method: 'POST', body: '{"title":"Messung"}' })
+  const created = await fetch(`${server.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Messung"}' })
   const { participantUrl } = (await created.json()) as { participantUrl: string }
   console.log('| page | load | requests | transferred (Chromium, http) | decoded | answers | same files with br |')
   console.log('|---|---|---|---|---|---|---|')

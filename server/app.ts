@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { CLOSE } from '../protocol/messages'
 import type { ServerConfig } from './config'
+import { PerMinuteLimit } from './addressLimit'
 import { handleHttp } from './http'
 import type { HttpContext } from './httpKit'
 import { closeEvents, forgetEventBoard } from './events'
@@ -21,7 +22,6 @@ import type { BoardStore } from './store/BoardStore'
 import { Cluster } from './cluster/cluster'
 import { handleUpgrade, serve } from './upgrade'
 import type { UpgradeContext } from './upgrade'
-import { UpgradeRate } from './upgradeRate'
 
 export interface App {
   readonly server: Server
@@ -42,7 +42,8 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const rooms = new Rooms(store, config)
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxPayload })
   const links = new LinkConnections()
-  const http: HttpContext = { config, store, rooms, links, connections: () => wss.clients.size, readiness: readinessChecks(config, store) }
+  const creations = new PerMinuteLimit(config.boardCreationsPerMinute, 'board.rateLimited')
+  const http: HttpContext = { config, store, rooms, links, creations, connections: () => wss.clients.size, readiness: readinessChecks(config, store) }
   const untrack = trackApp({ connections: http.connections, boardsLoaded: () => rooms.boards })
   const server = createServer((req, res) => void handleHttp(http, req, res))
   // Several instances: this one owns some boards and relays sockets for the others' (server/cluster/).
@@ -55,7 +56,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
     wss,
     meeting: new Meeting(rooms, store),
     members: new MemberBook(config.maxConnectionsPerBoard),
-    rate: new UpgradeRate(config.connectionsPerMinute),
+    rate: new PerMinuteLimit(config.connectionsPerMinute, 'ws.rateLimited'),
     links,
   }
   server.on('upgrade', (req, socket, head) => handleUpgrade(upgrades, req, socket, head))
@@ -101,7 +102,6 @@ interface Running {
 /** Stops taking work, writes what is pending, says goodbye to every socket (1001), closes the store. */
 async function shutdown({ server, wss, http, upgrades, retention, cluster }: Running): Promise<void> {
   const { store, rooms } = http
-  upgrades.rate.stop()
   retention.stop()
   server.close()
   upgrades.members.write()

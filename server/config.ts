@@ -32,6 +32,12 @@ export interface ServerConfig {
   readonly maxBoardBytes: number
   /** New websocket connections one address may open per minute. */
   readonly connectionsPerMinute: number
+  /** Boards one address may create (new, imported, demo) per minute. */
+  readonly boardCreationsPerMinute: number
+  /** Bytes all boards may take in storage; beyond, new boards are refused with 507 (0: no quota). */
+  readonly maxDataBytes: number
+  /** Hosts the server may name in the links it hands out when PUBLIC_URL is not set. */
+  readonly allowedHosts: readonly string[]
   /** Boards without activity for this many days are deleted. */
   readonly boardTtlDays: number
   /**
@@ -102,6 +108,10 @@ function flowLimits(env: NodeJS.ProcessEnv, maxPayload: number): FlowLimits {
   }
 }
 
+function list(value: string | undefined): string[] {
+  return (value ?? '').split(',').map((item) => item.trim()).filter(Boolean)
+}
+
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const value = env.LOG_LEVEL || 'info'
   if (!(LOG_LEVELS as readonly string[]).includes(value)) throw new ConfigError(`LOG_LEVEL: one of ${LOG_LEVELS.join(', ')}, not ${value}`)
@@ -136,6 +146,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     maxConnectionsPerBoard: int(env, 'MAX_CONNECTIONS_PER_BOARD', 1000),
     maxBoardBytes: int(env, 'MAX_BOARD_BYTES', 16 * 1024 * 1024),
     connectionsPerMinute: int(env, 'CONNECTIONS_PER_MINUTE', 120),
+    boardCreationsPerMinute: int(env, 'BOARD_CREATIONS_PER_MINUTE', 20, 1),
+    maxDataBytes: int(env, 'MAX_DATA_BYTES', 10 * 1024 ** 3),
+    allowedHosts: list(env.ALLOWED_HOSTS).map((h) => h.toLowerCase()),
     // At least 1: the privacy page promises deletion after this many days.
     boardTtlDays: int(env, 'BOARD_TTL_DAYS', 30, 1),
     // At least 1: with 0 every code would be refused as "too many attempts".

@@ -10,6 +10,8 @@ import { isLocale } from '../model/zones'
 import type { NewBoard } from '../model/schema'
 import { CLOSE } from '../protocol/messages'
 import { hashToken } from './auth'
+import { admitNewBoard } from './creation'
+import { linkBase } from './linkBase'
 import { boardTag, log } from './log'
 import { HttpError, baseUrl, json, moderatedBoard, readJson } from './httpKit'
 import type { HttpContext } from './httpKit'
@@ -69,6 +71,8 @@ function parseNewBoard(body: unknown): NewBoard {
 
 /** Creates a board whose doc `fill` writes, and answers 201 with its links. */
 async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, fill: (doc: Y.Doc) => void): Promise<void> {
+  // Before anything is stored: a Host the server cannot vouch for makes no board.
+  const base = linkBase(ctx.config, req)
   const boardId = newSecretId()
   const moderatorToken = newToken()
   const doc = new Y.Doc()
@@ -80,7 +84,6 @@ async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: Server
   )
   doc.destroy()
   log('board.created', { board: boardTag(boardId) })
-  const base = baseUrl(ctx, req)
   json(res, 201, {
     boardId,
     participantUrl: `${base}/b/${boardId}`,
@@ -120,9 +123,12 @@ async function deleteBoard(ctx: HttpContext, boardId: string, req: IncomingMessa
   res.end()
 }
 
+/** The request target as a URL; null when it is none, or its path is not valid percent-encoding (`/%E0%A4%A`). */
 function parseTarget(target: string | undefined): URL | null {
   try {
-    return new URL(target ?? '/', 'http://localhost')
+    const url = new URL(target ?? '/', 'http://localhost')
+    decodeURIComponent(url.pathname)
+    return url
   } catch {
     return null
   }
@@ -133,16 +139,19 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
   const url = parseTarget(req.url)
   const path = url?.pathname ?? ''
   countAnswer(path, res)
-  // A request target that is no URL (e.g. "http://[") would otherwise throw outside the handler below.
+  // A request target that is no URL (e.g. "http://[") would otherwise throw outside the handler
+  // below; one that cannot be decoded is answered alike, whatever route it names.
   if (!url) return json(res, 400, { error: 'Ungültige Adresse' })
   try {
     if (OPERATIONS_PATHS.has(path)) {
       await serveOperations(ctx, path, req, res)
     } else if (path === '/api/boards') {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
+      await admitNewBoard(ctx, req, res)
       await createBoard(ctx, req, res)
     } else if (path === '/api/boards/import' || path === '/api/boards/demo') {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
+      await admitNewBoard(ctx, req, res)
       const data = path === '/api/boards/demo' ? demoBoard() : await readJson(req, 2 * 1024 * 1024)
       await importBoardFile(ctx, req, res, data)
     } else if (/^\/api\/boards\/[^/]+\/export\.[a-z]+$/.test(path)) {
@@ -151,7 +160,7 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
       await exportBoard(ctx, boardId!, file!.slice('export.'.length), url.searchParams, req, res)
     } else if (/^\/api\/boards\/[^/]+\/code$/.test(path)) {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
-      await postJoinCode(ctx, path.split('/')[3]!, baseUrl(ctx, req), req, res)
+      await postJoinCode(ctx, path.split('/')[3]!, linkBase(ctx.config, req), req, res)
     } else if (isModeratorLinkPath(path)) {
       await serveModeratorLinks(ctx, path, req, res)
     } else if (/^\/api\/codes\/[^/]+$/.test(path)) {

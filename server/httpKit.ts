@@ -5,6 +5,7 @@ import type { Grant } from './auth'
 import type { ServerConfig } from './config'
 import type { ReadinessCheck } from './readiness'
 import type { LinkConnections } from './moderatorLinks'
+import type { PerMinuteLimit } from './addressLimit'
 import type { Rooms } from './rooms'
 import type { BoardRecord, BoardStore } from './store/BoardStore'
 
@@ -15,6 +16,8 @@ export interface HttpContext {
   readonly rooms: Rooms
   /** The open sockets of co-moderator links (revoking one closes them). */
   readonly links: LinkConnections
+  /** Boards created (new, imported, demo) per address (an IPv6 /64 counts as one). */
+  readonly creations: PerMinuteLimit
   connections(): number
   /** What GET /readyz asks (readiness.ts: the store; in a cluster PostgreSQL and Redis). */
   readonly readiness: readonly ReadinessCheck[]

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream'
 import type { WebSocket, WebSocketServer } from 'ws'
 import type { Actor } from '../model/identity'
 import { CLOSE } from '../protocol/messages'
+import type { PerMinuteLimit } from './addressLimit'
 import { authorise, originAllowed, parseJoin } from './auth'
 import type { Grant, JoinRequest } from './auth'
 import type { ServerConfig } from './config'
@@ -17,7 +18,6 @@ import type { Room, Rooms } from './rooms'
 import { BoardSocket } from './socket'
 import type { ConnectionStages } from './socket'
 import type { BoardStore } from './store/BoardStore'
-import type { UpgradeRate } from './upgradeRate'
 
 /**
  * The websocket path as named stages, after Hocuspocus's hooks. Before any document byte:
@@ -36,7 +36,8 @@ export interface UpgradeContext {
   readonly meeting: Meeting
   readonly members: MemberBook
   readonly wss: WebSocketServer
-  readonly rate: UpgradeRate
+  /** Upgrades per address (an IPv6 /64 counts as one). */
+  readonly rate: PerMinuteLimit
   /** The open sockets of co-moderator links (revoking one closes them). */
   readonly links: LinkConnections
   /** Several instances: decides whether a connection is served here or relayed to its board's owner. */
@@ -106,7 +107,7 @@ export async function serve(ctx: UpgradeContext, join: Pick<JoinRequest, 'boardI
 /** Refusals answered with an HTTP status, before anything is looked up. */
 function admit(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex): JoinRequest | null {
   // Counted before anything else, so that refused attempts count too.
-  if (!ctx.rate.allow(req.socket.remoteAddress)) return refuse(socket, 429, 'Too Many Requests')
+  if (ctx.rate.take(req.socket.remoteAddress) > 0) return refuse(socket, 429, 'Too Many Requests')
   if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) return refuse(socket, 403, 'Forbidden')
   return parseJoin(req.url) ?? refuse(socket, 400, 'Bad Request')
 }
@@ -129,8 +130,8 @@ async function authenticate(ctx: UpgradeContext, join: JoinRequest, handshake: H
 /** The loaded board; null (and the client told) when it has all the connections it may. */
 async function load(ctx: UpgradeContext, boardId: string, handshake: Handshake): Promise<Room | null> {
   const board = await ctx.rooms.open(boardId)
-  const sockets = [...board.members].filter((m) => m instanceof BoardSocket).length
-  if (sockets < ctx.config.maxConnectionsPerBoard) return board
+  // Every member is a connection: a board socket, or the holder of a private-doc socket.
+  if (board.members.size < ctx.config.maxConnectionsPerBoard) return board
   ctx.rooms.release(board)
   handshake.close(CLOSE.boardFull, 'Board ist voll')
   return null

@@ -47,7 +47,7 @@ export async function startServer(name: ServerName): Promise<RunningServer> {
   if (name === 'ballonfahrt') {
     // Ours as deployed (server/index.ts), limits raised only where one machine simulates a
     // whole meeting: every connection comes from 127.0.0.1, and a join storm has 500.
-    Object.assign(env, { DATA_DIR: dataDir, CONNECTIONS_PER_MINUTE: '1000000', MAX_CONNECTIONS_PER_BOARD: '5000' })
+    Object.assign(env, { DATA_DIR: dataDir, CONNECTIONS_PER_MINUTE: '1000000', BOARD_CREATIONS_PER_MINUTE: '1000000', MAX_CONNECTIONS_PER_BOARD: '5000' })
     args = ['--import', 'tsx', join(root, 'server', 'index.ts')]
   } else if (name === 'y-websocket-server' || name === 'y-websocket-server+leveldb') {
     // The package's own server.js, as shipped; YPERSISTENCE makes its utils.js use y-leveldb.

@@ -79,6 +79,8 @@ export interface BoardStore {
   readonly joinCodes?: JoinCodeStore
   /** Events kept beside the boards (shared by every instance); absent: events in DATA_DIR. */
   readonly events?: EventStore
+  /** Bytes all boards take in storage (the quota MAX_DATA_BYTES); absent: no quota can be kept. */
+  dataBytes?(): Promise<number>
   /** Resolves when storage answers and takes writes; rejects with the reason (readiness). */
   check?(): Promise<void>
   close(): Promise<void>

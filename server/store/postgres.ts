@@ -328,6 +328,12 @@ export class PostgresBoardStore implements BoardStore {
     }
   }
 
+  /** The whole database's size on disk (tables, indexes, their free space). */
+  async dataBytes(): Promise<number> {
+    const { rows } = await this.pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes')
+    return Number(rows[0]?.bytes ?? 0)
+  }
+
   /** Reachable and writable: a primary (not a read-only standby) answers. */
   async check(): Promise<void> {
     const { rows } = await this.pool.query<{ recovery: boolean; readonly: string }>(

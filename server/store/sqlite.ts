@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs'
-import { unlink, writeFile } from 'node:fs/promises'
+import { stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard } from './BoardStore'
 import { Checkpointer } from './checkpointer'
@@ -303,6 +303,13 @@ export class SqliteBoardStore implements BoardStore {
 
   async listExpired(before: number): Promise<string[]> {
     return this.stmt.expired.all(before).map((row) => row.id)
+  }
+
+  /** Pages in use (free pages are not counted: SQLite reuses them), plus the WAL. */
+  async dataBytes(): Promise<number> {
+    const pages = (this.db.pragma('page_count', { simple: true }) as number) - (this.db.pragma('freelist_count', { simple: true }) as number)
+    const wal = await stat(`${join(this.dataDir, DATA_FILES.boards)}-wal`).then((s) => s.size, () => 0)
+    return pages * (this.db.pragma('page_size', { simple: true }) as number) + wal
   }
 
   /** One process alone uses the file: nothing else can be running the task. */

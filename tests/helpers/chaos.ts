@@ -158,6 +158,7 @@ export class ServerProcess {
   async createBoard(): Promise<string> {
     const res = await fetch(`http://127.0.0.1:${this.port}/api/boards`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }),
     })
     if (res.status !== 201) throw new Error(`board not created: ${res.status}`)

@@ -89,7 +89,7 @@ describe('logs of a whole session', () => {
     const base = `http://127.0.0.1:${port}`
     const ws = `ws://127.0.0.1:${port}/ws`
 
-    const res = await fetch(`${base}/api/boards`, { method: 'POST', body: JSON.stringify({ ...OPEN_BOARD, title: 'Geheimtitel' }) })
+    const res = await fetch(`${base}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...OPEN_BOARD, title: 'Geheimtitel' }) })
     const board = (await res.json()) as { boardId: string; moderatorToken: string }
     const modSecret = newSecretId()
     const partSecret = newSecretId()

@@ -58,7 +58,7 @@ function ask<T>(command: string): Promise<T> {
 }
 
 async function newBoard(): Promise<CreatedBoard> {
-  const res = await fetch(`${http()}/api/boards`, { method: 'POST', body: JSON.stringify(OPEN_BOARD) })
+  const res = await fetch(`${http()}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPEN_BOARD) })
   return (await res.json()) as CreatedBoard
 }
 

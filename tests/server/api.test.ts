@@ -30,13 +30,13 @@ describe('HTTP API', () => {
   })
 
   it('creates a board from an empty body', async () => {
-    const res = await fetch(`${server.http}/api/boards`, { method: 'POST' })
+    const res = await fetch(`${server.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' } })
     expect(res.status).toBe(201)
   })
 
   it('answers bad input with 400 and a message, creating nothing', async () => {
     for (const body of ['{kaputt', '[]', JSON.stringify({ title: 5 }), JSON.stringify({ locale: 'fr' }), JSON.stringify({ title: 'x'.repeat(201) })]) {
-      const res = await fetch(`${server.http}/api/boards`, { method: 'POST', body })
+      const res = await fetch(`${server.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
       expect(res.status).toBe(400)
       expect(((await res.json()) as { error: string }).error.length).toBeGreaterThan(5)
     }

@@ -107,7 +107,7 @@ describe('what backup and restore refuse', () => {
       // A stopped server's directory with other data in it: moved aside, not deleted.
       const other = join(scratch, 'other-data')
       const otherServer = await startApp(testConfig(other))
-      await fetch(`http://127.0.0.1:${otherServer.port}/api/boards`, { method: 'POST', body: '{}' })
+      await fetch(`http://127.0.0.1:${otherServer.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })
       await otherServer.close()
       const restore = await npmScript('restore', [target], { DATA_DIR: other })
       expect(restore.code, restore.stderr).toBe(0)

@@ -67,13 +67,13 @@ describe('import', () => {
       const { error } = (await res.json()) as { error: string }
       expect(error.length).toBeGreaterThan(8)
     }
-    const invalidJson = await fetch(`${server.http}/api/boards/import`, { method: 'POST', body: '{kaputt' })
+    const invalidJson = await fetch(`${server.http}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{kaputt' })
     expect(invalidJson.status).toBe(400)
     expect(boardCount()).toBe(before)
   })
 
   it('offers the example board', async () => {
-    const res = await fetch(`${server.http}/api/boards/demo`, { method: 'POST' })
+    const res = await fetch(`${server.http}/api/boards/demo`, { method: 'POST', headers: { 'content-type': 'application/json' } })
     expect(res.status).toBe(201)
   })
 })

@@ -20,7 +20,7 @@ describe('the server process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-proc-'))
     dirs.push(dataDir)
     let server = await startServerProcess(dataDir)
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/boards`, { method: 'POST', body: '{"title":"Prozess","settings":{"privateWriting":false}}' })
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title":"Prozess","settings":{"privateWriting":false}}' })
     const board = (await res.json()) as { boardId: string; moderatorToken: string }
     const secret = 'geheimerTeilnehmerSchluessel0'
     const a = connectClient(`ws://127.0.0.1:${server.port}/ws`, board.boardId, { secret, moderatorToken: board.moderatorToken })

@@ -21,6 +21,8 @@ describe('configuration errors name the variable', () => {
     ['PUBLIC_URL', 'retro.example.de', /^PUBLIC_URL: not a web address/],
     ['BYTES_PER_SECOND', '100000', /^BYTES_PER_SECOND: two seconds' worth must hold one message of MAX_PAYLOAD \(1048576 bytes\): 100000$/],
     ['PING_INTERVAL_MS', '10', /^PING_INTERVAL_MS: not a whole number of at least 1000: 10$/],
+    ['BOARD_CREATIONS_PER_MINUTE', '0', /^BOARD_CREATIONS_PER_MINUTE: not a whole number of at least 1: 0$/],
+    ['MAX_DATA_BYTES', '10GB', /^MAX_DATA_BYTES: not a whole number: 10GB$/],
     ['OPERATOR_EMAIL', 'datenschutz at kreis', /^OPERATOR_EMAIL: not an e-mail address/],
     ['ACCESSIBILITY_REVIEWED', '1.12.2026', /^ACCESSIBILITY_REVIEWED: not a date \(YYYY-MM-DD\)/],
     ['ENFORCEMENT_BODY_WEB', 'schlichtung.example', /^ENFORCEMENT_BODY_WEB: not a web address/],
