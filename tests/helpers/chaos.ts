@@ -81,7 +81,7 @@ export class ServerProcess {
   private async spawnOnce(): Promise<void> {
     this.out = ''
     const child = spawn(process.execPath, [...this.args], {
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
+      env: { ...process.env, BOARD_CREATIONS_PER_MINUTE: '100000', ...this.env, PORT: String(this.port), HOST: '127.0.0.1', DATA_DIR: this.dataDir },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.child = child

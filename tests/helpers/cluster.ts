@@ -125,7 +125,7 @@ export async function startCluster(count = 3, env: Readonly<Record<string, strin
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
   const databaseUrl = await postgres.createDatabase('cluster')
   const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-cluster-'))
-  const instanceEnv = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LEASE_MS: '1500', CONNECTIONS_PER_MINUTE: '100000', ...env }
+  const instanceEnv = { DATABASE_URL: databaseUrl, REDIS_URL: redis.url, LEASE_MS: '1500', CONNECTIONS_PER_MINUTE: '100000', BOARD_CREATIONS_PER_MINUTE: '100000', ...env }
   const args = serverArgs()
   const instances = Array.from({ length: count }, () => new ServerProcess(dataDir, instanceEnv, args))
   // The first start applies the migrations; the others find them applied.

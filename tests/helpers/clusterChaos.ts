@@ -66,7 +66,7 @@ export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOpti
   const newBoard = async () => {
     for (const w of writers) w.destroy()
     retired.push(...writers)
-    const res = await fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }) })
+    const res = await fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }) })
     if (res.status !== 201) throw new Error(`board not created: ${res.status}`)
     const boardId = ((await res.json()) as { boardId: string }).boardId
     boards.push(boardId)

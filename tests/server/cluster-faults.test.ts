@@ -42,7 +42,7 @@ async function epochOf(boardId: string): Promise<number> {
 
 describe('fencing', () => {
   it('refuses in PostgreSQL the append of an owner that was paused past its lease while another took over', async () => {
-    const res = await fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', body: JSON.stringify({ title: 'Fencing', settings: { privateWriting: false } }) })
+    const res = await fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Fencing', settings: { privateWriting: false } }) })
     const { boardId } = (await res.json()) as { boardId: string }
     const [old, next] = [rig.instances[0]!, rig.instances[1]!]
     // X on instance 0 makes it the owner.
