@@ -11,7 +11,6 @@ import type { NewBoard } from '../model/schema'
 import { CLOSE } from '../protocol/messages'
 import { hashToken } from './auth'
 import { admitNewBoard } from './creation'
-import { linkBase } from './linkBase'
 import { boardTag, log } from './log'
 import { HttpError, baseUrl, json, moderatedBoard, readJson } from './httpKit'
 import type { HttpContext } from './httpKit'
@@ -72,7 +71,7 @@ function parseNewBoard(body: unknown): NewBoard {
 /** Creates a board whose doc `fill` writes, and answers 201 with its links. */
 async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, fill: (doc: Y.Doc) => void): Promise<void> {
   // Before anything is stored: a Host the server cannot vouch for makes no board.
-  const base = linkBase(ctx.config, req)
+  const base = baseUrl(ctx, req)
   const boardId = newSecretId()
   const moderatorToken = newToken()
   const doc = new Y.Doc()
@@ -160,7 +159,7 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
       await exportBoard(ctx, boardId!, file!.slice('export.'.length), url.searchParams, req, res)
     } else if (/^\/api\/boards\/[^/]+\/code$/.test(path)) {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
-      await postJoinCode(ctx, path.split('/')[3]!, linkBase(ctx.config, req), req, res)
+      await postJoinCode(ctx, path.split('/')[3]!, baseUrl(ctx, req), req, res)
     } else if (isModeratorLinkPath(path)) {
       await serveModeratorLinks(ctx, path, req, res)
     } else if (/^\/api\/codes\/[^/]+$/.test(path)) {

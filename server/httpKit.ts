@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isIP } from 'node:net'
 import { isBoardId } from '../model/ids'
 import { moderatorGrant } from './auth'
 import type { Grant } from './auth'
@@ -33,11 +34,28 @@ export class HttpError extends Error {
   }
 }
 
-/** This server's address as the links it hands out start (PUBLIC_URL, else the Host asked for). */
+/**
+ * This server's address as the links it hands out start (board links, the join-code link):
+ * PUBLIC_URL, or else the request's Host, but only a Host this server can vouch for: one of
+ * ALLOWED_HOSTS, or the address the request arrived at (any port; `localhost` on the loopback).
+ * A forged Host would otherwise put a foreign site into a moderator's link (400 instead).
+ */
 export function baseUrl(ctx: HttpContext, req: IncomingMessage): string {
   if (ctx.config.publicUrl) return ctx.config.publicUrl
-  const host = req.headers.host ?? `localhost:${ctx.config.port}`
+  const host = (req.headers.host ?? '').toLowerCase()
+  if (!ctx.config.allowedHosts.includes(host) && !arrivedAt(host, req.socket.localAddress))
+    throw new HttpError(400, 'Unbekannter Host: Bitte PUBLIC_URL oder ALLOWED_HOSTS einstellen.')
   return `http://${host}`
+}
+
+/** Whether `host` (with or without a port) names `local`, the address the connection came in on. */
+function arrivedAt(host: string, local: string | undefined): boolean {
+  if (!local) return false
+  const name = /^\[([0-9a-f:.]+)\](?::\d+)?$/.exec(host)?.[1] ?? /^([^:]+)(?::\d+)?$/.exec(host)?.[1]
+  if (!name) return false
+  const address = local.replace(/^::ffff:(?=\d+\.)/, '')
+  if (name === 'localhost') return address === '127.0.0.1' || address === '::1'
+  return isIP(name) !== 0 && name === address
 }
 
 export function json(res: ServerResponse, status: number, body: unknown): void {
