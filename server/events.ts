@@ -7,6 +7,7 @@ import { AUTO, encodeRoundSwitch, parseRoundSwitch } from '../model/eventRound'
 import { newSecretId, newToken } from '../model/ids'
 import { CLOSE } from '../protocol/messages'
 import { hashToken } from './auth'
+import { admitNewBoard } from './creation'
 import { boardModeratorToken, organiserAccess } from './eventAccess'
 import { HttpError, baseUrl, json, readJson } from './httpKit'
 import type { HttpContext } from './httpKit'
@@ -76,6 +77,10 @@ async function storeBoards(ctx: HttpContext, plan: EventPlan, organiserToken: st
 
 /** `POST /api/events`: the event, a board per forum round, the organiser's token and the event code. */
 export async function createEvent(ctx: HttpContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Before anything is stored, as for a board: JSON only, the per-address limit (an event counts once;
+  // it holds at most EVENT_LIMITS.boards boards), the storage quota, and a vetted Host.
+  await admitNewBoard(ctx, req, res)
+  const base = baseUrl(ctx, req)
   const plan = readPlan(await readJson(req, PLAN_BYTES))
   const eventId = newSecretId()
   const organiserToken = newToken()
@@ -88,7 +93,6 @@ export async function createEvent(ctx: HttpContext, req: IncomingMessage, res: S
     throw error
   }
   log('event.created', { event: boardTag(eventId), boards: boards.length })
-  const base = baseUrl(ctx, req)
   json(res, 201, {
     eventId,
     title: plan.title,

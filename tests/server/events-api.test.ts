@@ -112,6 +112,8 @@ describe('POST /api/events', () => {
     const huge = await postEvent(server, { ...FACHTAG, place: 'x'.repeat(70_000) })
     expect(huge.status).toBe(413)
     expect((await fetch(`${server.http}/api/events`)).status).toBe(405)
+    const form = await fetch(`${server.http}/api/events`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(FACHTAG) })
+    expect(form.status).toBe(415)
     expect(await server.app.store.listExpired(Date.now() + 1)).toEqual([])
   })
 })
