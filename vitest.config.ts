@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['tests/component/**/*.test.tsx'],
           environment: 'jsdom',
           setupFiles: ['tests/helpers/component-setup.ts'],
+          // A whole board rendered in jsdom with typed input takes a few seconds on a busy machine.
+          testTimeout: 15_000,
         },
       },
       {
