@@ -4,7 +4,7 @@ import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { declarePrivateRoots } from '../model/privateDoc'
 import { declareRoots } from '../model/schema'
-import { MESSAGE } from '../protocol/messages'
+import { CLOSE, MESSAGE } from '../protocol/messages'
 import { FanOut } from './fanOut'
 import { FirstSync, lacksMost } from './firstSync'
 import { StoredDoc } from './storedDoc'
@@ -304,8 +304,12 @@ export class Rooms {
     log('board.unloaded', { board: boardTag(room.id) })
   }
 
+  /** Told when a board was deleted here (several instances: the owner may be another). */
+  onBoardDeleted: ((boardId: string) => void) | null = null
+
   /** Closes every connection to a board and its private docs and drops them from memory. */
   async evictBoard(boardId: string, code: number, reason: string): Promise<void> {
+    if (code === CLOSE.deleted) this.onBoardDeleted?.(boardId)
     await this.evict((name) => name === boardId || name.startsWith(privateDocPrefix(boardId)), code, reason)
   }
 

@@ -4,6 +4,8 @@ import { decodeFrames, encodeFrames } from './wire'
 import type { RelayFrame } from './wire'
 
 const CHANNEL = (instance: string) => `ballonfahrt:instance:${instance}`
+/** Boards deleted on some instance: every instance closes what it holds of them (4410). */
+const DELETED = 'ballonfahrt:deleted'
 
 /**
  * Each instance listens on a channel of its own; frames for another instance gather for one
@@ -21,15 +23,24 @@ export class RelayBus {
     readonly instance: string,
     private readonly receive: (frames: readonly RelayFrame[]) => void,
     onBroken: () => void,
+    private readonly deleted: (boardId: string) => void,
   ) {
-    subscriber.on('messageBuffer', (_channel: Buffer, message: Buffer) => this.deliver(message))
+    subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
+      if (channel.toString() === DELETED) this.deleted(message.toString())
+      else this.deliver(message)
+    })
     // A dropped connection may have lost frames either way: whatever was relayed is suspect.
     for (const client of [publisher, subscriber]) client.on('close', onBroken)
   }
 
   /** Subscribes to this instance's channel; ioredis subscribes again after a reconnect. */
   async start(): Promise<void> {
-    await this.subscriber.subscribe(CHANNEL(this.instance))
+    await this.subscriber.subscribe(CHANNEL(this.instance), DELETED)
+  }
+
+  /** Tells every instance (this one too) that a board is gone. */
+  async boardDeleted(boardId: string): Promise<void> {
+    await this.publisher.publish(DELETED, boardId)
   }
 
   send(instance: string, frame: RelayFrame): void {

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { WebSocket } from 'ws'
 import type { Actor } from '../../model/identity'
+import { CLOSE } from '../../protocol/messages'
 import type { ClusterConfig } from '../config'
 import { boardTag, log } from '../log'
 import type { Rooms } from '../rooms'
@@ -16,6 +17,7 @@ import type { Owner, ServeRelayed } from './relay'
 /** Close code when no owner could be found or taken just now (Redis or PostgreSQL away). */
 export const CLOSE_TRY_AGAIN = 1013
 
+const CLOSE_DELETED = CLOSE.deleted
 const ALIVE = (instance: string) => `ballonfahrt:alive:${instance}`
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
@@ -56,7 +58,17 @@ export class Cluster {
       lost: (boardId) => rooms.evictBoard(boardId, CLOSE_HANDOVER, 'Board wird übergeben'),
       flushed: () => store.flushed(),
     })
-    this.bus = new RelayBus(redis, subscriber, this.instance, (frames) => this.receive(frames), () => this.broken())
+    // A board deleted here may be owned elsewhere: its owner closes every socket (relayed ones
+    // too) with 4410. What the broadcast evicts is not broadcast again.
+    const told = new Set<string>()
+    const deleted = (boardId: string) => {
+      told.add(boardId)
+      void rooms.evictBoard(boardId, CLOSE_DELETED, 'Board gelöscht').finally(() => told.delete(boardId))
+    }
+    this.bus = new RelayBus(redis, subscriber, this.instance, (frames) => this.receive(frames), () => this.broken(), deleted)
+    rooms.onBoardDeleted = (boardId) => {
+      if (!told.has(boardId)) this.bus.boardDeleted(boardId).catch((error: unknown) => log('cluster.publishFailed', { error: String(error) }))
+    }
     this.out = new RelayOut(this.bus)
     this.in = new RelayIn(this.bus, (boardId) => this.ownership.holds(boardId), serve, (error) => log('cluster.serveFailed', { error: String(error) }))
   }

@@ -69,4 +69,19 @@ describe('three instances, one owner per board', () => {
     const owners = apps.filter((app) => app.rooms.isLoaded(boardId))
     expect(owners).toHaveLength(1)
   })
+
+  it('closes every socket of a board deleted on an instance that does not own it with 4410, relayed ones too', async () => {
+    const res = await fetch(`http://127.0.0.1:${apps[0]!.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPEN_BOARD) })
+    const { boardId, moderatorToken } = (await res.json()) as { boardId: string; moderatorToken: string }
+    const owner = join_(apps[0]!, boardId)
+    await owner.synced()
+    const relayed = join_(apps[1]!, boardId)
+    await relayed.synced()
+    expect(apps.filter((app) => app.rooms.isLoaded(boardId))).toEqual([apps[0]])
+    // Deleted through instance C, which holds nothing of the board.
+    const deleted = await fetch(`http://127.0.0.1:${apps[2]!.port}/api/boards/${boardId}`, { method: 'DELETE', headers: { authorization: `Bearer ${moderatorToken}` } })
+    expect(deleted.status).toBe(204)
+    await waitFor(() => owner.closes.includes(4410) && relayed.closes.includes(4410), 5000, 'both closed with 4410')
+    expect(apps[0]!.rooms.isLoaded(boardId)).toBe(false)
+  })
 })
