@@ -15,6 +15,11 @@ export const MESSAGE = {
   reject: 101,
   /** Server -> client, once after auth: the server clock, for timers. */
   hello: 102,
+  /**
+   * Client -> server, the first message of a connection whose URL carries no secret: the
+   * participant secret and the moderator token ('' for none), so that no proxy log holds them.
+   */
+  auth: 103,
 } as const
 
 /** Sync sub-messages that carry document changes (step 2 and update); step 1 only asks. */
@@ -63,6 +68,28 @@ export function encodeReject(seq: number, code: string): Uint8Array {
   encoding.writeVarUint(encoder, seq)
   encoding.writeVarString(encoder, code)
   return encoding.toUint8Array(encoder)
+}
+
+export function encodeAuth(secret: string, moderatorToken: string | null): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.auth)
+  encoding.writeVarString(encoder, secret)
+  encoding.writeVarString(encoder, moderatorToken ?? '')
+  return encoding.toUint8Array(encoder)
+}
+
+/** The credentials of an auth message; null for any other message or trailing bytes. */
+export function decodeAuth(message: Uint8Array): { secret: string; moderatorToken: string | null } | null {
+  try {
+    const decoder = decoding.createDecoder(message)
+    if (decoding.readVarUint(decoder) !== MESSAGE.auth) return null
+    const secret = decoding.readVarString(decoder)
+    const token = decoding.readVarString(decoder)
+    if (decoding.hasContent(decoder)) return null
+    return { secret, moderatorToken: token === '' ? null : token }
+  } catch {
+    return null
+  }
 }
 
 export function encodeHello(serverTime: number, participantId: string, role: string): Uint8Array {

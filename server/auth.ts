@@ -40,8 +40,8 @@ export interface JoinRequest {
   readonly moderatorToken: string | null
 }
 
-/** Reads `/ws/<boardId>[/private]?p=<participant secret>[&m=<moderator token>]`; null if malformed. */
-export function parseJoin(url: string | undefined): JoinRequest | null {
+/** The board and doc a websocket URL names: `/ws/<boardId>[/private]`, with its query; null if malformed. */
+function parseTarget(url: string | undefined): { boardId: string; private: boolean; query: URLSearchParams } | null {
   if (!url) return null
   let parsed: URL
   try {
@@ -52,11 +52,27 @@ export function parseJoin(url: string | undefined): JoinRequest | null {
   }
   const match = /^\/ws\/([^/]+)(\/private)?$/.exec(parsed.pathname)
   const boardId = match?.[1]
-  const secret = parsed.searchParams.get('p')
-  const moderatorToken = parsed.searchParams.get('m')
-  if (!boardId || !isBoardId(boardId) || !secret || !isTokenShaped(secret)) return null
+  if (!boardId || !isBoardId(boardId)) return null
+  return { boardId, private: match?.[2] !== undefined, query: parsed.searchParams }
+}
+
+/** A join from its target and the credentials presented; null when they are not token-shaped. */
+export function joinOf(target: { boardId: string; private: boolean }, secret: string | null, moderatorToken: string | null): JoinRequest | null {
+  if (!secret || !isTokenShaped(secret)) return null
   if (moderatorToken !== null && !isTokenShaped(moderatorToken)) return null
-  return { boardId, private: match?.[2] !== undefined, secret, moderatorToken }
+  return { boardId: target.boardId, private: target.private, secret, moderatorToken }
+}
+
+/** Reads `/ws/<boardId>[/private]?p=<participant secret>[&m=<moderator token>]`; null if malformed. */
+export function parseJoin(url: string | undefined): JoinRequest | null {
+  const target = parseTarget(url)
+  return target && joinOf(target, target.query.get('p'), target.query.get('m'))
+}
+
+/** `/ws/<boardId>[/private]` with nothing in the query: the credentials follow in the first message. */
+export function parseBareJoin(url: string | undefined): { boardId: string; private: boolean } | null {
+  const target = parseTarget(url)
+  return target && [...target.query.keys()].length === 0 ? { boardId: target.boardId, private: target.private } : null
 }
 
 /** Who a join request may act as, and by which grant; null when its moderator token is wrong or revoked. */

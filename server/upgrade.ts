@@ -4,10 +4,11 @@ import type { WebSocket, WebSocketServer } from 'ws'
 import type { Actor } from '../model/identity'
 import { CLOSE } from '../protocol/messages'
 import type { PerMinuteLimit } from './addressLimit'
-import { authorise, originAllowed, parseJoin } from './auth'
+import { authorise, originAllowed, parseBareJoin, parseJoin } from './auth'
 import type { Grant, JoinRequest } from './auth'
 import type { ServerConfig } from './config'
 import { inspectPrivateUpdate, inspectUpdate } from './guard'
+import { joinByFirstMessage } from './firstMessage'
 import { boardTag, log } from './log'
 import { meetingStateOf } from './meeting'
 import type { LinkConnections } from './moderatorLinks'
@@ -58,8 +59,12 @@ export interface Handshake {
 
 export function handleUpgrade(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   socket.on('error', () => socket.destroy())
-  const join = admit(ctx, req, socket)
-  if (!join) return
+  const bare = admitted(ctx, req, socket) ? parseBareJoin(req.url) : undefined
+  if (bare === undefined) return
+  // The browser's way: no secret in the URL (a proxy's log), the credentials in the first message.
+  if (bare) return joinByFirstMessage(ctx.wss, { req, socket, head }, bare, (join, handshake) => void run(ctx, join, handshake))
+  const join = parseJoin(req.url)
+  if (!join) return void refuse(socket, 400, 'Bad Request')
   const handshake: Handshake = {
     accept(connected) {
       let accepted = false
@@ -74,9 +79,13 @@ export function handleUpgrade(ctx: UpgradeContext, req: IncomingMessage, socket:
       ctx.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason))
     },
   }
-  void connect(ctx, join, handshake).catch((error: unknown) => {
+  void run(ctx, join, handshake, () => socket.destroy())
+}
+
+function run(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake, fail = () => handshake.close(CLOSE.goingAway, 'Fehler')): Promise<void> {
+  return connect(ctx, join, handshake).catch((error: unknown) => {
     log('ws.upgradeFailed', { board: boardTag(join.boardId), error: String(error) })
-    socket.destroy()
+    fail()
   })
 }
 
@@ -104,12 +113,12 @@ export async function serve(ctx: UpgradeContext, join: Pick<JoinRequest, 'boardI
   else joinBoard(ctx, handshake, actor, board)
 }
 
-/** Refusals answered with an HTTP status, before anything is looked up. */
-function admit(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex): JoinRequest | null {
+/** Refusals answered with an HTTP status, before anything is looked up: false when refused. */
+function admitted(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex): boolean {
   // Counted before anything else, so that refused attempts count too.
-  if (ctx.rate.take(req.socket.remoteAddress) > 0) return refuse(socket, 429, 'Too Many Requests')
-  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) return refuse(socket, 403, 'Forbidden')
-  return parseJoin(req.url) ?? refuse(socket, 400, 'Bad Request')
+  if (ctx.rate.take(req.socket.remoteAddress) > 0) return refuse(socket, 429, 'Too Many Requests') ?? false
+  if (!originAllowed(req.headers.origin, req.headers.host, ctx.config.allowedOrigins)) return refuse(socket, 403, 'Forbidden') ?? false
+  return true
 }
 
 function refuse(socket: Duplex, status: number, text: string): null {

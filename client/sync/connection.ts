@@ -11,6 +11,7 @@ import { bindPrivateDoc } from '../store/private'
 import { useSession } from '../store/session'
 import type { Problem } from '../store/session'
 import { jitterReconnects } from './backoff'
+import { authSocket } from './authSocket'
 import { gatedSocket } from './gatedSocket'
 import { followNetwork } from './network'
 import type { Credentials } from './credentials'
@@ -75,8 +76,8 @@ function syncDoc(
   let stopJitter: (() => void) | null = null
   let stopNetwork: (() => void) | null = null
   let destroyed = false
-  const params: Record<string, string> = { p: options.credentials.secret }
-  if (options.credentials.moderatorToken) params.m = options.credentials.moderatorToken
+  // The credentials go in the socket's first message, never in the URL (authSocket.ts).
+  const Socket = authSocket(options.WebSocketImpl ?? WebSocket, options.credentials.secret, options.credentials.moderatorToken)
 
   const start = () => {
     if (destroyed || provider) return
@@ -85,9 +86,8 @@ function syncDoc(
     // not on a closing socket); one it did not send is carried by the next sync step 2.
     let carried = false
     const p = new WebsocketProvider(options.serverUrl ?? defaultServerUrl(), room, doc, {
-      params,
       disableBc: true,
-      WebSocketPolyfill: gatedSocket(options.WebSocketImpl ?? WebSocket, (m) => {
+      WebSocketPolyfill: gatedSocket(Socket, (m) => {
         if (m[0] === MESSAGE.sync && m[1] === SYNC_UPDATE) carried = true
         tracker?.sending(m)
       }),

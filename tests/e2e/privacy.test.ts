@@ -106,6 +106,8 @@ describe('a whole session talks only to its own server', () => {
     await Promise.all(traffic.pending)
     expect(traffic.urls.length).toBeGreaterThan(5)
     expect(traffic.urls.filter((u) => u.startsWith(`${wsOrigin}/ws/`)).length).toBeGreaterThanOrEqual(4)
+    // No secret or token in any websocket URL (a proxy would log it): they go in the first message.
+    expect(traffic.urls.filter((u) => u.startsWith(`${wsOrigin}/ws/`) && u.includes('?'))).toEqual([])
     const foreign = traffic.urls.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith(`${wsOrigin}/`))
     expect(foreign).toEqual([])
     expect(traffic.setCookies).toEqual([])

@@ -1,0 +1,64 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import type { WebSocket, WebSocketServer } from 'ws'
+import { CLOSE, decodeAuth } from '../protocol/messages'
+import { joinOf } from './auth'
+import type { JoinRequest } from './auth'
+import { connectionRefused } from './metrics'
+import type { Handshake } from './upgrade'
+
+/** How long an accepted socket may take to send its credentials. */
+export const AUTH_TIMEOUT_MS = 10_000
+
+/**
+ * A join whose URL carries no secret: the websocket is accepted, its first message must be the
+ * credentials (MESSAGE.auth) and arrive in time, or it is closed with 4403 and nothing of a
+ * document is sent. Messages that follow at once (y-websocket's sync step 1 and presence) are
+ * kept and handed on with the socket once the join is authorised (`accept` of the handshake).
+ */
+export function joinByFirstMessage(
+  wss: WebSocketServer,
+  upgrade: { req: IncomingMessage; socket: Duplex; head: Buffer },
+  target: { boardId: string; private: boolean },
+  go: (join: JoinRequest, handshake: Handshake) => void,
+  timeoutMs = AUTH_TIMEOUT_MS,
+): void {
+  wss.handleUpgrade(upgrade.req, upgrade.socket, upgrade.head, (ws) => {
+    const early: Buffer[] = []
+    let joined = false
+    const refuse = (reason: string) => {
+      connectionRefused(CLOSE.forbidden)
+      ws.close(CLOSE.forbidden, reason)
+    }
+    const timer = setTimeout(() => refuse('Keine Anmeldung'), timeoutMs)
+    const onMessage = (data: Buffer) => {
+      if (joined) return void early.push(data)
+      clearTimeout(timer)
+      const credentials = decodeAuth(new Uint8Array(data))
+      const join = credentials && joinOf(target, credentials.secret, credentials.moderatorToken)
+      if (!join) return refuse('Ungültige Anmeldung')
+      joined = true
+      go(join, openHandshake(ws, onMessage, early))
+    }
+    ws.on('message', onMessage)
+    ws.once('close', () => clearTimeout(timer))
+  })
+}
+
+/** A handshake over a socket that is open already: accepting replays what arrived meanwhile. */
+function openHandshake(ws: WebSocket, buffering: (data: Buffer) => void, early: Buffer[]): Handshake {
+  return {
+    accept(connected) {
+      ws.off('message', buffering)
+      if (ws.readyState !== ws.OPEN) return false
+      connected(ws)
+      for (const data of early.splice(0)) ws.emit('message', data, true)
+      return true
+    },
+    close(code, reason) {
+      ws.off('message', buffering)
+      connectionRefused(code)
+      ws.close(code, reason)
+    },
+  }
+}
