@@ -88,9 +88,15 @@ describe('auth before sync', () => {
     expect(s.frames).toEqual([])
   })
 
-  it('refuses a malformed path or missing participant secret with HTTP 400', async () => {
-    const s = raw(`/ws/${board.boardId}`)
-    expect(await s.refused).toBe(400)
+  it('refuses a malformed path or a malformed participant secret with HTTP 400; a bare URL waits for the credentials', async () => {
+    expect(await raw('/ws/kein-board').refused).toBe(400)
+    expect(await raw(`/ws/${board.boardId}?p=kurz`).refused).toBe(400)
+    expect(await raw(`/ws/${board.boardId}?m=${newSecretId()}`).refused).toBe(400)
+    // Without a query the upgrade completes and the first message must be the credentials (first-message.test.ts).
+    const bare = raw(`/ws/${board.boardId}`)
+    await bare.opened
+    bare.ws.send(new Uint8Array([0, 0, 0]))
+    expect((await bare.closed).code).toBe(4403)
   })
 
   it('refuses a browser from another origin with HTTP 403', async () => {
