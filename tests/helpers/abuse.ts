@@ -1,6 +1,8 @@
+import * as encoding from 'lib0/encoding'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import WebSocket from 'ws'
+import { MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
 import type { BoardStore } from '../../server/store/BoardStore'
 import { SqliteBoardStore } from '../../server/store/sqlite'
 
@@ -26,6 +28,15 @@ export function rawSocket(url: string, headers: Record<string, string> = {}, opt
     closed: new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))),
     refused: new Promise((resolve) => ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))),
   }
+}
+
+/** A Yjs update framed as a client sends it: sync message, sub-message update. */
+export function syncUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE.sync)
+  encoding.writeVarUint(encoder, SYNC_UPDATE)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
 }
 
 /**

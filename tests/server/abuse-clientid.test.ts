@@ -1,12 +1,11 @@
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
 import { addNote } from '../../model/notes'
 import { toBoardView } from '../../model/view'
-import { MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
-import { rawSocket } from '../helpers/abuse'
+import { MESSAGE } from '../../protocol/messages'
+import { rawSocket, syncUpdate } from '../helpers/abuse'
 import type { RawSocket } from '../helpers/abuse'
 import { captureOne } from '../helpers/peers'
 import { connectClient, waitFor } from '../helpers/clients'
@@ -23,14 +22,6 @@ afterEach(async () => {
   for (const r of raws.splice(0)) r.ws.terminate()
   await server.stop()
 })
-
-function syncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE.sync)
-  encoding.writeVarUint(encoder, SYNC_UPDATE)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 describe('Yjs client ids', () => {
   it('nobody can write under another participant\'s client id: the offline change of its owner survives, and everyone converges', async () => {

@@ -1,4 +1,3 @@
-import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
@@ -8,8 +7,8 @@ import { metaOf, notesOf } from '../../model/schema'
 import { setPhase } from '../../model/phases'
 import { addDraft } from '../../model/privateDoc'
 import { readSettings } from '../../model/settings'
-import { MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
-import { rawSocket } from '../helpers/abuse'
+import { MESSAGE } from '../../protocol/messages'
+import { rawSocket, syncUpdate } from '../helpers/abuse'
 import type { RawSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
@@ -32,14 +31,6 @@ afterEach(async () => {
   for (const r of raws.splice(0)) r.ws.terminate()
   await server.stop()
 })
-
-function syncUpdate(update: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MESSAGE.sync)
-  encoding.writeVarUint(encoder, SYNC_UPDATE)
-  encoding.writeVarUint8Array(encoder, update)
-  return encoding.toUint8Array(encoder)
-}
 
 async function boardDoc(board: CreatedBoard): Promise<Y.Doc> {
   const room = await server.app.rooms.open(board.boardId)
