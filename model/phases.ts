@@ -31,3 +31,40 @@ export function setLocked(doc: Y.Doc, locked: boolean): void {
 export function setVotesRevealed(doc: Y.Doc, revealed: boolean): void {
   doc.transact(() => metaOf(doc).set('votesRevealed', revealed), LOCAL)
 }
+
+/** Where the vote stands, as far as a phase change is concerned. */
+export interface VoteStage {
+  readonly phase: Phase
+  readonly votesRevealed: boolean
+}
+
+/**
+ * What moving to `to` does besides changing the phase. Leaving Abstimmen with the vote open ends
+ * it in the same change (the ballots are counted, nothing is lost); going back before Abstimmen
+ * once votes were counted keeps the totals, which the moderator is told first.
+ */
+export interface PhaseChange {
+  readonly to: Phase
+  readonly endsVote: boolean
+  readonly warning: 'endsVote' | 'keepsVotes' | null
+}
+
+export function planPhaseChange(from: VoteStage, to: Phase): PhaseChange {
+  const endsVote = from.phase === 'abstimmen' && to !== 'abstimmen' && !from.votesRevealed
+  const before = PHASES.indexOf(to) < PHASES.indexOf('abstimmen')
+  const keepsVotes = from.votesRevealed && before && PHASES.indexOf(from.phase) > PHASES.indexOf(to)
+  return { to, endsVote, warning: endsVote ? 'endsVote' : keepsVotes ? 'keepsVotes' : null }
+}
+
+/** Carries out a planned phase change in one transaction: ending the vote goes with leaving it. */
+export function changePhase(doc: Y.Doc, change: PhaseChange): void {
+  doc.transact(() => {
+    if (change.endsVote) metaOf(doc).set('votesRevealed', true)
+    metaOf(doc).set('phase', change.to)
+  }, LOCAL)
+}
+
+/** True when a change from `before` to `after` leaves Abstimmen while the vote is still open. */
+export function leavesVoteOpen(before: VoteStage, after: VoteStage): boolean {
+  return before.phase === 'abstimmen' && after.phase !== 'abstimmen' && !after.votesRevealed
+}

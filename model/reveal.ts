@@ -3,7 +3,7 @@ import { isItemId } from './ids'
 import type { ParticipantId } from './ids'
 import { LIMITS } from './limits'
 import { addNote } from './notes'
-import { ballotOf, draftsOf, statusOf } from './privateDoc'
+import { ballotOf, draftsOf, statusOf, votesUsed } from './privateDoc'
 import { LOCAL, actionsOf, clustersOf, metaOf, notesOf, progressOf, votesOf } from './schema'
 import { isZoneId, ZONE_IDS } from './zones'
 import type { ZoneId } from './zones'
@@ -51,9 +51,11 @@ function isFreeNoteId(board: Y.Doc, id: string): boolean {
 export interface Progress {
   readonly counts: Readonly<Record<ZoneId, number>>
   readonly done: boolean
+  /** Votes cast so far (how many, never on what). */
+  readonly votes: number
 }
 
-/** Publishes how many drafts a participant has per zone and whether it is done (no text). */
+/** Publishes how many drafts and votes a participant has and whether it is done (no text, no targets). */
 export function writeProgress(board: Y.Doc, participant: ParticipantId, privateDoc: Y.Doc): void {
   const counts: Record<ZoneId, number> = { steigen: 0, untenHalten: 0, einheizen: 0 }
   draftsOf(privateDoc).forEach((draft) => {
@@ -61,11 +63,12 @@ export function writeProgress(board: Y.Doc, participant: ParticipantId, privateD
     if (isZoneId(zone)) counts[zone]++
   })
   const done = statusOf(privateDoc).get('done') === true
-  const next: Progress = { counts, done }
-  const current = progressOf(board).get(participant) as Progress | undefined
-  const same = current && current.done === done && ZONE_IDS.every((z) => current.counts?.[z] === counts[z])
-  // Someone who has written nothing and is not done leaves no trace on the board.
-  const nothing = !current && !done && ZONE_IDS.every((z) => counts[z] === 0)
+  const votes = votesUsed(privateDoc)
+  const next: Progress = { counts, done, votes }
+  const current = progressOf(board).get(participant) as Partial<Progress> | undefined
+  const same = current && current.done === done && (current.votes ?? 0) === votes && ZONE_IDS.every((z) => current.counts?.[z] === counts[z])
+  // Someone who has written nothing, cast no vote and is not done leaves no trace on the board.
+  const nothing = !current && !done && votes === 0 && ZONE_IDS.every((z) => counts[z] === 0)
   if (!same && !nothing) board.transact(() => progressOf(board).set(participant, next), LOCAL)
 }
 

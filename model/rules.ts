@@ -2,13 +2,15 @@ import { isUntil } from './agreements'
 import type { UpdateDescription, Write } from './changes'
 import type { BoardFacts } from './facts'
 import { isPlausibleTime } from './dates'
+import { isDiscussion } from './discussion'
 import { isFocus } from './focus'
 import { isItemId } from './ids'
 import type { Actor } from './identity'
 import { LIMITS } from './limits'
 import { isOrderKey } from './order'
 import { isReadOnly, mayCluster, mayEditActions, mayVote, writesDrafts } from './permissions'
-import { isPhase } from './phases'
+import { isPhase, leavesVoteOpen } from './phases'
+import type { VoteStage } from './phases'
 import { SETTING_NAMES, isValidSetting } from './settings'
 import { isTimerState } from './timer'
 import { isLocale, isZoneId } from './zones'
@@ -17,7 +19,7 @@ import { isLocale, isZoneId } from './zones'
  * Who may change what. The server guard applies these to every incoming update; the client
  * offers only what `permissions.ts` says the same rules will accept.
  */
-export type RejectCode = 'notAllowed' | 'tooLong' | 'invalid' | 'boardFull' | 'readOnly' | 'voteLimit'
+export type RejectCode = 'notAllowed' | 'tooLong' | 'invalid' | 'boardFull' | 'readOnly' | 'voteLimit' | 'voteOpen'
 
 export interface Rejection {
   readonly code: RejectCode
@@ -70,6 +72,7 @@ function checkMeta(actor: Actor, key: string, value: unknown, deleted: boolean):
     if (key === 'locked' || key === 'votesRevealed') return typeof value === 'boolean'
     if (key === 'timer') return deleted || isTimerState(value)
     if (key === 'focus') return deleted || isFocus(value)
+    if (key === 'discussion') return deleted || isDiscussion(value)
     if (key === 'date') return isUntil(value)
     return null
   })()
@@ -185,7 +188,22 @@ export function checkUpdate(actor: Actor, update: UpdateDescription, facts: Boar
     const problem = checkBoardWrite(facts, actor, write)
     if (problem) return problem
   }
-  return ok
+  return leavesVoteOpen(facts, voteStageAfter(facts, update)) ? reject('voteOpen', 'phase: the vote is still open') : ok
+}
+
+/**
+ * Phase and vote state once the update's meta writes are applied. Writes come in clock order per
+ * client, so for one client's update (what a moderator's tab sends) the last write of a key is
+ * the one the doc keeps.
+ */
+function voteStageAfter(facts: BoardFacts, update: UpdateDescription): VoteStage {
+  let { phase, votesRevealed } = facts
+  for (const write of update.writes) {
+    if (write.root !== 'meta' || write.kind !== 'value') continue
+    if (write.key === 'phase' && isPhase(write.value)) phase = write.value
+    if (write.key === 'votesRevealed') votesRevealed = write.value === true && !write.deleted
+  }
+  return { phase, votesRevealed }
 }
 
 /** A draft becomes a note with the same id at the reveal: its id may not be taken on the board. */

@@ -12,7 +12,7 @@ export const SCHEMA_VERSION = 1
 
 /**
  * Keys of the `meta` map. Questions are stored per zone as `question.<zoneId>`, settings as
- * `setting.<name>`; `phase`, `locked`, `timer`, `focus` and `votesRevealed` steer the meeting.
+ * `setting.<name>`; `phase`, `locked`, `timer`, `focus`, `votesRevealed` and `discussion` steer the meeting.
  */
 export type MetaKey =
   | 'v'
@@ -27,6 +27,7 @@ export type MetaKey =
   | 'timer'
   | 'focus'
   | 'votesRevealed'
+  | 'discussion'
   | 'date'
   /** Vote totals an imported board came with (target id -> votes): no ballot holds them. */
   | 'importedVotes'

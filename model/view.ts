@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { isDiscussion } from './discussion'
 import { isFocus } from './focus'
 import type { Focus } from './focus'
 import type { NoteId, ParticipantId } from './ids'
@@ -59,6 +60,8 @@ export interface ProgressView {
   readonly drafts: Readonly<Record<ZoneId, number>>
   /** Participants who marked "fertig". */
   readonly done: readonly ParticipantId[]
+  /** Participants who cast at least one vote (open vote: how many votes, never on what). */
+  readonly voted: readonly ParticipantId[]
 }
 
 export interface BoardView {
@@ -76,6 +79,8 @@ export interface BoardView {
   readonly timer: TimerState | null
   readonly focus: Focus | null
   readonly votesRevealed: boolean
+  /** Besprechen: the cluster or unclustered note under discussion (its id), or null. */
+  readonly discussion: string | null
   readonly zones: Readonly<Record<ZoneId, ZoneView>>
   readonly noteCount: number
   readonly actions: readonly ActionView[]
@@ -100,10 +105,11 @@ export const EMPTY_BOARD: BoardView = Object.freeze({
   timer: null,
   focus: null,
   votesRevealed: false,
+  discussion: null,
   zones: Object.freeze({ steigen: emptyZone('steigen'), untenHalten: emptyZone('untenHalten'), einheizen: emptyZone('einheizen') }),
   noteCount: 0,
   actions: NONE,
-  progress: Object.freeze({ drafts: Object.freeze({ steigen: 0, untenHalten: 0, einheizen: 0 }), done: NONE }),
+  progress: Object.freeze({ drafts: Object.freeze({ steigen: 0, untenHalten: 0, einheizen: 0 }), done: NONE, voted: NONE }),
   tally: Object.freeze({}),
 })
 
@@ -221,16 +227,19 @@ function readActions(doc: Y.Doc, prev: readonly ActionView[]): readonly ActionVi
 function readProgress(doc: Y.Doc, prev: ProgressView): ProgressView {
   const drafts: Record<ZoneId, number> = { steigen: 0, untenHalten: 0, einheizen: 0 }
   const done: ParticipantId[] = []
+  const voted: ParticipantId[] = []
   progressOf(doc).forEach((value, participant) => {
-    const p = value as { counts?: Record<string, unknown>; done?: unknown } | null
+    const p = value as { counts?: Record<string, unknown>; done?: unknown; votes?: unknown } | null
     for (const zone of ZONE_IDS) {
       const n = p?.counts?.[zone]
       if (typeof n === 'number') drafts[zone] += n
     }
     if (p?.done === true) done.push(participant)
+    if (typeof p?.votes === 'number' && p.votes > 0) voted.push(participant)
   })
   done.sort()
-  return keep(prev, { drafts: Object.freeze(drafts), done: Object.freeze(done) })
+  voted.sort()
+  return keep(prev, { drafts: Object.freeze(drafts), done: Object.freeze(done), voted: Object.freeze(voted) })
 }
 
 function readTally(doc: Y.Doc, prev: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
@@ -260,6 +269,7 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
   const phase = meta.get('phase')
   const timer = meta.get('timer')
   const focus = meta.get('focus')
+  const discussion = meta.get('discussion')
   const next: BoardView = {
     title: str(meta.get('title')),
     topic: str(meta.get('topic')),
@@ -273,6 +283,7 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
     timer: isTimerState(timer) ? keep(prev.timer, timer) : null,
     focus: isFocus(focus) ? keep(prev.focus, focus) : null,
     votesRevealed: meta.get('votesRevealed') === true,
+    discussion: isDiscussion(discussion) ? discussion : null,
     zones: changed ? Object.freeze(zones) : prev.zones,
     noteCount,
     actions: readActions(doc, prev.actions),

@@ -86,10 +86,11 @@ function toMessage(result: ReturnType<typeof attempt>): MessageKey | null {
   return result.code === 'date' ? 'error.invalidDate' : messageFor(result)
 }
 
-export function AddActionForm() {
+/** The form for a new Maßnahme; `link` preselects what it follows from (Besprechen: the item discussed). */
+export function AddActionForm({ link = '' }: { readonly link?: string }) {
   const t = useT()
   const id = useId()
-  const empty: Fields = { what: '', who: '', until: '', link: '' }
+  const empty: Fields = { what: '', who: '', until: '', link }
   const [fields, setFields] = useState<Fields>(empty)
   const [error, setError] = useState<MessageKey | null>(null)
 

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { ZONE_IDS } from '../../model/zones'
 import { Announcer } from '../a11y/announce'
 import { ActionsPanel } from '../agreements/ActionsPanel'
+import { DiscussionPanel } from '../discussion/DiscussionPanel'
 import { FocusBar } from '../focus/FocusBar'
 import { Intro } from '../intro/Intro'
 import { PhaseBar } from '../moderation/PhaseBar'
@@ -45,6 +46,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
         <ReadOnlyBanner />
         <Timer />
         <FocusBar boardId={boardId} />
+        <DiscussionPanel boardId={boardId} />
         {/* Closing the introduction leads to where one starts: the first zone's note box. */}
         <Intro onClose={() => layout.current?.querySelector<HTMLElement>('textarea:not([disabled]), input:not([disabled])')?.focus()} />
         <ZoneFilter />

@@ -3,6 +3,7 @@ import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
 import { notesDe } from './parts/notes'
+import { meetingDe } from './parts/meeting'
 import { operatorDe } from './parts/operator'
 
 /** German, the product's first language. `{name}` marks a parameter. */
@@ -324,6 +325,7 @@ export const de = {
   ...operatorDe,
   ...languageDe,
   ...notesDe,
+  ...meetingDe,
 } as const
 
 type Key = keyof typeof de

@@ -4,6 +4,7 @@ import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
 import { notesEn } from './parts/notes'
+import { meetingEn } from './parts/meeting'
 import { operatorEn } from './parts/operator'
 
 /** English. Typed as the German shape, so a missing key does not compile. */
@@ -325,4 +326,5 @@ export const en: Messages = {
   ...operatorEn,
   ...languageEn,
   ...notesEn,
+  ...meetingEn,
 }

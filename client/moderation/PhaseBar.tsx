@@ -1,19 +1,24 @@
 import { useEffect, useRef } from 'react'
-import { PHASES, nextPhase } from '../../model/phases'
+import { PHASES } from '../../model/phases'
 import type { Phase } from '../../model/phases'
 import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
-import { goToNextPhase, goToPhase } from '../store/moderation'
 import { useIsModerator, useWritesDrafts } from '../store/permissions'
 import { usePlainLanguage } from '../store/plainLanguage'
-import type { ActionResult } from '../store/run'
+import { VotesLeft } from '../voting/VotesLeft'
 import { DoneList, DoneToggle } from './DoneToggle'
+import { MeetingProgress } from './MeetingProgress'
+import { PhaseControls } from './PhaseControls'
 import { PHASE_NAME, phaseHint, plainPhaseText } from './phaseText'
 import { PlainText } from './PlainText'
 import { PlainToggle } from './PlainToggle'
 
-/** Where the retrospective stands, what to do now, and (for the moderator) how to move on. */
+/**
+ * The bar that stays in reach (sticky at the top, at the bottom on phones): where the meeting
+ * stands and what to do now; for the moderator every phase action and the room's progress, for
+ * a participant "Ich bin fertig" and the votes left.
+ */
 export function PhaseBar() {
   const t = useT()
   const phase = useBoard((s) => s.phase)
@@ -22,16 +27,10 @@ export function PhaseBar() {
   const moderator = useIsModerator()
   const plain = usePlainLanguage((s) => s.plain)
   useAnnouncePhase(phase, loaded)
-
   const index = PHASES.indexOf(phase)
-  const next = nextPhase(phase)
-
-  function done(result: ActionResult) {
-    if (!result.ok) announce(t('phase.failed'))
-  }
 
   return (
-    <div className="phase-bar">
+    <div className={`phase-bar${moderator ? ' phase-bar--moderator' : ''}`}>
       <div className="phase-bar__text">
         <h2 className="phase-bar__current">{t('phase.current', { n: index + 1, total: PHASES.length, phase: t(PHASE_NAME[phase]) })}</h2>
         {plain ? (
@@ -41,48 +40,29 @@ export function PhaseBar() {
         )}
         <PlainToggle />
       </div>
-      {moderator ? (
-        <div className="phase-bar__controls" role="group" aria-label={t('phase.change')}>
-          <ol className="phase-bar__steps">
-            {PHASES.map((p, i) => (
-              <li key={p}>
-                <button
-                  type="button"
-                  className={`phase-step${p === phase ? ' phase-step--current' : ''}`}
-                  aria-current={p === phase ? 'step' : undefined}
-                  onClick={() => done(goToPhase(p))}
-                >
-                  <span className="phase-step__num" aria-hidden="true">
-                    {i + 1}
-                  </span>
-                  {t(PHASE_NAME[p])}
-                </button>
-              </li>
-            ))}
-          </ol>
-          <button type="button" className="button button--primary" disabled={!next} onClick={() => done(goToNextPhase())}>
-            {t('phase.next')}
-          </button>
-        </div>
-      ) : (
-        <ol className="phase-bar__steps" aria-label={t('phase.steps')}>
-          {PHASES.map((p, i) => (
-            <li key={p} className={`phase-step${p === phase ? ' phase-step--current' : ''}`} aria-current={p === phase ? 'step' : undefined}>
-              <span className="phase-step__num" aria-hidden="true">
-                {i + 1}
-              </span>
-              {t(PHASE_NAME[p])}
-            </li>
-          ))}
-        </ol>
-      )}
-      {phase === 'sammeln' && (
-        <div className="phase-bar__done">
-          <DoneToggle />
-          <DoneList />
-        </div>
-      )}
+      {moderator ? <PhaseControls /> : <ParticipantSteps phase={phase} />}
+      <div className="phase-bar__status">
+        {moderator ? <MeetingProgress /> : <VotesLeft />}
+        {phase === 'sammeln' && !moderator && <DoneToggle />}
+        {phase === 'sammeln' && !moderator && <DoneList />}
+      </div>
     </div>
+  )
+}
+
+function ParticipantSteps({ phase }: { readonly phase: Phase }) {
+  const t = useT()
+  return (
+    <ol className="phase-bar__steps" aria-label={t('phase.steps')}>
+      {PHASES.map((p, i) => (
+        <li key={p} className={`phase-step${p === phase ? ' phase-step--current' : ''}`} aria-current={p === phase ? 'step' : undefined}>
+          <span className="phase-step__num" aria-hidden="true">
+            {i + 1}
+          </span>
+          <span className="phase-step__name">{t(PHASE_NAME[p])}</span>
+        </li>
+      ))}
+    </ol>
   )
 }
 

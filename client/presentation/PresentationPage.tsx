@@ -8,6 +8,7 @@ import { PHASE_NAME } from '../moderation/phaseText'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
 import { presentationElementId } from './focusTarget'
+import { PresentationDiscussion } from './PresentationDiscussion'
 import { PresentationFocus } from './PresentationFocus'
 import { PresentationTimer } from './PresentationTimer'
 import { PresentationZone } from './PresentationZone'
@@ -35,6 +36,7 @@ export function PresentationPage({ boardId }: { readonly boardId: string }) {
         <PresentationTimer />
       </header>
       <PresentationFocus />
+      <PresentationDiscussion />
       <div className="presentation__layout">
         <div className="presentation__balloon">
           <Balloon size="large" />

@@ -1,8 +1,9 @@
 import { setQuestion, setTitle, setTopic } from '../../model/board'
+import { setDiscussion } from '../../model/discussion'
 import { setFocus } from '../../model/focus'
 import type { Focus } from '../../model/focus'
-import { nextPhase, setLocked, setPhase, setVotesRevealed } from '../../model/phases'
-import type { Phase } from '../../model/phases'
+import { changePhase, planPhaseChange, setLocked, setVotesRevealed } from '../../model/phases'
+import type { Phase, PhaseChange } from '../../model/phases'
 import { setDone } from '../../model/privateDoc'
 import { setSetting } from '../../model/settings'
 import type { SettingName, Settings } from '../../model/settings'
@@ -13,13 +14,12 @@ import { run } from './run'
 import { serverNow } from './session'
 
 /** The moderator's controls. The server refuses them from participants; the UI hides them. */
-export const goToPhase = (phase: Phase) => run(({ doc }) => setPhase(doc, phase))
 
-export const goToNextPhase = () =>
-  run(({ doc }) => {
-    const next = nextPhase(useBoard.getState().phase)
-    if (next) setPhase(doc, next)
-  })
+/** What moving to `phase` would do now (end the vote, keep counted votes), to ask before it. */
+export const planPhase = (phase: Phase): PhaseChange => planPhaseChange(useBoard.getState(), phase)
+/** Moves to a phase as planned (leaving an open vote ends it in the same change). */
+export const movePhase = (change: PhaseChange) => run(({ doc }) => changePhase(doc, change))
+export const goToPhase = (phase: Phase) => movePhase(planPhase(phase))
 
 export const changeSetting = <K extends SettingName>(name: K, value: Settings[K]) => run(({ doc }) => setSetting(doc, name, value))
 export const lockBoard = (locked: boolean) => run(({ doc }) => setLocked(doc, locked))
@@ -29,6 +29,8 @@ export const changeQuestion = (zone: ZoneId, question: string) => run(({ doc }) 
 export const endVote = () => run(({ doc }) => setVotesRevealed(doc, true))
 export const reopenVote = () => run(({ doc }) => setVotesRevealed(doc, false))
 export const highlight = (focus: Focus | null) => run(({ doc }) => setFocus(doc, focus))
+/** Besprechen: puts a cluster or unclustered note up for discussion, or ends it (null). */
+export const discuss = (id: string | null) => run(({ doc }) => setDiscussion(doc, id))
 
 export const startCountdown = (minutes: number) => run(({ doc }) => startTimer(doc, minutes * 60_000, serverNow()))
 export const pauseCountdown = () =>

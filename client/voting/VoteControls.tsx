@@ -7,6 +7,7 @@ import { useBoard } from '../store/board'
 import { useMayVote } from '../store/permissions'
 import { usePrivate } from '../store/private'
 import { vote } from '../store/voting'
+import './voting.css'
 
 interface Props {
   readonly targetId: string
@@ -21,6 +22,8 @@ export function VoteControls({ targetId, title }: Props) {
   const revealed = useBoard((s) => s.votesRevealed)
   const total = useBoard((s) => s.tally[targetId] ?? 0)
   const mine = usePrivate((s) => s.ballot[targetId] ?? 0)
+  const full = useBoard((s) => s.settings.maxVotesPerItem) <= mine
+  const noneLeft = usePrivate((s) => s.votesUsed) >= useBoard((s) => s.settings.votesPerPerson)
   const [error, setError] = useState<MessageKey | null>(null)
 
   if (revealed) return <VoteTotal total={total} />
@@ -45,7 +48,7 @@ export function VoteControls({ targetId, title }: Props) {
       <button type="button" className="button button--small votes__button" aria-label={t('vote.takeLabel', { title })} disabled={mine === 0} onClick={() => change(-1)}>
         −
       </button>
-      <button type="button" className="button button--small votes__button" aria-label={t('vote.giveLabel', { title })} onClick={() => change(1)}>
+      <button type="button" className="button button--small votes__button" aria-label={t('vote.giveLabel', { title })} disabled={full || noneLeft} onClick={() => change(1)}>
         +
       </button>
       {error && <p className="error votes__error">{t(error, { max: useBoard.getState().settings.maxVotesPerItem })}</p>}

@@ -95,8 +95,20 @@ describe('fertig', () => {
     expect(toggle.getAttribute('aria-pressed')).toBe('false')
   })
 
-  it('lists who is done by name with a count and their participant mark, only while collecting', () => {
+  it('is not offered to the moderator, who sees how many of those present are done instead', () => {
     const { doc } = openBoardPage('moderator')
+    expect(screen.queryByRole('button', { name: 'Ich bin fertig' })).toBeNull()
+    act(() => useSession.setState({ peers: [{ clientId: 1, participantId: 'berta', name: 'Berta', self: false }] }))
+    expect(screen.getByText('0 von 1 fertig')).toBeTruthy()
+    const other = new Y.Doc()
+    setDone(other, true)
+    act(() => writeProgress(doc, 'berta', other))
+    expect(screen.getByText('1 von 1 fertig')).toBeTruthy()
+    expect(screen.queryByRole('button', { name: /Wer fehlt/ })).toBeNull()
+  })
+
+  it('lists who is done by name with a count and their participant mark, only while collecting', () => {
+    const { doc } = openBoardPage('participant')
     expect(screen.getByText('0 fertig')).toBeTruthy()
     act(() =>
       useSession.setState({

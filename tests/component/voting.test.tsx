@@ -1,10 +1,14 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { PhaseBar } from '../../client/moderation/PhaseBar'
+import { useSession } from '../../client/store/session'
 import { VotingPanel } from '../../client/voting/VotingPanel'
 import { createCluster } from '../../model/clusters'
 import { setVotesRevealed } from '../../model/phases'
-import { ballotOf } from '../../model/privateDoc'
+import { ballotOf, castVote } from '../../model/privateDoc'
+import { writeProgress } from '../../model/reveal'
 import { toBoardView } from '../../model/view'
 import { MOD, localBoard } from '../helpers/board'
 import { renderZones } from '../helpers/zones'
@@ -32,10 +36,11 @@ describe('voting', () => {
     const user = userEvent.setup()
     const board = votingBoard()
     const [, , ziele] = board.ids as [string, string, string]
-    render(<VotingPanel />)
+    render(<PhaseBar />)
     renderZones()
 
-    expect(screen.getByText('Noch 5 von 5 Stimmen')).toBeTruthy()
+    // The votes left are in the bar that stays in view.
+    expect(screen.getByText('Noch 5 von 5 Stimmen').closest('.phase-bar')).toBeTruthy()
     // Notes inside a cluster have no vote buttons of their own: the cluster has.
     expect(screen.queryByRole('button', { name: 'Stimme geben: Pairing' })).toBeNull()
     const give = screen.getByRole('button', { name: 'Stimme geben: Vernetzung' })
@@ -55,24 +60,44 @@ describe('voting', () => {
     expect((screen.getByRole('button', { name: 'Stimme zurücknehmen: Tests' }) as HTMLButtonElement).disabled).toBe(true)
   })
 
-  it('refuses votes beyond my votes and beyond the limit per item, with a message', async () => {
+  it('offers "+" only while a vote is left and the item is under its limit', async () => {
     const user = userEvent.setup()
     const board = votingBoard({ settings: { votesPerPerson: 3, maxVotesPerItem: 2 } })
     const [, , ziele, tests] = board.ids as [string, string, string, string]
+    render(<PhaseBar />)
+    renderZones()
+    const give = (name: string) => screen.getByRole('button', { name: `Stimme geben: ${name}` }) as HTMLButtonElement
+    await user.click(give('Vernetzung'))
+    await user.click(give('Vernetzung'))
+    expect(give('Vernetzung').disabled).toBe(true)
+    // A click on the disabled button changes nothing.
+    await user.click(give('Vernetzung'))
+    expect(ballotOf(board.privateDoc).get(board.cluster)).toBe(2)
+    expect(give('Klare Ziele').disabled).toBe(false)
+
+    await user.click(give('Klare Ziele'))
+    expect(ballotOf(board.privateDoc).toJSON()).toEqual({ [board.cluster]: 2, [ziele]: 1 })
+    expect(screen.getByText('Noch 0 von 3 Stimmen')).toBeTruthy()
+    expect(give('Tests').disabled).toBe(true)
+    expect(give('Klare Ziele').disabled).toBe(true)
+    await user.click(give('Tests'))
+    expect(ballotOf(board.privateDoc).has(tests)).toBe(false)
+    // Taking one back frees "+" everywhere again.
+    await user.click(screen.getByRole('button', { name: 'Stimme zurücknehmen: Vernetzung' }))
+    expect(give('Tests').disabled).toBe(false)
+  })
+
+  it('counts quick taps exactly: each click one vote, up to the limit', async () => {
+    const user = userEvent.setup({ delay: null })
+    const board = votingBoard({ settings: { votesPerPerson: 10, maxVotesPerItem: 5 } })
     renderZones()
     const give = screen.getByRole('button', { name: 'Stimme geben: Vernetzung' })
-    await user.click(give)
-    await user.click(give)
-    await user.click(give)
-    expect(ballotOf(board.privateDoc).get(board.cluster)).toBe(2)
-    expect(within(screen.getByRole('group', { name: 'Vernetzung' })).getByText('Mehr Stimmen sind für einen Eintrag nicht erlaubt (höchstens 2).')).toBeTruthy()
-
-    await user.click(screen.getByRole('button', { name: 'Stimme geben: Klare Ziele' }))
-    await user.click(screen.getByRole('button', { name: 'Stimme geben: Tests' }))
-    expect(ballotOf(board.privateDoc).toJSON()).toEqual({ [board.cluster]: 2, [ziele]: 1 })
-    expect(ballotOf(board.privateDoc).has(tests)).toBe(false)
-    expect(within(zone(/Einheizen/)).getByText(/Du hast keine Stimmen mehr/)).toBeTruthy()
-    expect(screen.getByRole('status').textContent).toContain('Du hast keine Stimmen mehr')
+    await user.tripleClick(give)
+    expect(ballotOf(board.privateDoc).get(board.cluster)).toBe(3)
+    await user.dblClick(give)
+    expect(ballotOf(board.privateDoc).get(board.cluster)).toBe(5)
+    await user.dblClick(give)
+    expect(ballotOf(board.privateDoc).get(board.cluster)).toBe(5)
   })
 
   it('shows no vote controls outside the open vote', () => {
@@ -122,9 +147,10 @@ describe('voting', () => {
     expect(within(zone(/Steigen/)).getAllByText('0 Stimmen')).toHaveLength(2)
   })
 
-  it('lets the moderator end and reopen the vote', async () => {
+  it('lets the moderator end and reopen the vote from the bar', async () => {
     const user = userEvent.setup()
     const board = votingBoard({ actor: MOD })
+    render(<PhaseBar />)
     render(<VotingPanel />)
     await user.click(screen.getByRole('button', { name: 'Abstimmung beenden' }))
     expect(toBoardView(board.doc).votesRevealed).toBe(true)
@@ -132,6 +158,52 @@ describe('voting', () => {
     await user.click(screen.getByRole('button', { name: 'Abstimmung wieder öffnen' }))
     expect(toBoardView(board.doc).votesRevealed).toBe(false)
     expect(screen.getByRole('button', { name: 'Abstimmung beenden' })).toBeTruthy()
+  })
+
+  it('does not let "Nächste Phase" skip an open vote: it asks, and going on ends the vote', async () => {
+    const user = userEvent.setup()
+    const board = votingBoard({ actor: MOD })
+    render(<PhaseBar />)
+    await user.click(screen.getByRole('button', { name: 'Nächste Phase' }))
+    const dialog = screen.getByRole('alertdialog', { name: 'Abstimmung beenden?' })
+    expect(dialog.textContent).toContain('wird sie beendet und die abgegebenen Stimmen werden gezählt')
+    await user.click(within(dialog).getByRole('button', { name: 'Abbrechen' }))
+    expect(toBoardView(board.doc)).toMatchObject({ phase: 'abstimmen', votesRevealed: false })
+
+    await user.click(screen.getByRole('button', { name: 'Maßnahmen' }))
+    await user.click(screen.getByRole('button', { name: 'Weiter zu Maßnahmen' }))
+    expect(toBoardView(board.doc)).toMatchObject({ phase: 'massnahmen', votesRevealed: true })
+
+    // Back before the vote: the counted votes stay, and the moderator is told so first.
+    await user.click(screen.getByRole('button', { name: 'Clustern' }))
+    expect(screen.getByRole('alertdialog', { name: 'Zurück vor die Abstimmung?' })).toBeTruthy()
+    await user.click(screen.getByRole('button', { name: 'Weiter zu Clustern' }))
+    expect(toBoardView(board.doc)).toMatchObject({ phase: 'clustern', votesRevealed: true })
+  })
+
+  it('shows the moderator how many of those present have voted, and who is missing on demand', async () => {
+    const user = userEvent.setup()
+    const board = votingBoard({ actor: MOD })
+    act(() =>
+      useSession.setState({
+        peers: [
+          { clientId: 1, participantId: 'berta', name: 'Berta', self: false },
+          { clientId: 2, participantId: 'carl', name: 'Carl', self: false },
+          { clientId: 3, participantId: 'carl', name: 'Carl', self: false },
+          { clientId: 4, participantId: MOD.participantId, name: 'Moderation', self: true },
+        ],
+      }),
+    )
+    render(<PhaseBar />)
+    expect(screen.getByText('0 von 2 haben abgestimmt')).toBeTruthy()
+    const berta = new Y.Doc()
+    castVote(berta, board.cluster, 1, { votesPerPerson: 5, maxVotesPerItem: 3 })
+    act(() => writeProgress(board.doc, 'berta', berta))
+    expect(screen.getByText('1 von 2 haben abgestimmt')).toBeTruthy()
+    const missing = screen.getByRole('button', { name: 'Wer fehlt? (1)' })
+    expect(missing.getAttribute('aria-expanded')).toBe('false')
+    await user.click(missing)
+    expect(within(screen.getByRole('list', { name: 'Noch nicht so weit' })).getByText('Carl')).toBeTruthy()
   })
 
   it('gives participants no moderator buttons in the panel', () => {

@@ -119,6 +119,7 @@ describe('320 px and 400 % zoom', () => {
     await guest.getByText('Noch 4 von 5 Stimmen').waitFor()
     await checkAll('Board Abstimmen')
 
+    await mod.getByRole('button', { name: 'Abstimmung beenden' }).click()
     await toPhase('Maßnahmen')
     await mod.getByRole('textbox', { name: 'Was' }).fill('Ergebnisse im Netzwerk teilen')
     await mod.getByRole('textbox', { name: 'Wer' }).fill('Koordination')

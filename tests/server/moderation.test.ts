@@ -8,7 +8,7 @@ import { setQuestion, setTitle } from '../../model/board'
 import { createCluster } from '../../model/clusters'
 import { newSecretId } from '../../model/ids'
 import { addNote, editNoteText } from '../../model/notes'
-import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
+import { changePhase, planPhaseChange, setLocked, setPhase, setVotesRevealed } from '../../model/phases'
 import { addDraft, castVote, setDone } from '../../model/privateDoc'
 import { ballotOf } from '../../model/privateDoc'
 import { setBoardLocale, setSetting } from '../../model/settings'
@@ -238,6 +238,28 @@ describe('voting', () => {
     // Votes cannot change once the vote has ended.
     castVote(p2.mine.doc, b, 1, limits)
     await waitFor(() => p2.mine.rejects.length > 0, 3000, 'reject')
+  })
+
+  it('refuses leaving Abstimmen with the vote open; leaving as planned counts the votes, and the moderator sees who voted', async () => {
+    const mod = await participant(true)
+    setSetting(mod.board.doc, 'privateWriting', false)
+    const a = addNote(mod.board.doc, { zone: 'steigen', text: 'A', author: mod.board.actor.participantId })
+    setPhase(mod.board.doc, 'abstimmen')
+    await mod.board.settled()
+    const p1 = await participant()
+    castVote(p1.mine.doc, a, 1, { votesPerPerson: 5, maxVotesPerItem: 3 })
+    await p1.mine.settled()
+    await waitFor(() => toBoardView(mod.board.doc).progress.voted.length === 1, 5000, 'voted')
+
+    // An old client's plain phase change would lose the vote: refused, the server stays in Abstimmen.
+    const stray = await participant(true)
+    setPhase(stray.board.doc, 'massnahmen')
+    await waitFor(() => stray.board.rejects.length > 0, 3000, 'reject')
+    expect(stray.board.rejects).toEqual(['voteOpen'])
+
+    changePhase(mod.board.doc, planPhaseChange(toBoardView(mod.board.doc), 'massnahmen'))
+    await waitFor(() => toBoardView(p1.board.doc).tally[a] === 1, 5000, 'tally')
+    expect(toBoardView(p1.board.doc)).toMatchObject({ phase: 'massnahmen', votesRevealed: true })
   })
 })
 

@@ -14,7 +14,7 @@ import { toBoardView } from '../../../model/view'
 import { addAction, updateAction } from '../../../model/agreements'
 import { createCluster, groupNotes, removeFromCluster, renameCluster } from '../../../model/clusters'
 import { setFocus } from '../../../model/focus'
-import { setLocked, setPhase, setVotesRevealed } from '../../../model/phases'
+import { changePhase, planPhaseChange, setLocked, setPhase, setVotesRevealed } from '../../../model/phases'
 import {
   addDraft,
   ballotOf,
@@ -552,6 +552,15 @@ describe('guard: phases and settings', () => {
     expect(boardFacts(server).phase).toBe('sammeln')
   })
 
+  it('refuses leaving Abstimmen with the vote open; the planned change ends it on the way', () => {
+    moderate((c) => setPhase(c, 'abstimmen'))
+    expect(attempt(mod, (c) => setPhase(c, 'massnahmen'))).toBe('voteOpen')
+    expect(attempt(mod, (c) => setPhase(c, 'clustern'))).toBe('voteOpen')
+    expect(boardFacts(server)).toMatchObject({ phase: 'abstimmen', votesRevealed: false })
+    moderate((c) => changePhase(c, planPhaseChange(boardFacts(c), 'massnahmen')))
+    expect(boardFacts(server)).toMatchObject({ phase: 'massnahmen', votesRevealed: true })
+  })
+
   it('refuses a phase that does not exist, or none at all', () => {
     expect(attempt(mod, (c) => metaOf(c).set('phase', 'vote'))).toBe('invalid')
     expect(attempt(mod, (c) => metaOf(c).set('phase', 3))).toBe('invalid')
@@ -916,7 +925,7 @@ describe('guard: a participant’s private doc', () => {
 
     it('refuses votes outside Abstimmen', () => {
       for (const phase of ['sammeln', 'clustern', 'massnahmen'] as const) {
-        moderate((m) => setPhase(m, phase))
+        moderate((m) => changePhase(m, planPhaseChange(boardFacts(m), phase)))
         expect(attemptPrivate(alice, (c) => castVote(c, bobNote, 1, limits))).toBe('notAllowed')
       }
       expect(ballotOf(privateServer).size).toBe(0)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { initBoard } from '../../../model/board'
-import { isPhase, nextPhase, PHASES, previousPhase, setLocked, setPhase, setVotesRevealed } from '../../../model/phases'
+import { changePhase, isPhase, leavesVoteOpen, nextPhase, PHASES, planPhaseChange, previousPhase, setLocked, setPhase, setVotesRevealed } from '../../../model/phases'
 import { metaOf } from '../../../model/schema'
 import { toBoardView } from '../../../model/view'
 import { newDoc } from '../../helpers/peers'
@@ -67,5 +67,50 @@ describe('phases', () => {
     }
     metaOf(doc).delete('phase')
     expect(toBoardView(doc).phase).toBe('sammeln')
+  })
+})
+
+describe('a phase change plan', () => {
+  const open = { phase: 'abstimmen', votesRevealed: false } as const
+  const ended = { phase: 'abstimmen', votesRevealed: true } as const
+
+  it('ends an open vote when leaving Abstimmen, forwards or back, and asks first', () => {
+    for (const to of PHASES.filter((p) => p !== 'abstimmen')) {
+      expect(planPhaseChange(open, to)).toEqual({ to, endsVote: true, warning: 'endsVote' })
+    }
+    expect(planPhaseChange(open, 'abstimmen')).toEqual({ to: 'abstimmen', endsVote: false, warning: null })
+    expect(planPhaseChange(ended, 'massnahmen')).toEqual({ to: 'massnahmen', endsVote: false, warning: null })
+  })
+
+  it('warns that counted votes stay when going back before Abstimmen, and only then', () => {
+    for (const from of ['abstimmen', 'massnahmen', 'abschluss'] as const) {
+      for (const to of ['sammeln', 'aufdecken', 'clustern'] as const) {
+        expect(planPhaseChange({ phase: from, votesRevealed: true }, to).warning).toBe('keepsVotes')
+      }
+      expect(planPhaseChange({ phase: from, votesRevealed: true }, 'abstimmen').warning).toBeNull()
+    }
+    // Nothing counted yet: nothing to warn about; forwards from before the vote neither.
+    expect(planPhaseChange({ phase: 'massnahmen', votesRevealed: false }, 'clustern').warning).toBeNull()
+    expect(planPhaseChange({ phase: 'sammeln', votesRevealed: true }, 'clustern').warning).toBeNull()
+  })
+
+  it('carries out the plan in one transaction: phase and end of the vote together', () => {
+    const doc = newDoc()
+    initBoard(doc, {})
+    setPhase(doc, 'abstimmen')
+    let transactions = 0
+    doc.on('afterTransaction', () => transactions++)
+    changePhase(doc, planPhaseChange(open, 'massnahmen'))
+    expect(transactions).toBe(1)
+    expect(toBoardView(doc)).toMatchObject({ phase: 'massnahmen', votesRevealed: true })
+  })
+
+  it('says when a change leaves the vote open behind it', () => {
+    expect(leavesVoteOpen(open, { phase: 'massnahmen', votesRevealed: false })).toBe(true)
+    expect(leavesVoteOpen(open, { phase: 'clustern', votesRevealed: false })).toBe(true)
+    expect(leavesVoteOpen(open, { phase: 'massnahmen', votesRevealed: true })).toBe(false)
+    expect(leavesVoteOpen(open, open)).toBe(false)
+    expect(leavesVoteOpen(ended, { phase: 'massnahmen', votesRevealed: true })).toBe(false)
+    expect(leavesVoteOpen({ phase: 'clustern', votesRevealed: false }, { phase: 'massnahmen', votesRevealed: false })).toBe(false)
   })
 })

@@ -189,7 +189,7 @@ describe('writeProgress', () => {
     addDraft(mine, { zone: 'steigen', text: 'geheim 2' })
     addDraft(mine, { zone: 'einheizen', text: 'geheim 3' })
     writeProgress(board, ALICE, mine)
-    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 2, untenHalten: 0, einheizen: 1 }, done: false })
+    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 2, untenHalten: 0, einheizen: 1 }, done: false, votes: 0 })
     expect(JSON.stringify(progressOf(board).toJSON())).not.toContain('geheim')
   })
 
@@ -205,18 +205,18 @@ describe('writeProgress', () => {
 
     moveDraft(mine, a, 'untenHalten')
     expect(capture(board, () => writeProgress(board, ALICE, mine))).toHaveLength(1)
-    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 1, einheizen: 0 }, done: false })
+    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 1, einheizen: 0 }, done: false, votes: 0 })
 
     setDone(mine, true)
     expect(capture(board, () => writeProgress(board, ALICE, mine))).toHaveLength(1)
-    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 1, einheizen: 0 }, done: true })
+    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 1, einheizen: 0 }, done: true, votes: 0 })
   })
 
   it('repairs a hostile progress entry', () => {
     const board = boardDoc()
     progressOf(board).set(ALICE, 'kaputt')
     writeProgress(board, ALICE, privateDoc())
-    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: false })
+    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: false, votes: 0 })
   })
 
   it('shows in the view summed over participants, with the done ones sorted', () => {
@@ -231,8 +231,27 @@ describe('writeProgress', () => {
     writeProgress(board, BOB, bob)
     writeProgress(board, ALICE, alice)
     const view = toBoardView(board)
-    expect(view.progress).toEqual({ drafts: { steigen: 2, untenHalten: 0, einheizen: 1 }, done: [ALICE, BOB] })
+    expect(view.progress).toEqual({ drafts: { steigen: 2, untenHalten: 0, einheizen: 1 }, done: [ALICE, BOB], voted: [] })
     expect(toBoardView(board, view).progress).toBe(view.progress)
+  })
+
+  it('publishes how many votes someone cast, never on what, and who voted', () => {
+    const board = boardDoc()
+    const alice = privateDoc()
+    const bob = privateDoc()
+    castVote(alice, 'c1', 1, VOTES)
+    castVote(alice, 'n7', 1, VOTES)
+    writeProgress(board, ALICE, alice)
+    // Bob has cast nothing: no trace, as before.
+    writeProgress(board, BOB, bob)
+    expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: false, votes: 2 })
+    expect(progressOf(board).has(BOB)).toBe(false)
+    expect(JSON.stringify(progressOf(board).toJSON())).not.toMatch(/c1|n7/)
+    expect(toBoardView(board).progress.voted).toEqual([ALICE])
+    castVote(alice, 'c1', -1, VOTES)
+    castVote(alice, 'n7', -1, VOTES)
+    writeProgress(board, ALICE, alice)
+    expect(toBoardView(board).progress.voted).toEqual([])
   })
 })
 

@@ -148,6 +148,10 @@ const table: Row[] = [
   ['unlock', meta('locked', false), LOCKED, 'readOnly', null],
   ['lock with a string', meta('locked', 'true'), OPEN, 'notAllowed', 'invalid'],
   ['reveal votes', meta('votesRevealed', true), { phase: 'abstimmen' }, 'notAllowed', null],
+  ['leave Abstimmen with the vote open', meta('phase', 'massnahmen'), { phase: 'abstimmen' }, 'notAllowed', 'voteOpen'],
+  ['go back from Abstimmen with the vote open', meta('phase', 'clustern'), { phase: 'abstimmen' }, 'notAllowed', 'voteOpen'],
+  ['leave Abstimmen after the vote', meta('phase', 'massnahmen'), { phase: 'abstimmen', votesRevealed: true }, 'notAllowed', null],
+  ['reopen the vote outside Abstimmen', meta('votesRevealed', false), { phase: 'massnahmen', votesRevealed: true }, 'notAllowed', null],
   ['setting', meta('setting.votesPerPerson', 7), OPEN, 'notAllowed', null],
   ['setting too high', meta('setting.votesPerPerson', 21), OPEN, 'notAllowed', 'invalid'],
   ['setting not an integer', meta('setting.maxVotesPerItem', 1.5), OPEN, 'notAllowed', 'invalid'],
@@ -160,6 +164,10 @@ const table: Row[] = [
   ['timer without duration', meta('timer', { state: 'running', endsAt: 5 }), OPEN, 'notAllowed', 'invalid'],
   ['set focus', meta('focus', { kind: 'cluster', id: 'c1' }), OPEN, 'notAllowed', null],
   ['clear focus', meta('focus', undefined, true), OPEN, 'notAllowed', null],
+  ['discuss an item', meta('discussion', 'c1'), { phase: 'massnahmen' }, 'notAllowed', null],
+  ['end the discussion', meta('discussion', undefined, true), { phase: 'massnahmen' }, 'notAllowed', null],
+  ['discuss something that is no id', meta('discussion', { id: 'c1' }), { phase: 'massnahmen' }, 'notAllowed', 'invalid'],
+  ['discuss an over-long id', meta('discussion', 'x'.repeat(41)), { phase: 'massnahmen' }, 'notAllowed', 'invalid'],
   ['focus on something else', meta('focus', { kind: 'person', id: me }), OPEN, 'notAllowed', 'invalid'],
   // Clusters
   ['create cluster', { kind: 'create', root: 'clusters', id: 'c2', replaces: false, fields: cluster }, OPEN, 'notAllowed', null],
@@ -209,6 +217,21 @@ describe('rules table', () => {
     expect(checkUpdate(participant, { writes: [], sizes }, facts())).toBeNull()
     // Nothing new to write is fine even on a read-only board.
     expect(checkUpdate(participant, { writes: [], sizes }, facts(LOCKED))).toBeNull()
+  })
+
+  it('lets the moderator leave Abstimmen only together with ending the vote, whatever the order of the writes', () => {
+    const voting = facts({ phase: 'abstimmen' })
+    const leave = meta('phase', 'massnahmen')
+    const end = meta('votesRevealed', true)
+    expect(checkUpdate(moderator, { writes: [end, leave], sizes }, voting)).toBeNull()
+    expect(checkUpdate(moderator, { writes: [leave, end], sizes }, voting)).toBeNull()
+    // Ended, then opened again in the same update: the doc keeps the last write, an open vote.
+    expect(checkUpdate(moderator, { writes: [leave, end, meta('votesRevealed', false)], sizes }, voting)).toMatchObject({ code: 'voteOpen' })
+    expect(checkUpdate(moderator, { writes: [leave, end, meta('votesRevealed', undefined, true)], sizes }, voting)?.code).toBeDefined()
+    // Left and came back within one update: still in Abstimmen, nothing lost.
+    expect(checkUpdate(moderator, { writes: [leave, meta('phase', 'abstimmen')], sizes }, voting)).toBeNull()
+    // Reopening the vote after leaving it ended is the moderator's choice (only Abstimmen takes votes).
+    expect(checkUpdate(moderator, { writes: [meta('votesRevealed', false)], sizes }, facts({ phase: 'massnahmen', votesRevealed: true }))).toBeNull()
   })
 
   it('rejects any update once a root holds more entries than allowed', () => {

@@ -45,7 +45,7 @@ describe('toBoardView: moderation state', () => {
       focus: null,
       votesRevealed: false,
       actions: [],
-      progress: { drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [] },
+      progress: { drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [], voted: [] },
       tally: {},
     })
     for (const zone of ZONE_IDS) expect(EMPTY_BOARD.zones[zone]).toEqual({ id: zone, question: null, notes: [], clusters: [], loose: [] })
@@ -71,7 +71,7 @@ describe('toBoardView: moderation state', () => {
       settings: { ...DEFAULT_SETTINGS, votesPerPerson: 7 },
       timer: { state: 'running', endsAt: 61_000, durationMs: 60_000 },
       focus: { kind: 'note', id: a },
-      progress: { drafts: { steigen: 1, untenHalten: 0, einheizen: 2 }, done: [ALICE] },
+      progress: { drafts: { steigen: 1, untenHalten: 0, einheizen: 2 }, done: [ALICE], voted: [] },
       tally: { [a]: 4 },
     })
     expect(view.actions.map((x) => x.what)).toEqual(['Tun'])
@@ -84,7 +84,7 @@ describe('toBoardView: moderation state', () => {
     progressOf(doc).set('y', { counts: { steigen: '3', keller: 4 }, done: 'yes' })
     votesOf(doc).set('t', 'viele' as unknown as number)
     const view = toBoardView(doc)
-    expect(view.progress).toEqual({ drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [] })
+    expect(view.progress).toEqual({ drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [], voted: [] })
     expect(view.tally).toEqual({})
   })
 

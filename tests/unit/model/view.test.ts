@@ -56,6 +56,7 @@ describe('toBoardView', () => {
       timer: null,
       focus: null,
       votesRevealed: false,
+      discussion: null,
       noteCount: 3,
       zones: {
         steigen: {
@@ -69,7 +70,7 @@ describe('toBoardView', () => {
         einheizen: { id: 'einheizen', question: null, notes: einheizen, clusters: [], loose: einheizen },
       },
       actions: [],
-      progress: { drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [] },
+      progress: { drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [], voted: [] },
       tally: {},
     })
     expectDeepFrozen(view)
