@@ -13,6 +13,7 @@ import { PhaseControls } from './PhaseControls'
 import { PHASE_NAME, phaseHint, plainPhaseText } from './phaseText'
 import { PlainText } from './PlainText'
 import { PlainToggle } from './PlainToggle'
+import { useScrollPadding } from './useScrollPadding'
 
 /**
  * The bar that stays in reach (sticky at the top, at the bottom on phones): where the meeting
@@ -27,10 +28,12 @@ export function PhaseBar() {
   const moderator = useIsModerator()
   const plain = usePlainLanguage((s) => s.plain)
   useAnnouncePhase(phase, loaded)
+  const bar = useRef<HTMLDivElement>(null)
+  useScrollPadding(bar)
   const index = PHASES.indexOf(phase)
 
   return (
-    <div className={`phase-bar${moderator ? ' phase-bar--moderator' : ''}`}>
+    <div ref={bar} className={`phase-bar${moderator ? ' phase-bar--moderator' : ''}`}>
       <div className="phase-bar__text">
         <h2 className="phase-bar__current">{t('phase.current', { n: index + 1, total: PHASES.length, phase: t(PHASE_NAME[phase]) })}</h2>
         {plain ? (

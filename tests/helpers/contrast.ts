@@ -231,7 +231,9 @@ async function glyphBackgrounds(page: Page, texts: readonly { selector: string; 
       const boxes: (Box | null)[] = await page.evaluate((selectors) => {
         const rects = selectors.map((sel) => document.querySelector(sel)?.getBoundingClientRect() ?? null)
         const first = rects.reduce<DOMRect | null>((a, r) => (r && r.width > 0 && (!a || r.top < a.top) ? r : a), null)
-        if (first) window.scrollTo(window.scrollX, Math.max(0, first.top + window.scrollY - 8))
+        // Below what sticks at the top (the phase bar keeps the page's scroll padding at its height).
+        const sticky = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0
+        if (first) window.scrollTo(window.scrollX, Math.max(0, first.top + window.scrollY - 8 - sticky))
         return selectors.map((sel) => {
           const el = document.querySelector(sel)
           if (!el) return null
