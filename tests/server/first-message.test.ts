@@ -114,6 +114,13 @@ describe('credentials in the first message', () => {
     }
   })
 
+  it('closes a socket that sends no credentials at all (4403 after AUTH_TIMEOUT_MS), with no document byte', async () => {
+    const silent = raw(`/${board.boardId}`)
+    await silent.opened
+    expect((await silent.closed).code).toBe(CLOSE.forbidden)
+    expect(silent.frames).toEqual([])
+  })
+
   it('a private doc is named by the secret in the first message', async () => {
     const secret = newSecretId()
     const mine = provider(secret, null, `${board.boardId}/private`)
