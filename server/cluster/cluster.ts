@@ -57,6 +57,7 @@ export class Cluster {
       inUse: (boardId) => rooms.isLoaded(boardId),
       lost: (boardId) => rooms.evictBoard(boardId, CLOSE_HANDOVER, 'Board wird übergeben'),
       flushed: () => store.flushed(),
+      taken: (boardId) => rooms.evictBoard(boardId, CLOSE_HANDOVER, 'Board wird übergeben'),
     })
     // A board deleted here may be owned elsewhere: its owner closes every socket (relayed ones
     // too) with 4410. What the broadcast evicts is not broadcast again.

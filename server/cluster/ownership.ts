@@ -9,6 +9,8 @@ export interface OwnershipHooks {
   lost(boardId: string): Promise<void>
   /** Resolves once everything appended so far is durable (before a lease is given up). */
   flushed(): Promise<void>
+  /** The board was just taken: drop what memory held of it (e.g. read for an export), so it loads afresh. */
+  taken(boardId: string): Promise<void>
 }
 
 interface Held {
@@ -57,8 +59,10 @@ export class Ownership {
       const started = Date.now()
       taking = this.leases
         .acquire(boardId)
-        .then((lease) => {
+        .then(async (lease) => {
           if (!lease) return false
+          // A copy read while another instance owned the board may miss what it wrote since.
+          await this.hooks.taken(boardId)
           this.held.set(boardId, { lease, validUntil: started + this.validity, since: Date.now(), renewing: false })
           log('cluster.boardTaken', { board: boardTag(boardId), epoch: lease.epoch })
           return true

@@ -84,4 +84,21 @@ describe('three instances, one owner per board', () => {
     await waitFor(() => owner.closes.includes(4410) && relayed.closes.includes(4410), 5000, 'both closed with 4410')
     expect(apps[0]!.rooms.isLoaded(boardId)).toBe(false)
   })
+
+  it('loads a board afresh when it takes it over, not from a copy it read while another owned it', async () => {
+    const [a, b] = [apps[0]!, apps[1]!]
+    const boardId = await newBoard(a)
+    const writer = join_(a, boardId)
+    await writer.synced()
+    // B reads the board (as for its title) while A owns it: B now holds a copy in memory.
+    expect((await fetch(`http://127.0.0.1:${b.port}/api/boards/${boardId}`)).status).toBe(200)
+    expect(b.rooms.isLoaded(boardId)).toBe(true)
+    addNote(writer.doc, { zone: 'steigen', text: 'Nach dem Lesen geschrieben', author: writer.actor.participantId })
+    await writer.settled()
+    // A stops (handing its boards over); a newcomer on B makes B the owner.
+    await a.close()
+    const late = join_(b, boardId)
+    await late.synced()
+    expect(texts(late.doc)).toEqual(['Nach dem Lesen geschrieben'])
+  })
 })
