@@ -2,7 +2,7 @@ import { Suspense, lazy } from 'react'
 import { BoardRoute } from './joining/BoardRoute'
 import { Landing } from './landing/Landing'
 import { SiteFooter } from './privacy/SiteFooter'
-import { boardIdOf, isAccessibilityPath, isPrivacyPath, presentationBoardIdOf, reportBoardIdOf, usePath } from './router'
+import { boardIdOf, eventCodeOf, eventIdOf, isAccessibilityPath, isPrivacyPath, presentationBoardIdOf, reportBoardIdOf, usePath } from './router'
 import { saveModeratorToken } from './sync/credentials'
 
 // The report (and its exporters) loads when first opened, so the board's first load stays small.
@@ -11,6 +11,8 @@ const PrivacyPage = lazy(() => import('./privacy/PrivacyPage').then((m) => ({ de
 const AccessibilityPage = lazy(() =>
   import('./accessibility/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })),
 )
+const EventJoinPage = lazy(() => import('./events/EventJoinPage').then((m) => ({ default: m.EventJoinPage })))
+const EventOverviewPage = lazy(() => import('./events/EventOverviewPage').then((m) => ({ default: m.EventOverviewPage })))
 const PresentationPage = lazy(() =>
   import('./presentation/PresentationPage').then((m) => ({ default: m.PresentationPage })),
 )
@@ -45,6 +47,20 @@ function Route({ path }: { readonly path: string }) {
     return (
       <Suspense fallback={null}>
         <AccessibilityPage />
+      </Suspense>
+    )
+  const eventCode = eventCodeOf(path)
+  if (eventCode)
+    return (
+      <Suspense fallback={null}>
+        <EventJoinPage code={eventCode} />
+      </Suspense>
+    )
+  const eventId = eventIdOf(path)
+  if (eventId)
+    return (
+      <Suspense fallback={null}>
+        <EventOverviewPage eventId={eventId} />
       </Suspense>
     )
   const reportId = reportBoardIdOf(path)

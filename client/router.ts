@@ -44,6 +44,19 @@ export const boardPath = (boardId: string): string => `/b/${boardId}`
 export const reportPath = (boardId: string): string => `/b/${boardId}/ergebnis`
 export const presentationPath = (boardId: string): string => `/b/${boardId}/praesentation`
 
+/** `/e/<code>`: choosing a forum of an event (the code and QR lead here). */
+const EVENT_CODE_PATH = /^\/e\/([A-Za-z0-9 -]{8,12})\/?$/
+/** `/v/<eventId>`: the event's overview (organiser or forum host). */
+const EVENT_PATH = /^\/v\/([A-Za-z0-9_-]{22})\/?$/
+
+export function eventCodeOf(path: string): string | null {
+  return EVENT_CODE_PATH.exec(path)?.[1] ?? null
+}
+
+export function eventIdOf(path: string): string | null {
+  return EVENT_PATH.exec(path)?.[1] ?? null
+}
+
 /** The privacy notice (Datenschutzhinweise); its language follows the interface. */
 export const PRIVACY_PATH = '/datenschutz'
 const PRIVACY = /^\/(datenschutz|privacy)\/?$/

@@ -1,4 +1,5 @@
 import { ZONES } from '../../model/zones'
+import { eventsDe } from './parts/events'
 import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
@@ -321,6 +322,7 @@ export const de = {
   'leave.cancel': 'Abbrechen',
   'leave.leaving': 'Wird verlassen …',
   ...joiningDe,
+  ...eventsDe,
   ...lookDe,
   ...operatorDe,
   ...languageDe,

@@ -1,5 +1,6 @@
 import { ZONES } from '../../model/zones'
 import type { Messages } from './de'
+import { eventsEn } from './parts/events'
 import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
@@ -322,6 +323,7 @@ export const en: Messages = {
   'leave.cancel': 'Cancel',
   'leave.leaving': 'Leaving …',
   ...joiningEn,
+  ...eventsEn,
   ...lookEn,
   ...operatorEn,
   ...languageEn,

@@ -74,6 +74,7 @@ const DYNAMIC: readonly { readonly template: string; readonly reason: string }[]
   { template: 'plain.question.${}', reason: 'the plain-language default question of the zone being rendered' },
   { template: 'lift.${}', reason: 'Balloon.tsx: the Steighöhe wording of the lift state (model/lift.ts)' },
   { template: 'intro.zones.${}', reason: 'IntroSteps.tsx: the first-visit explanation of each zone, by zone id' },
+  { template: 'phase.${}', reason: 'events/ForumRoundTable.tsx: the phase of each forum round in the event overview' },
 ]
 
 const asPattern = (template: string) =>

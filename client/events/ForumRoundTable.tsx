@@ -1,0 +1,58 @@
+import { useT } from '../i18n/index'
+import type { MessageKey } from '../i18n/index'
+import type { Overview } from './api'
+
+/** One row per forum round: its state in numbers and the links to it. */
+export function ForumRoundTable({ overview }: { readonly overview: Overview }) {
+  const t = useT()
+  return (
+    <div className="event-table-wrap">
+      <table className="event-table">
+        <caption>{overview.title}</caption>
+        <thead>
+          <tr>
+            {(['events.forum', 'events.round', 'events.phase', 'events.present', 'events.notes', 'events.votes', 'events.report', 'events.links'] as const).map((key) => (
+              <th key={key} scope="col">
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {overview.boards.map((b) => (
+            <tr key={b.boardId}>
+              <th scope="row">{b.forum}</th>
+              <td>{b.round}</td>
+              {b.state ? (
+                <>
+                  <td>{t(`phase.${b.state.phase}` as MessageKey)}</td>
+                  <td>{b.state.present}</td>
+                  <td>{b.state.notes}</td>
+                  <td>{b.state.votes}</td>
+                  <td>{t(b.state.reportDone ? 'events.reportDone' : 'events.reportOpen')}</td>
+                </>
+              ) : (
+                <td colSpan={5}>{t('events.boardGone')}</td>
+              )}
+              <td>
+                <span className="event-links">
+                  <a href={b.participantUrl} aria-label={`${t('events.toBoard')}: ${b.forum}, ${t('events.round')} ${b.round}`}>
+                    {t('events.toBoard')}
+                  </a>
+                  {b.moderatorUrl && (
+                    <a href={b.moderatorUrl} aria-label={`${t('events.toModerate')}: ${b.forum}, ${t('events.round')} ${b.round}`}>
+                      {t('events.toModerate')}
+                    </a>
+                  )}
+                  <a href={b.presentationUrl} aria-label={`${t('events.toPresentation')}: ${b.forum}, ${t('events.round')} ${b.round}`}>
+                    {t('events.toPresentation')}
+                  </a>
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
