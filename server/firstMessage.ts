@@ -11,6 +11,13 @@ import type { Handshake } from './upgrade'
 export const AUTH_TIMEOUT_MS = 10_000
 
 /**
+ * What a socket may send between its credentials and the end of its join (while the board loads,
+ * before flow control runs): y-websocket sends a sync step 1, its presence and at most its unsent
+ * work. More is closed like any other flood (4029), and nothing of it is kept.
+ */
+export const EARLY_LIMIT = { messages: 32, bytes: 4 * 1024 * 1024 } as const
+
+/**
  * A join whose URL carries no secret: the websocket is accepted, its first message must be the
  * credentials (MESSAGE.auth) and arrive in time, or it is closed with 4403 and nothing of a
  * document is sent. Messages that follow at once (y-websocket's sync step 1 and presence) are
@@ -25,14 +32,21 @@ export function joinByFirstMessage(
 ): void {
   wss.handleUpgrade(upgrade.req, upgrade.socket, upgrade.head, (ws) => {
     const early: Buffer[] = []
+    let earlyBytes = 0
     let joined = false
-    const refuse = (reason: string) => {
-      connectionRefused(CLOSE.forbidden)
-      ws.close(CLOSE.forbidden, reason)
+    const refuse = (reason: string, code: number = CLOSE.forbidden) => {
+      connectionRefused(code)
+      ws.close(code, reason)
     }
     const timer = setTimeout(() => refuse('Keine Anmeldung'), timeoutMs)
     const onMessage = (data: Buffer) => {
-      if (joined) return void early.push(data)
+      if (joined) {
+        earlyBytes += data.length
+        if (early.length < EARLY_LIMIT.messages && earlyBytes <= EARLY_LIMIT.bytes) return void early.push(data)
+        early.length = 0
+        ws.off('message', onMessage)
+        return refuse('Zu viele Nachrichten vor dem Beitritt', CLOSE.tooFast)
+      }
       clearTimeout(timer)
       const credentials = decodeAuth(new Uint8Array(data))
       const join = credentials && joinOf(target, credentials.secret, credentials.moderatorToken)

@@ -260,7 +260,7 @@ export const de = {
   'delete.failed': 'Das Board konnte nicht gelöscht werden. Bitte versuche es noch einmal.',
   'problem.deleted': 'Dieses Board wurde gelöscht',
   'problem.deletedText': 'Die Moderation hat das Board mit allen Inhalten gelöscht.',
-  'problem.deletedErased': 'Auch dieser Browser hat alles entfernt, was er zu dem Board gespeichert hatte: die Kopie des Boards, die Kennung, den Namen und einen Moderationsschlüssel.',
+  'problem.deletedErased': 'Auch dieser Browser hat alles entfernt, was er zu dem Board gespeichert hatte: die Kopie des Boards, die Kennung, den Namen und, falls vorhanden, den Moderationsschlüssel.',
   'timer.remaining': 'Verbleibende Zeit',
   'timer.paused': 'pausiert',
   'timer.ended': 'Zeit ist um',

@@ -17,7 +17,8 @@ describe('without a network', () => {
 
     // The browser loses its network: the page says so without waiting for a socket to time out.
     await context.setOffline(true)
-    await page.getByText('offline', { exact: true }).waitFor()
+    // Well before y-websocket's 30 s watchdog could have noticed.
+    await page.getByText('offline', { exact: true }).waitFor({ timeout: 5_000 })
     expect(await page.getByText('verbunden', { exact: true }).count()).toBe(0)
     await writeNote(page, RISE, 'Im Funkloch geschrieben')
 

@@ -129,3 +129,56 @@ describe('credentials in the first message', () => {
     expect(mine.urls).toEqual([`${server.ws}/${board.boardId}/private`])
   })
 })
+
+describe('what a socket sends while its join is still loading', () => {
+  /** A websocket endpoint whose joins never finish loading until `release` is called. */
+  async function slowJoins() {
+    const { createServer } = await import('node:http')
+    const { WebSocketServer } = await import('ws')
+    const { joinByFirstMessage } = await import('../../server/firstMessage')
+    const wss = new WebSocketServer({ noServer: true })
+    const pending: Array<() => void> = []
+    const received: Buffer[] = []
+    const http = createServer()
+    http.on('upgrade', (req, socket, head) =>
+      joinByFirstMessage(wss, { req, socket, head }, { boardId: board.boardId, private: false }, (_join, handshake) => {
+        pending.push(() => void handshake.accept((ws) => ws.on('message', (data: Buffer) => received.push(data))))
+      }),
+    )
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    const { port } = http.address() as { port: number }
+    return {
+      url: `ws://127.0.0.1:${port}/ws/${board.boardId}`,
+      received,
+      release: () => pending.splice(0).forEach((accept) => accept()),
+      stop: () =>
+        new Promise<void>((resolve) => {
+          for (const client of wss.clients) client.terminate()
+          wss.close()
+          http.closeAllConnections()
+          http.close(() => resolve())
+        }),
+    }
+  }
+
+  it('keeps a few messages for the join, and closes a socket that floods before it (4029)', async () => {
+    const endpoint = await slowJoins()
+    try {
+      const honest = rawSocket(endpoint.url)
+      const flood = rawSocket(endpoint.url)
+      raws.push(honest, flood)
+      await Promise.all([honest.opened, flood.opened])
+      honest.ws.send(encodeAuth(newSecretId(), null))
+      for (let i = 0; i < 3; i++) honest.ws.send(new Uint8Array([MESSAGE.awareness, i]))
+      flood.ws.send(encodeAuth(newSecretId(), null))
+      for (let i = 0; i < 100; i++) flood.ws.send(new Uint8Array([MESSAGE.awareness, i]))
+      expect((await flood.closed).code).toBe(CLOSE.tooFast)
+      endpoint.release()
+      await waitFor(() => endpoint.received.length === 3, 5000, 'the honest socket’s early messages')
+      expect(endpoint.received.map((b) => b[1])).toEqual([0, 1, 2])
+      expect(honest.ws.readyState).toBe(WebSocket.OPEN)
+    } finally {
+      await endpoint.stop()
+    }
+  })
+})
