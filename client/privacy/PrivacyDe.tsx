@@ -69,7 +69,7 @@ export function PrivacyDe({ heading, operator }: Props) {
           Einführung hinzu (<code>ballonfahrt:locale</code>, <code>ballonfahrt:theme</code>, <code>ballonfahrt:plain</code>,{' '}
           <code>ballonfahrt:timer-muted</code>, <code>ballonfahrt:intro</code>). Damit die Seite auch ohne Netz lädt, hält ein Service
           Worker die Programmdateien dieser Anwendung im Cache-Speicher des Browsers (<code>ballonfahrt-app-…</code>); sie enthalten
-          keine Daten über Sie oder ein Board. Diese Daten verlassen den Browser nur zum Abgleich mit
+          keine personenbezogenen Daten und nichts aus einem Board. Diese Daten verlassen den Browser nur zum Abgleich mit
           diesem Server. Sie sind für den gewünschten Dienst unbedingt erforderlich (§ 25 Abs. 2 Nr. 2 TDDDG).
         </li>
       </ul>

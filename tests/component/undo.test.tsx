@@ -28,11 +28,11 @@ describe('Rückgängig and Wiederholen on the board', () => {
     expect(undo.disabled).toBe(false)
     await user.click(undo)
     expect(notes(board.doc)).toEqual([])
-    expect(announced()).toBe('Ihre letzte Änderung ist rückgängig gemacht.')
+    expect(announced()).toBe('Letzte eigene Änderung rückgängig gemacht.')
     expect(undo.disabled).toBe(true)
     await user.click(redo)
     expect(notes(board.doc)).toEqual(['Versehen'])
-    expect(announced()).toBe('Ihre Änderung ist wiederhergestellt.')
+    expect(announced()).toBe('Eigene Änderung wiederhergestellt.')
   })
 
   it('answer Strg+Z and Strg+Umschalt+Z outside text fields, and leave a text field its own undo', async () => {
@@ -51,6 +51,6 @@ describe('Rückgängig and Wiederholen on the board', () => {
     expect(notes(board.doc)).toEqual(['Erste', 'Zweite'])
     await user.keyboard('{Control>}z{/Control}{Control>}z{/Control}{Control>}z{/Control}')
     expect(notes(board.doc)).toEqual([])
-    expect(announced()).toBe('Es gibt keine eigene Änderung, die sich rückgängig machen lässt.')
+    expect(announced()).toBe('Keine eigene Änderung zum Rückgängigmachen.')
   })
 })

@@ -37,7 +37,7 @@ describe('Rückgängig in a live meeting', () => {
     await mona.page.keyboard.press('Control+z')
     await waitFor(grouped, 10_000, 'the cluster back for everyone')
     await dissolve.waitFor()
-    await mona.page.getByTestId('announcer').getByText('Ihre letzte Änderung ist rückgängig gemacht.').waitFor()
+    await mona.page.getByTestId('announcer').getByText('Letzte eigene Änderung rückgängig gemacht.').waitFor()
 
     // Paul's half-typed note was never touched, and it arrives once he sends it.
     expect(await draft.inputValue()).toBe('Mehr Öffentlichkeitsarbeit')
