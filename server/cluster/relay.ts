@@ -127,6 +127,20 @@ export class RelayedSocket extends EventEmitter {
     this.ended()
   }
 
+  /**
+   * Flow control pings every socket. A ping cannot cross the relay: the relaying instance holds
+   * the browser's socket and reports it gone, and the owner ends connections of an instance
+   * that stopped saying it is alive; so the relay answers for it.
+   */
+  ping(): void {
+    if (this.readyState === this.OPEN) queueMicrotask(() => this.emit('pong'))
+  }
+
+  /** Ends the connection at once (flow control's last resort): the browser's socket too. */
+  terminate(): void {
+    this.close(1008, 'Verbindung beendet')
+  }
+
   /** Frames from the browser, in order; held until `joined`. */
   deliver(data: Uint8Array): void {
     if (this.waiting) this.waiting.push(data)

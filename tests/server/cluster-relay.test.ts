@@ -33,7 +33,9 @@ beforeAll(async () => {
   ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
   const url = await postgres.createDatabase('relay')
   const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-relay-'))
-  for (let i = 0; i < 3; i++) apps.push(await startApp(testConfig(join(dir, String(i)), { cluster: { databaseUrl: url, redisUrl: redis.url, leaseMs: 1500 } })))
+  // Pings every second (the fewest flow control allows): relayed connections are pinged too.
+  const flow = { ...testConfig(dir).flow, pingIntervalMs: 1000 }
+  for (let i = 0; i < 3; i++) apps.push(await startApp(testConfig(join(dir, String(i)), { flow, cluster: { databaseUrl: url, redisUrl: redis.url, leaseMs: 1500 } })))
 }, 60_000)
 
 afterAll(async () => {
@@ -100,5 +102,19 @@ describe('three instances, one owner per board', () => {
     const late = join_(b, boardId)
     await late.synced()
     expect(texts(late.doc)).toEqual(['Nach dem Lesen geschrieben'])
+  })
+
+  it('keeps a relayed connection through the owner\'s pings', async () => {
+    const boardId = await newBoard(apps[1]!)
+    const owner = join_(apps[1]!, boardId)
+    await owner.synced()
+    const relayed = join_(apps[2]!, boardId)
+    await relayed.synced()
+    // Three ping intervals: the owner pings the relayed socket, the relay answers for it.
+    await new Promise((r) => setTimeout(r, 3500))
+    addNote(relayed.doc, { zone: 'einheizen', text: 'Nach den Pings', author: relayed.actor.participantId })
+    await relayed.settled()
+    await waitFor(() => texts(owner.doc).includes('Nach den Pings'), 5000, 'the note on the owner')
+    expect(relayed.closes).toEqual([])
   })
 })
