@@ -1,5 +1,6 @@
 import { useT } from '../i18n/index'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { IntroButton } from '../intro/IntroButton'
 import { JoinInfoButton } from '../joining/JoinInfoButton'
 import { SettingsPanel } from '../moderation/SettingsPanel'
 import { PresentationLink } from '../presentation/PresentationLink'
@@ -40,6 +41,7 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
           <RouteLink to={reportPath(boardId)} className="button">
             {t('report.open')}
           </RouteLink>
+          <IntroButton />
           {moderator && <SettingsPanel />}
           <LeaveBoard boardId={boardId} />
           <ThemeSwitch />

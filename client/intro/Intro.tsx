@@ -1,21 +1,30 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useT } from '../i18n/index'
+import { setIntroOpen, useIntroOpen } from '../store/introOpen'
 import { INTRO_TITLES, IntroStep } from './IntroSteps'
 import { introSeen, markIntroSeen } from './seen'
 import './intro.css'
 
+/** Wide enough for the introduction and the first notes on one screen. */
+const WIDE = '(min-width: 700px)'
+
 /**
  * The first-visit explanation in three steps, inline above the zones: no dialog, nothing
- * covered, nothing that holds the keyboard, so it can be read or passed by. It takes the focus
- * only when asked to (Weiter/Zurück move it to the new step's heading); closing hands it to
- * `onClose`, because the buttons that had it are gone.
+ * covered, nothing that holds the keyboard, so it can be read or passed by. It opens by itself
+ * once, on the first visit on a wide screen; after its first use it folds away to the header's
+ * "Einführung" button (`IntroButton`). It takes the focus only when asked to (Weiter/Zurück move
+ * it to the new step's heading); closing hands it to `onClose`, because the buttons that had it
+ * are gone.
  */
 export function Intro({ onClose }: { readonly onClose?: () => void }) {
   const t = useT()
   const id = useId()
-  const [open, setOpen] = useState(() => !introSeen())
+  const open = useIntroOpen((s) => s.open)
   const [step, setStep] = useState(0)
   const stepHeading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => {
+    if (open === null) setIntroOpen(!introSeen() && (typeof matchMedia !== 'function' || matchMedia(WIDE).matches))
+  }, [open])
   if (!open) return null
 
   const last = INTRO_TITLES.length - 1
@@ -26,7 +35,8 @@ export function Intro({ onClose }: { readonly onClose?: () => void }) {
   }
   function close() {
     markIntroSeen()
-    setOpen(false)
+    setIntroOpen(false)
+    setStep(0)
     onClose?.()
   }
 

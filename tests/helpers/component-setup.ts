@@ -10,6 +10,7 @@ import { useSound } from '../../client/store/sound'
 import { EMPTY_PRIVATE } from '../../model/privateView'
 import { EMPTY_BOARD } from '../../model/view'
 import { stopLocalBoards } from './board'
+import { resetIntroOpen } from '../../client/store/introOpen'
 import { resetZoneView } from '../../client/store/zoneView'
 
 // jsdom has localStorage on an http: URL; keep a shim for environments without it.
@@ -67,6 +68,7 @@ function resetAll(): void {
   usePlainLanguage.setState({ plain: false }, true)
   useSound.setState({ muted: false }, true)
   resetZoneView()
+  resetIntroOpen()
   document.documentElement.lang = 'de'
   window.history.replaceState(null, '', '/')
 }

@@ -6,6 +6,7 @@ export const notesDe = {
   'zone.count.other': '{count} Notizen',
   'zone.filter': 'Bereich zeigen',
   'zone.filter.all': 'Alle',
+  'intro.reopen': 'Einführung',
   'presence.count.one': '{count} anwesend',
   'presence.count.other': '{count} anwesend',
 } as const satisfies Readonly<Record<string, string>>
@@ -18,6 +19,7 @@ export const notesEn: { readonly [K in keyof typeof notesDe]: string } = {
   'zone.count.other': '{count} notes',
   'zone.filter': 'Show area',
   'zone.filter.all': 'All',
+  'intro.reopen': 'Introduction',
   'presence.count.one': '{count} present',
   'presence.count.other': '{count} present',
 }
