@@ -1,6 +1,7 @@
 import { digest } from 'lib0/hash/sha256'
 import { toBase64Url } from './ids'
 import type { ParticipantId } from './ids'
+import { LIMITS } from './limits'
 
 /**
  * A participant proves who it is with a secret only its browser knows; the id others see is a
@@ -20,3 +21,20 @@ export interface Actor {
 
 /** The server itself, e.g. when it creates a board. */
 export const SYSTEM: Actor = Object.freeze({ participantId: 'system', role: 'moderator' })
+
+/**
+ * Characters a display name may not carry: controls, bidi embeddings, overrides, isolates and
+ * marks (a name could read "moderation" backwards), and zero-width characters (two names that
+ * look the same).
+ */
+const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
+
+/**
+ * A display name as everyone sees it: NFC, without hidden characters, runs of white space as one
+ * space, at most LIMITS.nameLength characters (never half a surrogate pair).
+ */
+export function normaliseName(raw: string): string {
+  const clean = raw.normalize('NFC').replace(HIDDEN, '').replace(/\s+/g, ' ').trim()
+  const clipped = clean.slice(0, LIMITS.nameLength)
+  return /[\uD800-\uDBFF]$/.test(clipped) ? clipped.slice(0, -1) : clipped
+}

@@ -48,14 +48,15 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const server = createServer((req, res) => void handleHttp(http, req, res))
   // Several instances: this one owns some boards and relays sockets for the others' (server/cluster/).
   const cluster = config.cluster ? await Cluster.start(config.cluster, store, rooms, (join, actor, hs) => serve(upgrades, join, actor, hs)) : null
+  const meeting = new Meeting(rooms, store)
   const upgrades: UpgradeContext = {
     ...(cluster ? { cluster } : {}),
     config,
     store,
     rooms,
     wss,
-    meeting: new Meeting(rooms, store),
-    members: new MemberBook(config.maxConnectionsPerBoard),
+    meeting,
+    members: new MemberBook(config.maxConnectionsPerBoard, 100, (board, joined) => meeting.joined(board, joined)),
     rate: new PerMinuteLimit(config.connectionsPerMinute, 'ws.rateLimited'),
     links,
   }

@@ -5,7 +5,7 @@ import type { ParticipantId } from '../model/ids'
 import { writesDrafts } from '../model/permissions'
 import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../model/reveal'
 import { boardTag, log } from './log'
-import { privateDocPrefix } from './rooms'
+import { privateDocName, privateDocPrefix } from './rooms'
 import type { Room, Rooms } from './rooms'
 import type { BoardStore } from './store/BoardStore'
 
@@ -67,6 +67,20 @@ export class Meeting {
     if (!before.anonymous && after.anonymous && stripAuthors(board.doc) > 0) board.compactSoon()
   }
 
+  /**
+   * Participants just noted as members: progress is published for members only, so a private
+   * doc that changed in the moment before its author's join was written is published now.
+   */
+  joined(board: Room, participants: readonly ParticipantId[]): void {
+    for (const participant of participants) {
+      const name = privateDocName(board.id, participant)
+      if (!this.rooms.isLoaded(name)) continue
+      void this.rooms.open(name, 'private').then((room) => {
+        if (!room.destroyed && !board.destroyed) writeProgress(board.doc, participant, room.doc)
+      })
+    }
+  }
+
   /** After a participant's private doc changed: its progress, and drafts that are due. */
   afterPrivateChange(board: Room, room: Room, participant: ParticipantId): void {
     const state = meetingStateOf(board)
@@ -88,6 +102,8 @@ export class MemberBook {
   constructor(
     private readonly cap: number,
     private readonly delayMs = 100,
+    /** Told which participants a write made members. */
+    private readonly onJoined: (board: Room, participants: readonly ParticipantId[]) => void = () => {},
   ) {}
 
   note(board: Room, participant: ParticipantId): void {
@@ -101,13 +117,15 @@ export class MemberBook {
   write(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
-    for (const [board, joined] of this.pending) if (!board.destroyed) noteMembers(board.doc, joined, this.cap)
+    for (const [board, joined] of this.pending) if (!board.destroyed) this.onJoined(board, noteMembers(board.doc, joined, this.cap))
     this.pending.clear()
   }
 }
 
-function noteMembers(board: Y.Doc, participants: Iterable<ParticipantId>, cap: number): void {
+/** Notes the participants not yet members, up to `cap` members; returns those it noted. */
+function noteMembers(board: Y.Doc, participants: Iterable<ParticipantId>, cap: number): ParticipantId[] {
   const members = membersOf(board)
   const fresh = [...participants].filter((p) => !members.has(p)).slice(0, Math.max(0, cap - members.size))
   if (fresh.length > 0) board.transact(() => fresh.forEach((p) => members.set(p, true)), LOCAL)
+  return fresh
 }

@@ -3,8 +3,8 @@ import * as encoding from 'lib0/encoding'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebSocket } from 'ws'
+import { normaliseName } from '../model/identity'
 import type { Actor } from '../model/identity'
-import { LIMITS } from '../model/limits'
 import { CLOSE, MESSAGE, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeAck, encodeHello, encodeReject } from '../protocol/messages'
 import type { GuardVerdict } from './guard'
 import { Budget, keepAlive } from './flowControl'
@@ -362,7 +362,5 @@ function displayName(state: unknown): string {
   if (typeof user !== 'object' || user === null) return ''
   const name = (user as { name?: unknown }).name
   if (typeof name !== 'string') return ''
-  const clipped = name.trim().slice(0, LIMITS.nameLength)
-  // Do not cut a character in half (a surrogate pair, e.g. an emoji).
-  return /[\uD800-\uDBFF]$/.test(clipped) ? clipped.slice(0, -1) : clipped
+  return normaliseName(name)
 }

@@ -1,5 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness'
-import { LIMITS } from '../../model/limits'
+import { normaliseName } from '../../model/identity'
 import type { Peer } from '../store/session'
 
 interface PresenceState {
@@ -13,7 +13,7 @@ export function readPeers(awareness: Awareness, selfId: string): Peer[] {
   const peers: Peer[] = []
   awareness.getStates().forEach((raw, clientId) => {
     const state = raw as PresenceState
-    const name = typeof state.user?.name === 'string' ? state.user.name.slice(0, LIMITS.nameLength) : ''
+    const name = typeof state.user?.name === 'string' ? normaliseName(state.user.name) : ''
     const self = clientId === awareness.clientID
     // Our own state is stamped only on the copies the server relays; we know our id anyway.
     const participantId = self ? selfId : typeof state.pid === 'string' ? state.pid : null

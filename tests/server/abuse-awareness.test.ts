@@ -82,7 +82,7 @@ describe('presence abuse', () => {
       await s.opened
       const own = 1_000_001
       const claims = JSON.stringify({
-        user: { name: `  Mallory ${'ü'.repeat(5000)}` },
+        user: { name: `  Mal\u200Blory\u202E ${'u\u0308'.repeat(5000)}` },
         pid: watcher.actor.participantId,
         role: 'moderator',
         pointer: { x: 0.25, y: 0.75, z: 'x'.repeat(1000) },

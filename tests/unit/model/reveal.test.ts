@@ -9,7 +9,7 @@ import { LIMITS } from '../../../model/limits'
 import { addNote } from '../../../model/notes'
 import { addDraft, ballotOf, castVote, declarePrivateRoots, draftsOf, editDraft, moveDraft, setDone } from '../../../model/privateDoc'
 import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../../../model/reveal'
-import { notesOf, progressOf, votesOf } from '../../../model/schema'
+import { membersOf, notesOf, progressOf, votesOf } from '../../../model/schema'
 import { toBoardView } from '../../../model/view'
 import { fixtureData } from '../../helpers/exportBoard'
 import { capture, newDoc } from '../../helpers/peers'
@@ -182,8 +182,26 @@ describe('revealDrafts', () => {
 })
 
 describe('writeProgress', () => {
-  it('publishes draft counts per zone and done, without text', () => {
+  /** A board that Alice and Bob joined (the server notes members when their board socket syncs). */
+  function joinedBoard(): Y.Doc {
     const board = boardDoc()
+    membersOf(board).set(ALICE, true)
+    membersOf(board).set(BOB, true)
+    return board
+  }
+
+  it('writes nothing for somebody who never joined the board: a fresh secret with only a private doc', () => {
+    const board = boardDoc()
+    const stranger = privateDoc()
+    addDraft(stranger, { zone: 'steigen', text: 'x' })
+    setDone(stranger, true)
+    writeProgress(board, 'stranger-participant', stranger)
+    expect(progressOf(board).size).toBe(0)
+    expect(toBoardView(board).progress.done).toEqual([])
+  })
+
+  it('publishes draft counts per zone and done, without text', () => {
+    const board = joinedBoard()
     const mine = privateDoc()
     addDraft(mine, { zone: 'steigen', text: 'geheim 1' })
     addDraft(mine, { zone: 'steigen', text: 'geheim 2' })
@@ -194,7 +212,7 @@ describe('writeProgress', () => {
   })
 
   it('writes nothing when unchanged, and again when something changes', () => {
-    const board = boardDoc()
+    const board = joinedBoard()
     const mine = privateDoc()
     const a = addDraft(mine, { zone: 'steigen', text: 'A' })
     writeProgress(board, ALICE, mine)
@@ -213,14 +231,14 @@ describe('writeProgress', () => {
   })
 
   it('repairs a hostile progress entry', () => {
-    const board = boardDoc()
+    const board = joinedBoard()
     progressOf(board).set(ALICE, 'kaputt')
     writeProgress(board, ALICE, privateDoc())
     expect(progressOf(board).get(ALICE)).toEqual({ counts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: false, votes: 0 })
   })
 
   it('shows in the view summed over participants, with the done ones sorted', () => {
-    const board = boardDoc()
+    const board = joinedBoard()
     const alice = privateDoc()
     const bob = privateDoc()
     addDraft(alice, { zone: 'steigen', text: 'a' })

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { newSecretId } from '../../model/ids'
+import { setDone } from '../../model/privateDoc'
+import { membersOf, progressOf } from '../../model/schema'
+import { connectClient, waitFor } from '../helpers/clients'
+import type { TestClient } from '../helpers/clients'
+import { createBoard, startTestServer } from '../helpers/server'
+import type { TestServer } from '../helpers/server'
+
+let server: TestServer | null = null
+const clients: TestClient[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  await server?.stop()
+  server = null
+})
+
+function client(name: string, secret = newSecretId()): TestClient {
+  const c = connectClient(server!.ws, name, { secret })
+  clients.push(c)
+  return c
+}
+
+async function boardDoc(boardId: string) {
+  const room = await server!.app.rooms.open(boardId)
+  return room.doc
+}
+
+describe('counts the server writes are for members only', () => {
+  it('ten fresh secrets that only open their private doc and say "fertig" add no progress and no member; one who joined does', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Privat sammeln' })
+    for (let i = 0; i < 10; i++) {
+      const stranger = client(`${board.boardId}/private`)
+      await stranger.synced()
+      setDone(stranger.doc, true)
+      await stranger.settled()
+    }
+    const secret = newSecretId()
+    const joined = client(board.boardId, secret)
+    await joined.synced()
+    const mine = client(`${board.boardId}/private`, secret)
+    await mine.synced()
+    setDone(mine.doc, true)
+    await mine.settled()
+    const doc = await boardDoc(board.boardId)
+    await waitFor(() => progressOf(doc).size > 0, 5000, 'the member’s progress')
+    expect([...progressOf(doc).keys()]).toEqual([joined.actor.participantId])
+    expect([...membersOf(doc).keys()]).toEqual([joined.actor.participantId])
+  })
+
+  it('a member whose private change came before the join was written still gets its progress', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Privat sammeln' })
+    const secret = newSecretId()
+    const mine = client(`${board.boardId}/private`, secret)
+    await mine.synced()
+    setDone(mine.doc, true)
+    await mine.settled()
+    const joined = client(board.boardId, secret)
+    await joined.synced()
+    const doc = await boardDoc(board.boardId)
+    await waitFor(() => progressOf(doc).has(joined.actor.participantId), 5000, 'progress once a member')
+    expect((progressOf(doc).get(joined.actor.participantId) as { done: boolean }).done).toBe(true)
+  })
+})
