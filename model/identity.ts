@@ -27,6 +27,7 @@ export const SYSTEM: Actor = Object.freeze({ participantId: 'system', role: 'mod
  * marks (a name could read "moderation" backwards), and zero-width characters (two names that
  * look the same).
  */
+// eslint-disable-next-line no-control-regex -- the controls are what this removes
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
 
 /**
