@@ -55,15 +55,11 @@ export interface Progress {
   readonly votes: number
 }
 
-<<<<<<< HEAD
-/** Publishes how many drafts and votes a participant has and whether it is done (no text, no targets). */
-=======
 /**
- * Publishes how many drafts a participant has per zone and whether it is done (no text). Only
- * for members (who joined the board itself; their number is capped): a fresh secret that only
- * opened its private doc would otherwise add one "fertig" each.
+ * Publishes how many drafts and votes a participant has and whether it is done (no text, no
+ * targets). Only for members (who joined the board itself; their number is capped): a fresh
+ * secret that only opened its private doc would otherwise add one "fertig" each.
  */
->>>>>>> 6d2901a (Server writes for members only, names normalised (issue 11, hole 6): writeProgress publishes 'fertig' and draft counts only for members of the board (ten fresh secrets with only a private doc showed ten 'fertig'; now none), and a join written after a private change publishes it then (Meeting.joined, told by MemberBook). Display names through model/identity.ts normaliseName on the server (presence) and in the client: NFC, no controls, bidi or zero-width characters, folded white space, at most 60 characters. Tests: server-writes (2), identity (4), writeProgress for a stranger, the presence test sends a decomposed name with U+200B and U+202E)
 export function writeProgress(board: Y.Doc, participant: ParticipantId, privateDoc: Y.Doc): void {
   if (!membersOf(board).has(participant)) return
   const counts: Record<ZoneId, number> = { steigen: 0, untenHalten: 0, einheizen: 0 }

@@ -254,7 +254,7 @@ describe('writeProgress', () => {
   })
 
   it('publishes how many votes someone cast, never on what, and who voted', () => {
-    const board = boardDoc()
+    const board = joinedBoard()
     const alice = privateDoc()
     const bob = privateDoc()
     castVote(alice, 'c1', 1, VOTES)
