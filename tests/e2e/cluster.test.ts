@@ -45,7 +45,7 @@ describe('a retro across instances', () => {
     await writeNote(ben, /Einheizen/, 'Mehr Zeit für Austausch')
     await noteItem(anna, /Steigen/, 'Gute Zusammenarbeit über Ämter hinweg').waitFor()
     await anna.getByRole('button', { name: 'Ich bin fertig' }).click()
-    await mod.getByText('1 fertig').waitFor()
+    await mod.getByText(/^1 von \d+ fertig$/).waitFor()
     expect(await mod.getByText('Gute Zusammenarbeit über Ämter hinweg').count()).toBe(0)
 
     // Aufdecken: every draft appears in every browser.
