@@ -42,9 +42,19 @@ const COLORS: Readonly<Record<ZoneId, { readonly fill: string; readonly stroke: 
   untenHalten: { fill: '#f3eee6', stroke: '#8b5a2b', ink: '#5a3a1c' },
 }
 
-/** Escapes text for SVG/XML content and attribute values. */
+/**
+ * Characters XML 1.0 forbids even as references: C0 controls other than tab, newline and carriage
+ * return, lone surrogates, U+FFFE and U+FFFF. One of them in a note (U+0007 was tried) made the
+ * whole picture unparsable, so the PNG failed.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+
+/** Escapes text for SVG/XML content and attribute values, dropping what XML cannot hold. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
+  return text
+    .replace(NOT_XML, '')
+    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c)
 }
 
 /** Breaks `text` into at most `maxLines` lines of about `width` characters; cut text ends in "…". */

@@ -39,6 +39,14 @@ describe('the picture', () => {
     return doc
   }
 
+  it('drops the characters XML forbids, so that the picture still parses', () => {
+    expect(escapeXml('Glocke\u0007 Form\u000Cfeed \uD800allein \uFFFF ok \u{1F388}\tTab')).toBe('Glocke Formfeed allein  ok \u{1F388}\tTab')
+    const doc = parse(pictureSvg(input('Titel\u0007', ['Notiz mit \u0001Steuerzeichen', 'Ballon \u{1F388}'])))
+    const texts = [...doc.querySelectorAll('text')].map((t) => t.textContent).join(' ')
+    expect(texts).toContain('Notiz mit Steuerzeichen')
+    expect(texts).toContain('Ballon \u{1F388}')
+  })
+
   it('escapes every text from the board', () => {
     expect(escapeXml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;')
     const doc = parse(pictureSvg(input('<script>x</script>', ['A & B', '"/><image href="/x.png"/>'])))
