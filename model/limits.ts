@@ -13,6 +13,8 @@ export const LIMITS = {
   /** Characters in an action's "what", and in its "who". */
   actionLength: 500,
   whoLength: 120,
+  /** Characters in a meeting's place or organiser, and in an institution's name. */
+  detailLength: 120,
   /** Clusters and actions on one board. */
   clustersPerBoard: 500,
   actionsPerBoard: 200,

@@ -95,3 +95,12 @@ export function deleteNote(doc: Y.Doc, id: NoteId): void {
   noteMap(doc, id)
   doc.transact(() => notesOf(doc).delete(id), LOCAL)
 }
+
+/** Marks a note "Zitat" (or not): the report quotes it, attributed generically (moderator only). */
+export function setQuote(doc: Y.Doc, id: NoteId, quote: boolean): void {
+  const note = noteMap(doc, id)
+  doc.transact(() => {
+    if (quote) note.set('quote', true)
+    else note.delete('quote')
+  }, LOCAL)
+}

@@ -1,5 +1,6 @@
 import { isUntil } from './agreements'
 import type { UpdateDescription, Write } from './changes'
+import { isDetailValue } from './details'
 import type { BoardFacts } from './facts'
 import { isPlausibleTime } from './dates'
 import { isDiscussion } from './discussion'
@@ -9,6 +10,7 @@ import type { Actor } from './identity'
 import { LIMITS } from './limits'
 import { isOrderKey } from './order'
 import { isReadOnly, mayCluster, mayEditActions, mayVote, writesDrafts } from './permissions'
+import { isPerson } from './people'
 import { isPhase, leavesVoteOpen } from './phases'
 import type { VoteStage } from './phases'
 import { SETTING_NAMES, isValidSetting } from './settings'
@@ -74,13 +76,39 @@ function checkMeta(actor: Actor, key: string, value: unknown, deleted: boolean):
     if (key === 'focus') return deleted || isFocus(value)
     if (key === 'discussion') return deleted || isDiscussion(value)
     if (key === 'date') return isUntil(value)
+    if (key.startsWith('meeting.')) return isDetailValue(key.slice('meeting.'.length), value) || (isDetail(key) ? false : null)
     return null
   })()
   if (valid === null) return reject('notAllowed', `meta.${key}`)
   if (valid) return ok
   // Only the free texts can be too long; any other string is simply not a valid value.
-  const isFreeText = key === 'title' || key === 'topic' || isQuestion
+  const isFreeText = key === 'title' || key === 'topic' || isQuestion || key === 'meeting.place' || key === 'meeting.organiser'
   return isFreeText && typeof value === 'string' ? reject('tooLong', key) : reject('invalid', key)
+}
+
+function isDetail(key: string): boolean {
+  return /^meeting\.(start|end|format|place|organiser)$/.test(key)
+}
+
+/** The "Zitat" mark: the moderator's, a boolean. */
+function checkQuote(actor: Actor, value: unknown, deleted: boolean): Rejection | null {
+  if (actor.role !== 'moderator') return reject('notAllowed', 'note.quote')
+  return deleted || typeof value === 'boolean' ? ok : reject('invalid', 'note.quote')
+}
+
+/**
+ * A participant's own entry in `people` (model/people.ts): only under its own id (the moderator
+ * may also remove others'), only the known fields, and a name only where the board is not
+ * anonymous and the moderator allows names in exports.
+ */
+function checkPerson(facts: BoardFacts, actor: Actor, write: Write): Rejection | null {
+  if (write.kind !== 'value') return reject('invalid', 'people')
+  const own = write.key === actor.participantId
+  if (write.deleted) return own || actor.role === 'moderator' ? ok : reject('notAllowed', 'people: not your entry')
+  if (!own) return reject('notAllowed', 'people: not your entry')
+  if (!isPerson(write.value)) return reject('invalid', 'people: entry')
+  const namesAllowed = !facts.settings.anonymous && facts.settings.namesInExports
+  return write.value.name !== undefined && !namesAllowed ? reject('notAllowed', 'people: name') : ok
 }
 
 function checkNoteFields(facts: BoardFacts, actor: Actor, fields: Readonly<Record<string, unknown>>): Rejection | null {
@@ -89,6 +117,10 @@ function checkNoteFields(facts: BoardFacts, actor: Actor, fields: Readonly<Recor
     if (key === 'order' && !isOrderKey(value)) return reject('invalid', 'order')
     if (key === 'createdAt' && !isPlausibleTime(value)) return reject('invalid', 'createdAt')
     if (key === 'clusterId' && value !== null && !(mayCluster(facts, actor) && isShortId(value))) return reject('notAllowed', 'clusterId')
+    if (key === 'quote') {
+      const problem = checkQuote(actor, value, false)
+      if (problem) return problem
+    }
   }
   return ok
 }
@@ -111,6 +143,7 @@ function checkNote(facts: BoardFacts, actor: Actor, write: Write): Rejection | n
         if (!own && !mayCluster(facts, actor)) return reject('notAllowed', 'foreign note')
         return write.deleted ? reject('invalid', `note.${write.key} removed`) : checkNoteFields(facts, actor, { [write.key]: write.value })
       }
+      if (write.key === 'quote') return checkQuote(actor, write.value, write.deleted)
       if (write.key === 'clusterId') {
         // Anyone may take their own note out of a cluster; grouping is for those who cluster.
         if (write.value === null && !write.deleted) return own || mayCluster(facts, actor) ? ok : reject('notAllowed', 'clusterId')
@@ -172,6 +205,8 @@ function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejecti
       return mayCluster(facts, actor) ? checkCluster(facts, write) : reject('notAllowed', 'clusters')
     case 'actions':
       return mayEditActions(facts, actor) ? checkAction(facts, write) : reject('notAllowed', 'actions')
+    case 'people':
+      return checkPerson(facts, actor, write)
     default:
       // votes (the revealed totals) and progress are written by the server alone.
       return reject('notAllowed', write.root)

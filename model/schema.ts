@@ -5,7 +5,7 @@ import type { Locale, ZoneId } from './zones'
  * The board document. One Y.Doc per board; these root names and keys are the schema that
  * the view, the rules and the server guard all read.
  */
-export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress', 'members'] as const
+export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress', 'members', 'people'] as const
 export type RootName = (typeof ROOTS)[number]
 
 export const SCHEMA_VERSION = 1
@@ -29,11 +29,13 @@ export type MetaKey =
   | 'votesRevealed'
   | 'discussion'
   | 'date'
+  /** The meeting's details (model/details.ts): start, end, format, place, organiser. */
+  | `meeting.${string}`
   /** Vote totals an imported board came with (target id -> votes): no ballot holds them. */
   | 'importedVotes'
 
-/** Keys of one note's Y.Map. */
-export const NOTE_KEYS = ['zone', 'text', 'author', 'createdAt', 'order', 'clusterId'] as const
+/** Keys of one note's Y.Map; `quote` marks a note the report quotes (moderator only). */
+export const NOTE_KEYS = ['zone', 'text', 'author', 'createdAt', 'order', 'clusterId', 'quote'] as const
 export type NoteKey = (typeof NOTE_KEYS)[number]
 
 /** Keys of one cluster's Y.Map; `title` is a Y.Text. */
@@ -53,6 +55,11 @@ export function progressOf(doc: Y.Doc): Y.Map<unknown> {
 /** Participant ids that joined the board (server-written; only their number is shown). */
 export function membersOf(doc: Y.Doc): Y.Map<boolean> {
   return doc.getMap('members')
+}
+
+/** Participant id -> what it tells about itself for the report (model/people.ts); each writes its own. */
+export function peopleOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('people')
 }
 
 export interface NewBoard {
@@ -96,4 +103,5 @@ export function declareRoots(doc: Y.Doc): void {
   actionsOf(doc)
   progressOf(doc)
   membersOf(doc)
+  peopleOf(doc)
 }

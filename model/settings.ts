@@ -17,6 +17,12 @@ export interface Settings {
   readonly participantsEditActions: boolean
   /** Participants may export the report (issue: export). */
   readonly participantsExport: boolean
+  /** The join dialog asks for a "Kommune / Institution" (optional); the report lists them. */
+  readonly askInstitution: boolean
+  /** Quotes are attributed with the author's institution, not only "Teilnehmerin/Teilnehmer". */
+  readonly quoteInstitution: boolean
+  /** Where the board is not anonymous, the CSV names each note's author by display name. */
+  readonly namesInExports: boolean
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -27,6 +33,9 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   participantsCluster: false,
   participantsEditActions: false,
   participantsExport: false,
+  askInstitution: false,
+  quoteInstitution: false,
+  namesInExports: false,
 })
 
 export type SettingName = keyof Settings

@@ -7,7 +7,11 @@ import { compareOrder } from './order'
 import { isPhase } from './phases'
 import type { Phase } from './phases'
 import { isUntil } from './agreements'
-import { actionsOf, clustersOf, membersOf, metaOf, notesOf, progressOf, votesOf } from './schema'
+import { NO_DETAILS, readDetails } from './details'
+import type { MeetingDetails } from './details'
+import { isPerson } from './people'
+import type { Person } from './people'
+import { actionsOf, clustersOf, membersOf, metaOf, notesOf, peopleOf, progressOf, votesOf } from './schema'
 import { DEFAULT_SETTINGS, readSettings } from './settings'
 import type { Settings } from './settings'
 import { isTimerState } from './timer'
@@ -23,6 +27,8 @@ export interface NoteView {
   readonly createdAt: number
   readonly order: string
   readonly clusterId: string | null
+  /** Marked "Zitat" by the moderator: the report quotes it. */
+  readonly quote: boolean
 }
 
 export interface ClusterView {
@@ -73,6 +79,10 @@ export interface BoardView {
   readonly date: string
   /** How many people joined the board (never who, on any board). */
   readonly participantCount: number
+  /** Time, format, place, organiser (the date is `date`). */
+  readonly meeting: MeetingDetails
+  /** What participants told about themselves (institution; a name only where allowed), by participant id. */
+  readonly people: Readonly<Record<ParticipantId, Person>>
   readonly phase: Phase
   readonly settings: Settings
   readonly locked: boolean
@@ -99,6 +109,8 @@ export const EMPTY_BOARD: BoardView = Object.freeze({
   createdAt: 0,
   date: '',
   participantCount: 0,
+  meeting: NO_DETAILS,
+  people: Object.freeze({}),
   phase: 'sammeln',
   settings: DEFAULT_SETTINGS,
   locked: false,
@@ -144,6 +156,7 @@ function readNote(id: NoteId, map: Y.Map<unknown>): NoteView | null {
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     order: str(map.get('order')),
     clusterId: typeof clusterId === 'string' ? clusterId : null,
+    quote: map.get('quote') === true,
   }
 }
 
@@ -251,6 +264,17 @@ function readTally(doc: Y.Doc, prev: Readonly<Record<string, number>>): Readonly
   return keep(prev, tally)
 }
 
+function readPeople(doc: Y.Doc, prev: Readonly<Record<ParticipantId, Person>>): Readonly<Record<ParticipantId, Person>> {
+  const people: Record<ParticipantId, Person> = {}
+  const map = peopleOf(doc)
+  // Sorted by id, so that every peer lists them in the same order.
+  for (const id of [...map.keys()].sort()) {
+    const person = map.get(id)
+    if (isPerson(person)) people[id] = person
+  }
+  return keep(prev, people)
+}
+
 function dateOf(date: unknown, createdAt: unknown): string {
   if (typeof date === 'string' && isUntil(date) && date !== '') return date
   return typeof createdAt === 'number' && createdAt > 0 ? new Date(createdAt).toISOString().slice(0, 10) : ''
@@ -277,6 +301,8 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     date: dateOf(meta.get('date'), createdAt),
     participantCount: membersOf(doc).size,
+    meeting: keep(prev.meeting, readDetails(meta)),
+    people: readPeople(doc, prev.people),
     phase: isPhase(phase) ? phase : 'sammeln',
     settings: keep(prev.settings, readSettings(meta)),
     locked: meta.get('locked') === true,

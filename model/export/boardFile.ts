@@ -1,12 +1,17 @@
+import type { MeetingDetails } from '../details'
+import type { Person } from '../people'
 import type { Settings } from '../settings'
 import type { Locale, ZoneId } from '../zones'
 
 /**
- * The versioned export format ("ballonfahrt-board", version 1), documented in
+ * The versioned export format ("ballonfahrt-board", version 2), documented in
  * docs/export-format.md. Reading it back lives in parse.ts, writing it into a doc in import.ts.
+ * Version 2 added the meeting's details, institutions, people and quotes; a version 1 file is
+ * read as a version 2 file without them.
  */
 export const BOARD_FILE_FORMAT = 'ballonfahrt-board'
-export const BOARD_FILE_VERSION = 1
+export const BOARD_FILE_VERSION = 2
+export const READABLE_VERSIONS: readonly number[] = [1, 2]
 
 export interface BoardFile {
   readonly format: typeof BOARD_FILE_FORMAT
@@ -21,6 +26,12 @@ export interface BoardFile {
   readonly settings: Settings
   readonly zones: Readonly<Record<ZoneId, FileZone>>
   readonly actions: readonly FileAction[]
+  /** Time, format, place, organiser (the date is `date`). */
+  readonly meeting: MeetingDetails
+  /** The institutions that took part, each once. */
+  readonly institutions: readonly string[]
+  /** Participant id -> institution (and a name where allowed); absent on anonymous boards. */
+  readonly people?: Readonly<Record<string, Person>>
 }
 
 export interface FileZone {
@@ -48,6 +59,8 @@ export interface FileNote {
   readonly author?: string
   /** ISO 8601 timestamp. */
   readonly createdAt: string
+  /** Marked "Zitat" by the moderator. */
+  readonly quote?: true
 }
 
 export interface FileAction {

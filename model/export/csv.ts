@@ -23,9 +23,18 @@ export function csvCell(value: string, separator: string): string {
 }
 
 /**
+ * The author column: the display name the author gave, only where the board is not anonymous and
+ * the moderator allows names in exports; otherwise empty. Never a participant id.
+ */
+function authorName(view: BoardView, note: NoteView): string {
+  if (view.settings.anonymous || !view.settings.namesInExports || note.author === null) return ''
+  return view.people[note.author]?.name ?? ''
+}
+
+/**
  * One row per note, zone by zone, clusters as in the report (most votes first), then the notes
- * in no cluster: zone, cluster, text, the note's own votes, the cluster's votes, author id (empty
- * on anonymous boards), created (ISO). Votes are empty while the vote has not ended.
+ * in no cluster: zone, cluster, text, the note's own votes, the cluster's votes, the author's name
+ * (see authorName), created (ISO). Votes are empty while the vote has not ended.
  * UTF-8 BOM first (Excel), CRLF line ends.
  */
 export function toCsv(view: BoardView, options: CsvOptions): string {
@@ -39,7 +48,7 @@ export function toCsv(view: BoardView, options: CsvOptions): string {
     note.text,
     count(note.id),
     clusterVotes,
-    view.settings.anonymous ? '' : (note.author ?? ''),
+    authorName(view, note),
     new Date(note.createdAt).toISOString(),
   ]
   for (const id of ZONE_IDS) {

@@ -2,7 +2,7 @@ import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCel
 import type { BoardView } from '../view'
 import type { Locale } from '../zones'
 import { LABELS } from './labels'
-import { buildReport, sectionHeading } from './report'
+import { buildReport, reportFacts, sectionHeading } from './report'
 import type { ReportNote } from './report'
 import { formatNumber } from './format'
 import { paragraphs } from './text'
@@ -41,10 +41,7 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
     new Paragraph({ heading: level, children })
 
   const body: (Paragraph | Table)[] = [heading(HeadingLevel.HEADING_1, report.title.trim() === '' ? [label(t.untitled)] : text(report.title))]
-  const facts: [string, string][] = []
-  if (report.date !== '') facts.push([t.date, report.date])
-  if (report.topic !== '') facts.push([t.topic, report.topic])
-  if (report.participantCount > 0) facts.push([t.participants, formatNumber(report.participantCount, report.locale)])
+  const facts = reportFacts(report, (n) => formatNumber(n, report.locale))
   for (const [name, value] of facts) body.push(new Paragraph({ children: [label(`${name}: `, { bold: true }), ...text(value)] }))
   /** Prose: one Word paragraph per paragraph of the text. */
   const prose = (value: string): Paragraph[] => paragraphs(value).map((p) => new Paragraph({ children: [label(p)] }))

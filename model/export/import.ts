@@ -2,7 +2,9 @@ import * as Y from 'yjs'
 import { initBoard } from '../board'
 import { newItemId } from '../ids'
 import { orderBetween } from '../order'
-import { LOCAL, actionsOf, clustersOf, declareRoots, metaOf, notesOf, votesOf } from '../schema'
+import { DETAIL_FIELDS } from '../details'
+import { institutionsOf, sameInstitution } from '../people'
+import { LOCAL, actionsOf, clustersOf, declareRoots, metaOf, notesOf, peopleOf, votesOf } from '../schema'
 import { ZONE_IDS } from '../zones'
 import type { ZoneId } from '../zones'
 import type { BoardFile, FileNote } from './boardFile'
@@ -61,6 +63,7 @@ export function importBoard(doc: Y.Doc, file: BoardFile, now: number = Date.now(
         map.set('createdAt', Date.parse(note.createdAt))
         map.set('order', noteOrder)
         map.set('clusterId', clusterId)
+        if (note.quote === true) map.set('quote', true)
         notesOf(doc).set(id, map)
         if (note.votes !== undefined && note.votes > 0) votes.set(id, note.votes)
       }
@@ -93,6 +96,27 @@ export function importBoard(doc: Y.Doc, file: BoardFile, now: number = Date.now(
       map.set('createdAt', now + i)
       actionsOf(doc).set(actionIds.take(action.id), map)
     })
+    for (const field of DETAIL_FIELDS) if (file.meeting[field] !== '') meta.set(`meeting.${field}`, file.meeting[field])
+    writePeople(doc, file)
     meta.set('phase', 'abschluss')
   }, LOCAL)
+}
+
+/**
+ * People as the file has them; institutions no entry names (an anonymous board's file has only
+ * the list) get entries of their own (`i1`, `i2`, …), so the report lists them again.
+ */
+function writePeople(doc: Y.Doc, file: BoardFile): void {
+  const people = peopleOf(doc)
+  for (const [id, person] of Object.entries(file.people ?? {})) {
+    const { name, ...rest } = person
+    people.set(id, file.settings.namesInExports && name !== undefined ? { ...rest, name } : rest)
+  }
+  const known = new Set(institutionsOf(Object.values(file.people ?? {})).map(sameInstitution))
+  let n = 0
+  for (const name of institutionsOf(file.institutions.map((institution) => ({ institution })))) {
+    if (known.has(sameInstitution(name))) continue
+    while (people.has(`i${++n}`));
+    people.set(`i${n}`, { institution: name })
+  }
 }

@@ -1,3 +1,5 @@
+import { institutionsOf } from '../people'
+import type { Person } from '../people'
 import type { BoardView, NoteView } from '../view'
 import { ZONE_IDS } from '../zones'
 import type { ZoneId } from '../zones'
@@ -12,7 +14,18 @@ function fileNote(note: NoteView, view: BoardView): FileNote {
     ...(votes > 0 ? { votes } : {}),
     ...(note.author !== null && !view.settings.anonymous ? { author: note.author } : {}),
     createdAt: new Date(note.createdAt).toISOString(),
+    ...(note.quote ? { quote: true as const } : {}),
   }
+}
+
+/** People as the file carries them (the caller leaves them out on anonymous boards); names only where allowed. */
+function filePeople(view: BoardView): Record<string, Person> {
+  const out: Record<string, Person> = {}
+  for (const [id, person] of Object.entries(view.people)) {
+    const { name, ...rest } = person
+    out[id] = view.settings.namesInExports && name !== undefined ? { ...rest, name } : rest
+  }
+  return out
 }
 
 /** The board as an export file: everything needed to rebuild it, nothing of the live meeting. */
@@ -47,6 +60,9 @@ export function toBoardFile(view: BoardView): BoardFile {
     questions,
     settings: { ...view.settings },
     zones,
+    meeting: { ...view.meeting },
+    institutions: institutionsOf(Object.values(view.people)),
+    ...(view.settings.anonymous ? {} : { people: filePeople(view) }),
     actions: view.actions.map((a) => ({
       id: a.id,
       what: a.what,

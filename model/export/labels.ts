@@ -1,4 +1,5 @@
 import type { Locale } from '../zones'
+import type { MeetingFormat } from '../details'
 import { plural } from './format'
 
 /** The fixed wording of every report format, per language. User texts never come from here. */
@@ -16,6 +17,17 @@ export interface ReportLabels {
   readonly noActions: string
   /** Heading of the closing paragraph of the report's prose. */
   readonly fazit: string
+  readonly time: string
+  readonly format: string
+  readonly place: string
+  readonly organiser: string
+  readonly institutions: string
+  /** The meeting's format as the header names it. */
+  readonly formats: Readonly<Record<MeetingFormat, string>>
+  /** "10:00–12:00 Uhr", "ab 10:00 Uhr". */
+  readonly timeRange: (start: string, end: string) => string
+  /** A quote's attribution: never a name ("Teilnehmerin/Teilnehmer der Veranstaltung"). */
+  readonly quoteBy: string
   readonly what: string
   readonly who: string
   readonly until: string
@@ -49,6 +61,14 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     actions: 'Maßnahmen',
     noActions: 'Keine Maßnahmen vereinbart.',
     fazit: 'Fazit',
+    time: 'Zeit',
+    format: 'Format',
+    place: 'Ort',
+    organiser: 'Veranstaltet von',
+    institutions: 'Institutionen',
+    formats: { digital: 'digital', praesenz: 'in Präsenz', hybrid: 'hybrid' },
+    timeRange: (start, end) => (end === '' ? `ab ${start} Uhr` : start === '' ? `bis ${end} Uhr` : `${start}–${end} Uhr`),
+    quoteBy: 'Teilnehmerin/Teilnehmer der Veranstaltung',
     what: 'Was',
     who: 'Wer',
     until: 'Bis wann',
@@ -63,7 +83,7 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       text: 'Notiz',
       votes: 'Stimmen (Notiz)',
       clusterVotes: 'Stimmen (Cluster)',
-      author: 'Verfasser-ID',
+      author: 'Verfasst von',
       created: 'Erstellt',
     },
   },
@@ -78,6 +98,14 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     actions: 'Actions',
     noActions: 'No actions agreed.',
     fazit: 'Conclusion',
+    time: 'Time',
+    format: 'Format',
+    place: 'Place',
+    organiser: 'Organised by',
+    institutions: 'Institutions',
+    formats: { digital: 'online', praesenz: 'in person', hybrid: 'hybrid' },
+    timeRange: (start, end) => (end === '' ? `from ${start}` : start === '' ? `until ${end}` : `${start}–${end}`),
+    quoteBy: 'participant of the meeting',
     what: 'What',
     who: 'Who',
     until: 'By when',
@@ -92,7 +120,7 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
       text: 'Note',
       votes: 'Votes (note)',
       clusterVotes: 'Votes (cluster)',
-      author: 'Author ID',
+      author: 'Author',
       created: 'Created',
     },
   },

@@ -1,7 +1,7 @@
 import type { BoardView } from '../view'
 import type { Locale } from '../zones'
 import { LABELS } from './labels'
-import { buildReport, sectionHeading } from './report'
+import { buildReport, reportFacts, sectionHeading } from './report'
 import type { ReportNote } from './report'
 import { formatNumber } from './format'
 
@@ -62,11 +62,7 @@ export function toMarkdown(view: BoardView, locale: Locale): string {
   const votes = (n: number): string => (report.showVotes ? ` (${t.votes(n)})` : '')
   const noteItem = (note: ReportNote): string => item(note.text, note.votes > 0 ? votes(note.votes) : '')
   const out: string[] = [`# ${inline(report.title) || t.untitled}`, '']
-  const facts = [
-    report.date !== '' ? `- ${t.date}: ${inline(report.date)}` : null,
-    report.topic !== '' ? `- ${t.topic}: ${inline(report.topic)}` : null,
-    report.participantCount > 0 ? `- ${t.participants}: ${formatNumber(report.participantCount, report.locale)}` : null,
-  ].filter((line) => line !== null)
+  const facts = reportFacts(report, (n) => formatNumber(n, report.locale)).map(([label, value]) => `- ${label}: ${inline(value)}`)
   if (facts.length > 0) out.push(...facts, '')
   out.push(...prose(report.prose.intro))
   for (const section of report.sections) {

@@ -4,80 +4,17 @@ import { DEFAULT_SETTINGS, SETTING_NAMES, isValidSetting } from '../settings'
 import type { Settings } from '../settings'
 import { ZONE_IDS, isLocale, isZoneId } from '../zones'
 import type { Locale, ZoneId } from '../zones'
-import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './boardFile'
+import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, READABLE_VERSIONS } from './boardFile'
+import { institutions, meeting, people, quoteMark } from './parseMinutes'
 import type { BoardFile, FileAction, FileCluster, FileNote, FileZone } from './boardFile'
+import { ImportError, fail, kind, list, object, text } from './parseKit'
+import type { Json, TextRule } from './parseKit'
 
-/**
- * An import file that cannot be read. The message is German and says where and what, e.g.
- * `zones.steigen[2].notes[0]: Text fehlt`; `path` and `reason` hold the two parts.
- */
-export class ImportError extends Error {
-  override readonly name = 'ImportError'
-  constructor(
-    readonly path: string,
-    readonly reason: string,
-  ) {
-    super(`${path}: ${reason}`)
-  }
-}
+export { ImportError }
 
 export interface ParseOptions {
   /** Creation time for notes whose file gives none and has no date (default: now). */
   readonly now?: number
-}
-
-type Json = Record<string, unknown>
-
-function kind(value: unknown): string {
-  if (value === undefined) return 'nichts'
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'eine Liste'
-  switch (typeof value) {
-    case 'string':
-      return 'ein Text'
-    case 'number':
-      return 'eine Zahl'
-    case 'boolean':
-      return 'ein Wahrheitswert'
-    case 'object':
-      return 'ein Objekt'
-    default:
-      return typeof value
-  }
-}
-
-function fail(path: string, reason: string): never {
-  throw new ImportError(path, reason)
-}
-
-function object(value: unknown, path: string): Json {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail(path, `Objekt erwartet, gefunden: ${kind(value)}`)
-  return value as Json
-}
-
-function list(value: unknown, path: string, max: number, what: string): readonly unknown[] {
-  if (!Array.isArray(value)) fail(path, `Liste erwartet, gefunden: ${kind(value)}`)
-  if (value.length > max) fail(path, `zu viele ${what} (${value.length}, höchstens ${max})`)
-  return value
-}
-
-interface TextRule {
-  readonly max: number
-  /** Empty (or missing) is an error with this reason, e.g. "Text fehlt". */
-  readonly required?: string
-}
-
-/** A trimmed text within its limit; missing counts as empty. */
-function text(value: unknown, path: string, rule: TextRule): string {
-  if (value === undefined || value === null) {
-    if (rule.required !== undefined) fail(path, rule.required)
-    return ''
-  }
-  if (typeof value !== 'string') fail(path, `Text erwartet, gefunden: ${kind(value)}`)
-  const trimmed = value.trim()
-  if (trimmed === '' && rule.required !== undefined) fail(path, rule.required)
-  if (trimmed.length > rule.max) fail(path, `Text ist zu lang (${trimmed.length} Zeichen, höchstens ${rule.max})`)
-  return trimmed
 }
 
 function votes(value: unknown, path: string): number {
@@ -165,15 +102,20 @@ class Budget {
 const NOTE_TEXT: TextRule = { max: LIMITS.noteLength, required: 'Text fehlt' }
 const ACTION_WHAT: TextRule = { max: LIMITS.actionLength, required: 'Beschreibung der Maßnahme („what“) fehlt' }
 
-function header(input: Json): Pick<BoardFile, 'title' | 'topic' | 'date' | 'locale' | 'questions' | 'settings'> {
+function header(input: Json): Pick<BoardFile, 'title' | 'topic' | 'date' | 'locale' | 'questions' | 'settings' | 'meeting' | 'institutions' | 'people'> {
   if (input.title === undefined) fail('title', 'Titel fehlt')
+  const read = settings(input.settings)
+  const who = people(input.people, read.anonymous)
   return {
+    meeting: meeting(input.meeting),
+    institutions: institutions(input.institutions),
+    ...(who !== undefined ? { people: who } : {}),
     title: text(input.title, 'title', { max: LIMITS.titleLength }),
     topic: text(input.topic, 'topic', { max: LIMITS.titleLength }),
     date: day(input.date, 'date'),
     locale: locale(input.locale),
     questions: questions(input.questions),
-    settings: settings(input.settings),
+    settings: read,
   }
 }
 
@@ -184,9 +126,9 @@ function withoutAuthor(note: FileNote): FileNote {
 
 /** Version 1 of the export format, as written by toBoardFile. */
 function parseFull(input: Json, budget: Budget, now: string): BoardFile {
-  if (input.version === undefined) fail('version', `Version fehlt (unterstützt: ${BOARD_FILE_VERSION})`)
-  if (input.version !== BOARD_FILE_VERSION) {
-    fail('version', `Version ${(JSON.stringify(input.version) ?? kind(input.version)).slice(0, 20)} wird nicht unterstützt (unterstützt: ${BOARD_FILE_VERSION})`)
+  if (input.version === undefined) fail('version', `Version fehlt (unterstützt: ${READABLE_VERSIONS.join(', ')})`)
+  if (typeof input.version !== 'number' || !READABLE_VERSIONS.includes(input.version)) {
+    fail('version', `Version ${(JSON.stringify(input.version) ?? kind(input.version)).slice(0, 20)} wird nicht unterstützt (unterstützt: ${READABLE_VERSIONS.join(', ')})`)
   }
   const head = header(input)
   const note = (value: unknown, path: string): FileNote => {
@@ -200,6 +142,7 @@ function parseFull(input: Json, budget: Budget, now: string): BoardFile {
       ...(v > 0 ? { votes: v } : {}),
       ...(author !== '' ? { author } : {}),
       createdAt: timestamp(n.createdAt, `${path}.createdAt`, now),
+      ...quoteMark(n.quote, path),
     }
     return head.settings.anonymous ? withoutAuthor(parsed) : parsed
   }

@@ -1,3 +1,5 @@
+import type { MeetingDetails } from '../details'
+import { institutionsOf } from '../people'
 import type { BoardView, ClusterView, NoteView, ZoneView } from '../view'
 import { ZONES, ZONE_IDS } from '../zones'
 import type { Locale, ZoneId } from '../zones'
@@ -19,6 +21,12 @@ export interface ReportContent {
   readonly topic: string
   /** How many people joined; 0 when unknown (an imported board). Never who. */
   readonly participantCount: number
+  /** Time, format, place and organiser, formatted for `locale`; each may be empty. */
+  readonly meeting: ReportMeeting
+  /** The same details as stored, for the prose to build its own sentence from. */
+  readonly details: MeetingDetails
+  /** The institutions that took part, each once, alphabetically; never a person. */
+  readonly institutions: readonly string[]
   /** Whether the vote has ended, so votes are worth showing. */
   readonly showVotes: boolean
   readonly sections: readonly ReportSection[]
@@ -28,6 +36,19 @@ export interface ReportContent {
 /** The content, and the report's text in prose (the generated draft). */
 export interface Report extends ReportContent {
   readonly prose: ReportProse
+}
+
+export interface ReportMeeting {
+  readonly time: string
+  readonly format: string
+  readonly place: string
+  readonly organiser: string
+}
+
+/** A note the moderator marked "Zitat", with its generic attribution (never a name). */
+export interface ReportQuote {
+  readonly text: string
+  readonly by: string
 }
 
 export interface ReportSection {
@@ -42,6 +63,8 @@ export interface ReportSection {
   readonly clusters: readonly ReportCluster[]
   /** Notes in no cluster, in board order. */
   readonly loose: readonly ReportNote[]
+  /** Notes marked "Zitat", in board order. */
+  readonly quotes: readonly ReportQuote[]
 }
 
 export interface ReportCluster {
@@ -53,6 +76,8 @@ export interface ReportCluster {
 
 export interface ReportNote {
   readonly text: string
+  /** Marked "Zitat": the prose quotes it rather than naming it. */
+  readonly quote: boolean
   /** The note's own votes (only loose notes are voted on). */
   readonly votes: number
 }
@@ -77,7 +102,45 @@ function clusterTitle(cluster: ClusterView, locale: Locale): string {
 }
 
 function note(n: NoteView, tally: Readonly<Record<string, number>>): ReportNote {
-  return { text: n.text, votes: tally[n.id] ?? 0 }
+  return { text: n.text, quote: n.quote, votes: tally[n.id] ?? 0 }
+}
+
+/**
+ * "Teilnehmerin/Teilnehmer der Veranstaltung", with the author's institution only where the
+ * moderator allows it and the board is not anonymous (an anonymous note has no author anyway).
+ */
+function quoteOf(view: BoardView, n: NoteView, locale: Locale): ReportQuote {
+  const by = LABELS[locale].quoteBy
+  const institution = n.author !== null ? view.people[n.author]?.institution : undefined
+  const named = view.settings.quoteInstitution && !view.settings.anonymous && institution !== undefined
+  return { text: n.text, by: named ? `${by}, ${institution}` : by }
+}
+
+function meetingOf(view: BoardView, locale: Locale): ReportMeeting {
+  const t = LABELS[locale]
+  const { start, end, format, place, organiser } = view.meeting
+  return {
+    time: start === '' && end === '' ? '' : t.timeRange(start, end),
+    format: format === '' ? '' : t.formats[format],
+    place,
+    organiser,
+  }
+}
+
+/** The header's facts in order, each as [label, value], only those given. */
+export function reportFacts(report: ReportContent, count: (n: number) => string): [label: string, value: string][] {
+  const t = LABELS[report.locale]
+  const facts: [string, string][] = [
+    [t.date, report.date],
+    [t.time, report.meeting.time],
+    [t.format, report.meeting.format],
+    [t.place, report.meeting.place],
+    [t.organiser, report.meeting.organiser],
+    [t.topic, report.topic],
+    [t.participants, report.participantCount > 0 ? count(report.participantCount) : ''],
+    [t.institutions, report.institutions.join(', ')],
+  ]
+  return facts.filter(([, value]) => value !== '')
 }
 
 function linkText(view: BoardView, link: string | null, locale: Locale): string {
@@ -104,6 +167,9 @@ function reportContent(view: BoardView, locale: Locale): ReportContent {
     date: formatDay(view.date, locale),
     topic: view.topic,
     participantCount: view.participantCount,
+    meeting: meetingOf(view, locale),
+    details: view.meeting,
+    institutions: institutionsOf(Object.values(view.people)),
     showVotes: view.votesRevealed,
     sections: ZONE_IDS.map((id) => {
       const zone = view.zones[id]
@@ -118,6 +184,7 @@ function reportContent(view: BoardView, locale: Locale): ReportContent {
           notes: c.notes.map((n) => note(n, tally)),
         })),
         loose: zone.loose.map((n) => note(n, tally)),
+        quotes: zone.notes.filter((n) => n.quote).map((n) => quoteOf(view, n, locale)),
       }
     }),
     actions: view.actions.map((a) => ({

@@ -1,7 +1,7 @@
 import type { BoardView } from '../view'
 import type { Locale } from '../zones'
 import { LABELS } from './labels'
-import { buildReport, sectionHeading } from './report'
+import { buildReport, reportFacts, sectionHeading } from './report'
 import type { Report, ReportNote } from './report'
 import { formatNumber } from './format'
 
@@ -26,12 +26,7 @@ export function paragraphs(text: string): string[] {
 }
 
 function facts(report: Report): [label: string, value: string][] {
-  const t = LABELS[report.locale]
-  const out: [string, string][] = []
-  if (report.date !== '') out.push([t.date, report.date])
-  if (report.topic !== '') out.push([t.topic, report.topic])
-  if (report.participantCount > 0) out.push([t.participants, formatNumber(report.participantCount, report.locale)])
-  return out
+  return reportFacts(report, (n) => formatNumber(n, report.locale))
 }
 
 export function toPlainText(view: BoardView, locale: Locale): string {

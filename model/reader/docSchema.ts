@@ -21,6 +21,8 @@ export const BOARD_SCHEMA: DocSchema = {
   votes: values,
   progress: values,
   members: values,
+  /** Participant id -> institution (and a name where allowed); model/people.ts. */
+  people: values,
 }
 export const PRIVATE_SCHEMA: DocSchema = {
   drafts: { kind: 'entries', fields: DRAFT_KEYS, text: 'text' },

@@ -23,6 +23,8 @@ const NAMED_CLUSTERS = 3
 const NAMED_NOTES = 2
 const NAMED_LOOSE = 3
 const NAMED_ACTIONS = 5
+/** A quote is given whole up to this length. */
+const QUOTE_LENGTH = 400
 
 function votesSuffix(votes: number, showVotes: boolean, locale: Locale): string {
   return showVotes && votes > 0 ? ` (${LABELS[locale].votes(votes)})` : ''
@@ -45,21 +47,27 @@ export function draftZone(section: ReportSection, showVotes: boolean, locale: Lo
   const item = (text: string, votes: number) => `${quote(text, locale)}${votesSuffix(votes, showVotes, locale)}`
   const loose = byVotes(section.loose)
   if (section.clusters.length === 0) {
-    if (loose.length === 0) return p.nothing(q)
+    if (loose.length === 0) return [p.nothing(q), ...quotes(section, locale)].join(' ')
     const named = loose.slice(0, NAMED_LOOSE).map((n) => item(n.text, n.votes))
-    return [p.named(q, words, named), loose.length > named.length ? p.notes(loose.length) : null].filter(isText).join(' ')
+    return [p.named(q, words, named), loose.length > named.length ? p.notes(loose.length) : null, ...quotes(section, locale)].filter(isText).join(' ')
   }
   const named = section.clusters.slice(0, NAMED_CLUSTERS)
   const sentences = [p.named(q, words, named.map((c) => item(c.title, c.votes)))]
   if (section.clusters.length > named.length) sentences.push(p.themes(section.clusters.length))
   const lead = section.clusters[0]!
-  const details = lead.notes.filter((n) => !sameText(n.text, lead.title)).slice(0, NAMED_NOTES)
+  // A note marked "Zitat" is quoted below, not named here.
+  const details = lead.notes.filter((n) => !n.quote && !sameText(n.text, lead.title)).slice(0, NAMED_NOTES)
   if (details.length > 0) {
     const all = details.length === lead.notes.length
     sentences.push(p.detail(quote(lead.title, locale), details.map((n) => quote(n.text, locale)), all))
   }
   if (loose.length > 0) sentences.push(p.loose(loose.slice(0, NAMED_LOOSE).map((n) => item(n.text, n.votes)), loose.length))
-  return sentences.join(' ')
+  return [...sentences, ...quotes(section, locale)].join(' ')
+}
+
+/** The zone's quotes as a published report gives them: „…“ (Teilnehmerin/Teilnehmer der Veranstaltung). */
+function quotes(section: ReportSection, locale: Locale): string[] {
+  return section.quotes.map((q) => `${quote(q.text, locale, QUOTE_LENGTH)} (${q.by})`)
 }
 
 function isText(value: string | null): value is string {

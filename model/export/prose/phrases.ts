@@ -1,5 +1,5 @@
 import type { Locale, ZoneId } from '../../zones'
-import { counted, countWord, joinList } from './grammar'
+import { capital, counted, countWord, joinList } from './grammar'
 
 /**
  * The sentences of the report draft, per language. Every argument that comes from the board is
@@ -76,8 +76,6 @@ const de: Phrases = {
   method:
     'Mit der Methode Heißluftballon blickte die Gruppe gemeinsam auf ihre Arbeit: was sie steigen lässt, was sie unten hält und wo sie mehr einheizen muss.',
 }
-
-const capital = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 const en: Phrases = {
   zone: {

@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync'
 import { describe, expect, it } from 'vitest'
 import { csvCell, toCsv } from '../../../model/export/csv'
 import { parseBoardFile } from '../../../model/export/json'
+import { setPerson } from '../../../model/people'
+import { toBoardView } from '../../../model/view'
 import { ZONE_IDS } from '../../../model/zones'
 import { boardOf, fixtureData, fixtureView, mapZones } from '../../helpers/exportBoard'
 
@@ -29,7 +31,7 @@ describe('CSV export', () => {
       expect(csv.endsWith('\r\n')).toBe(true)
       expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
       const [header, ...rows] = records(csv, separator)
-      expect(header).toEqual(['Bereich', 'Cluster', 'Notiz', 'Stimmen (Notiz)', 'Stimmen (Cluster)', 'Verfasser-ID', 'Erstellt'])
+      expect(header).toEqual(['Bereich', 'Cluster', 'Notiz', 'Stimmen (Notiz)', 'Stimmen (Cluster)', 'Verfasst von', 'Erstellt'])
       expect(rows).toHaveLength(fixtureTexts().length)
       expect(rows.map((r) => r[2]).sort()).toEqual(fixtureTexts().sort())
       for (const row of rows) expect(row).toHaveLength(7)
@@ -45,18 +47,26 @@ describe('CSV export', () => {
     expect([...new Set(rows.filter((r) => r[0] === 'Unten halten').map((r) => r[1]))]).toEqual(['Ressourcen', 'Personal'])
   })
 
-  it('has the author id only on boards that are not anonymous', () => {
+  it('names the author by display name only where the board is not anonymous and names are allowed; never an id', () => {
     const file = parseBoardFile(fixtureData())
     const withAuthor = {
       ...file,
       zones: { ...file.zones, steigen: { ...file.zones.steigen, loose: [{ id: 'x1', text: 'Mit Autor', author: 'p-123', createdAt: '2025-01-29T08:00:00.000Z' }] } },
     }
-    const open = records(toCsv(boardOf(withAuthor).view, { separator: ',', locale: 'de' }), ',')
-    expect(open.find((r) => r[2] === 'Mit Autor')?.[5]).toBe('p-123')
-    const anonymous = { ...withAuthor, settings: { ...withAuthor.settings, anonymous: true } }
-    const csv = toCsv(boardOf(anonymous).view, { separator: ',', locale: 'de' })
-    expect(csv).not.toContain('p-123')
-    expect(records(csv, ',').every((r) => r.length === 7 && (r[5] === '' || r[5] === 'Verfasser-ID'))).toBe(true)
+    const csvOf = (settings: Partial<typeof file.settings>, name?: string) => {
+      const { doc } = boardOf({ ...withAuthor, settings: { ...withAuthor.settings, ...settings } })
+      if (name !== undefined) setPerson(doc, 'p-123', { name })
+      return toCsv(toBoardView(doc), { separator: ',', locale: 'de' })
+    }
+    const author = (csv: string) => records(csv, ',').find((r) => r[2] === 'Mit Autor')?.[5]
+    expect(author(csvOf({ namesInExports: true }, 'Anna Beispiel'))).toBe('Anna Beispiel')
+    // Names not allowed, no name given, or an anonymous board: the column stays empty.
+    for (const csv of [csvOf({}, 'Anna Beispiel'), csvOf({ namesInExports: true }), csvOf({ anonymous: true, namesInExports: true }, 'Anna Beispiel')]) {
+      expect(author(csv)).toBe('')
+      expect(csv).not.toContain('p-123')
+      expect(csv).not.toContain('Anna Beispiel')
+      expect(records(csv, ',').every((r) => r.length === 7 && (r[5] === '' || r[5] === 'Verfasst von'))).toBe(true)
+    }
   })
 
   it('leaves votes empty while the vote has not ended', () => {
@@ -83,6 +93,6 @@ describe('CSV export', () => {
 
   it('speaks English headers for locale en', () => {
     const [header] = records(toCsv(view, { separator: ',', locale: 'en' }), ',')
-    expect(header).toEqual(['Zone', 'Cluster', 'Note', 'Votes (note)', 'Votes (cluster)', 'Author ID', 'Created'])
+    expect(header).toEqual(['Zone', 'Cluster', 'Note', 'Votes (note)', 'Votes (cluster)', 'Author', 'Created'])
   })
 })

@@ -123,7 +123,7 @@ describe.each(CORPUS.map((text) => [JSON.stringify(text).slice(0, 40), text] as 
 
 describe('CSV cells that start with a tab or CR (texts the model would trim, in a view made by hand)', () => {
   const base = fixtureView()
-  const raw = (id: string, text: string): NoteView => ({ id, zone: 'steigen', text, author: null, createdAt: 0, order: `a${id}`, clusterId: null })
+  const raw = (id: string, text: string): NoteView => ({ id, zone: 'steigen', text, author: null, createdAt: 0, order: `a${id}`, clusterId: null, quote: false })
   const notes = [raw('1', '\t=1+1'), raw('2', '\r=1+1'), raw('3', '\n-x'), raw('4', 'ok')]
   const view: BoardView = {
     ...base,

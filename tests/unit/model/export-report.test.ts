@@ -18,7 +18,7 @@ describe('buildReport', () => {
       ['Einheizen', 'Impulse / nächste Schritte'],
     ])
     expect(report.sections[0]!.question).toBe('Was lässt uns in der Präventionskettenarbeit steigen?')
-    expect(report.sections[2]!.loose).toEqual([{ text: 'Verstetigung der Präventionsketten vor Ort voranbringen', votes: 0 }])
+    expect(report.sections[2]!.loose).toEqual([{ text: 'Verstetigung der Präventionsketten vor Ort voranbringen', quote: false, votes: 0 }])
   })
 
   it('sorts clusters by votes, ties in board order; untitled clusters say "Ohne Titel"; default questions in the locale', () => {

@@ -47,10 +47,10 @@ describe('revealDrafts', () => {
     const view = toBoardView(board)
     expect(view.noteCount).toBe(2)
     expect(view.zones.steigen.notes).toEqual([
-      { id: a, zone: 'steigen', text: 'A', author: ALICE, createdAt: 10, order: expect.any(String), clusterId: null },
+      { id: a, zone: 'steigen', text: 'A', author: ALICE, createdAt: 10, order: expect.any(String), clusterId: null, quote: false },
     ])
     expect(view.zones.einheizen.notes).toEqual([
-      { id: b, zone: 'einheizen', text: 'B', author: ALICE, createdAt: 20, order: expect.any(String), clusterId: null },
+      { id: b, zone: 'einheizen', text: 'B', author: ALICE, createdAt: 20, order: expect.any(String), clusterId: null, quote: false },
     ])
   })
 

@@ -17,6 +17,9 @@ describe('settings', () => {
       participantsCluster: false,
       participantsEditActions: false,
       participantsExport: false,
+      askInstitution: false,
+      quoteInstitution: false,
+      namesInExports: false,
     })
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true)
     expect([...SETTING_NAMES].sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort())

@@ -39,10 +39,10 @@ describe('toBoardView', () => {
     const { doc, a, b, c } = board()
     const view = toBoardView(doc)
     const steigen = [
-      { id: a, zone: 'steigen', text: 'A', author: ALICE, createdAt: 1, order: expect.any(String), clusterId: null },
-      { id: b, zone: 'steigen', text: 'B', author: ALICE, createdAt: 2, order: expect.any(String), clusterId: null },
+      { id: a, zone: 'steigen', text: 'A', author: ALICE, createdAt: 1, order: expect.any(String), clusterId: null, quote: false },
+      { id: b, zone: 'steigen', text: 'B', author: ALICE, createdAt: 2, order: expect.any(String), clusterId: null, quote: false },
     ]
-    const einheizen = [{ id: c, zone: 'einheizen', text: 'C', author: ALICE, createdAt: 3, order: expect.any(String), clusterId: null }]
+    const einheizen = [{ id: c, zone: 'einheizen', text: 'C', author: ALICE, createdAt: 3, order: expect.any(String), clusterId: null, quote: false }]
     expect(view).toEqual({
       title: 'Retro',
       topic: 'Q3',
@@ -50,6 +50,8 @@ describe('toBoardView', () => {
       createdAt: 7,
       date: '1970-01-01',
       participantCount: 0,
+      meeting: { start: '', end: '', format: '', place: '', organiser: '' },
+      people: {},
       phase: 'sammeln',
       settings: DEFAULT_SETTINGS,
       locked: false,
@@ -185,7 +187,7 @@ describe('toBoardView', () => {
     expect(view.locale).toBe('de')
     expect(view.title).toBe('')
     expect(view.zones.steigen.notes).toEqual([
-      { id: 'bare', zone: 'steigen', text: '', author: null, createdAt: 0, order: '', clusterId: null },
+      { id: 'bare', zone: 'steigen', text: '', author: null, createdAt: 0, order: '', clusterId: null, quote: false },
     ])
   })
 })
