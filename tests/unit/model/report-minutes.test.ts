@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { setMeetingDetails } from '../../../model/details'
 import { toCsv } from '../../../model/export/csv'
 import { toDocx } from '../../../model/export/docx'
