@@ -95,7 +95,7 @@ describe('quotes, meeting details and people: the rules the guard applies', () =
   // Seeded attempts against the people rule: random writers, keys, values and settings; an
   // independent oracle says what must be accepted, and an accepted write must be exactly what the
   // view then holds. The seed is printed, so a failure can be replayed.
-  it('holds against 600 seeded random writes', () => {
+  it('holds against 600 seeded random writes', { timeout: 60_000 }, () => {
     const seed = Number(process.env.SEED ?? 1616)
     const random = seededRandom(seed)
     const ids = ['anna', 'bert', 'mod', '', 'x'.repeat(50)]
