@@ -14,19 +14,45 @@ import type { ZoneId } from './zones'
  */
 
 /**
- * Moves every draft of `privateDoc` into the board, keeping its id, then clears the drafts.
- * A draft whose id is already on the board was moved before and is only cleared.
+ * Bytes a revealed note may take in the stored board, counted generously: its text and id as
+ * UTF-8 plus the fields, the order key and Yjs's bookkeeping of one map entry.
  */
-export function revealDrafts(board: Y.Doc, privateDoc: Y.Doc, author: ParticipantId, anonymous: boolean): number {
+export function revealedNoteBytes(id: string, text: string): number {
+  return new TextEncoder().encode(text).length + id.length + 256
+}
+
+/** What the board may still grow by; a reveal shares it between all participants' drafts. */
+export interface ByteBudget {
+  bytes: number
+}
+
+/**
+ * Moves every draft of `privateDoc` into the board, keeping its id, then clears the drafts.
+ * A draft whose id is already on the board was moved before and is only cleared. A draft that
+ * would take the board past its byte cap (`budget`, shared by one reveal) stays a draft, so a
+ * reveal never fills the board beyond what every later change is refused for.
+ */
+export function revealDrafts(
+  board: Y.Doc,
+  privateDoc: Y.Doc,
+  author: ParticipantId,
+  anonymous: boolean,
+  budget: ByteBudget = { bytes: Infinity },
+): number {
   const drafts = draftsOf(privateDoc)
   const notes = notesOf(board)
   const moved: string[] = []
   board.transact(() => {
     drafts.forEach((draft, id) => {
-      moved.push(id)
-      if (notes.has(id) || notes.size >= LIMITS.notesPerBoard || !isFreeNoteId(board, id)) return
       const zone = draft.get('zone')
       const text = draft.get('text')
+      if (!notes.has(id) && text instanceof Y.Text) {
+        const cost = revealedNoteBytes(id, text.toString().slice(0, LIMITS.noteLength))
+        if (cost > budget.bytes) return
+        budget.bytes -= cost
+      }
+      moved.push(id)
+      if (notes.has(id) || notes.size >= LIMITS.notesPerBoard || !isFreeNoteId(board, id)) return
       const createdAt = draft.get('createdAt')
       // Blank text (e.g. two tabs deleting different words) would make addNote throw on every run.
       if (!isZoneId(zone) || !(text instanceof Y.Text) || text.toString().trim() === '') return

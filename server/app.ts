@@ -48,7 +48,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const server = createServer((req, res) => void handleHttp(http, req, res))
   // Several instances: this one owns some boards and relays sockets for the others' (server/cluster/).
   const cluster = config.cluster ? await Cluster.start(config.cluster, store, rooms, (join, actor, hs) => serve(upgrades, join, actor, hs)) : null
-  const meeting = new Meeting(rooms, store)
+  const meeting = new Meeting(rooms, store, config.maxBoardBytes)
   const upgrades: UpgradeContext = {
     ...(cluster ? { cluster } : {}),
     config,

@@ -4,6 +4,7 @@ import { LOCAL, membersOf } from '../model/schema'
 import type { ParticipantId } from '../model/ids'
 import { writesDrafts } from '../model/permissions'
 import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../model/reveal'
+import type { ByteBudget } from '../model/reveal'
 import { boardTag, log } from './log'
 import { privateDocName, privateDocPrefix } from './rooms'
 import type { Room, Rooms } from './rooms'
@@ -31,7 +32,18 @@ export class Meeting {
   constructor(
     private readonly rooms: Rooms,
     private readonly store: BoardStore,
+    /** The board byte cap (MAX_BOARD_BYTES): the server's own writes keep within it too. */
+    private readonly maxBoardBytes = Infinity,
   ) {}
+
+  /**
+   * What a reveal may add to the board: up to the cap, less a reserve (a tenth of the cap, at
+   * most 64 KiB) so that the moderation can still work on a board that a reveal filled.
+   */
+  private revealBudget(board: Room): ByteBudget {
+    const reserve = Math.min(64 * 1024, this.maxBoardBytes / 10)
+    return { bytes: Math.max(0, this.maxBoardBytes - reserve - board.storedBytes) }
+  }
 
   /** Runs every private doc of the board through `work`, loading those not in memory. */
   private async eachPrivateDoc(board: Room, work: (doc: Room, participant: ParticipantId) => void): Promise<void> {
@@ -50,8 +62,9 @@ export class Meeting {
     const after = meetingStateOf(board)
     if (before.collectingPrivately && !after.collectingPrivately) {
       let moved = 0
+      const budget = this.revealBudget(board)
       await this.eachPrivateDoc(board, (room, participant) => {
-        moved += revealDrafts(board.doc, room.doc, participant, meetingStateOf(board).anonymous)
+        moved += revealDrafts(board.doc, room.doc, participant, meetingStateOf(board).anonymous, budget)
         writeProgress(board.doc, participant, room.doc)
       })
       log('board.revealed', { board: boardTag(board.id), notes: moved })
@@ -84,7 +97,7 @@ export class Meeting {
   /** After a participant's private doc changed: its progress, and drafts that are due. */
   afterPrivateChange(board: Room, room: Room, participant: ParticipantId): void {
     const state = meetingStateOf(board)
-    if (!state.collectingPrivately) revealDrafts(board.doc, room.doc, participant, state.anonymous)
+    if (!state.collectingPrivately) revealDrafts(board.doc, room.doc, participant, state.anonymous, this.revealBudget(board))
     writeProgress(board.doc, participant, room.doc)
   }
 }

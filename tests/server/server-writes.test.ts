@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { newSecretId } from '../../model/ids'
-import { setDone } from '../../model/privateDoc'
-import { membersOf, progressOf } from '../../model/schema'
+import { setTitle } from '../../model/board'
+import { setPhase } from '../../model/phases'
+import { addDraft, draftsOf, setDone } from '../../model/privateDoc'
+import { membersOf, notesOf, progressOf } from '../../model/schema'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { createBoard, startTestServer } from '../helpers/server'
@@ -63,5 +65,42 @@ describe('counts the server writes are for members only', () => {
     const doc = await boardDoc(board.boardId)
     await waitFor(() => progressOf(doc).has(joined.actor.participantId), 5000, 'progress once a member')
     expect((progressOf(doc).get(joined.actor.participantId) as { done: boolean }).done).toBe(true)
+  })
+})
+
+describe('the reveal keeps to the board byte cap', () => {
+  it('moves only what fits, leaves the rest as drafts, and the board stays writable for everyone', async () => {
+    const cap = 60_000
+    server = await startTestServer({ maxBoardBytes: cap })
+    const board = await createBoard(server, { title: 'Fast voll' })
+    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
+    clients.push(moderator)
+    await moderator.synced()
+    // Four participants with 25 drafts of 1,000 characters each: about 100 KB, more than the cap.
+    const privates: TestClient[] = []
+    for (let p = 0; p < 4; p++) {
+      const secret = newSecretId()
+      await client(board.boardId, secret).synced()
+      const mine = client(`${board.boardId}/private`, secret)
+      await mine.synced()
+      for (let i = 0; i < 25; i++) addDraft(mine.doc, { zone: 'steigen', text: `${p}-${i} ${'x'.repeat(990)}` })
+      await mine.settled()
+      privates.push(mine)
+    }
+    setPhase(moderator.doc, 'aufdecken')
+    await moderator.settled()
+    const doc = await boardDoc(board.boardId)
+    const drafts = () => privates.reduce((n, c) => n + draftsOf(c.doc).size, 0)
+    await waitFor(() => notesOf(doc).size > 0 && notesOf(doc).size + drafts() === 100, 10_000, 'the reveal')
+    const room = await server.app.rooms.open(board.boardId)
+    await server.app.store.flushed()
+    expect(room.storedBytes).toBeLessThanOrEqual(cap)
+    expect(notesOf(doc).size).toBeGreaterThan(0)
+    expect(drafts()).toBeGreaterThan(0)
+    // The moderation can still work: a change of the title is acknowledged, not refused.
+    setTitle(moderator.doc, 'Fast voll, aber bedienbar')
+    await moderator.settled()
+    expect(moderator.rejects).toEqual([])
+    server.app.rooms.release(room)
   })
 })

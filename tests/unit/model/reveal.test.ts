@@ -8,7 +8,7 @@ import { parseBoardFile } from '../../../model/export/parse'
 import { LIMITS } from '../../../model/limits'
 import { addNote } from '../../../model/notes'
 import { addDraft, ballotOf, castVote, declarePrivateRoots, draftsOf, editDraft, moveDraft, setDone } from '../../../model/privateDoc'
-import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../../../model/reveal'
+import { clearTally, revealDrafts, revealedNoteBytes, stripAuthors, writeProgress, writeTally } from '../../../model/reveal'
 import { membersOf, notesOf, progressOf, votesOf } from '../../../model/schema'
 import { toBoardView } from '../../../model/view'
 import { fixtureData } from '../../helpers/exportBoard'
@@ -52,6 +52,27 @@ describe('revealDrafts', () => {
     expect(view.zones.einheizen.notes).toEqual([
       { id: b, zone: 'einheizen', text: 'B', author: ALICE, createdAt: 20, order: expect.any(String), clusterId: null, quote: false },
     ])
+  })
+
+  it('keeps within a byte budget shared by every participant: what does not fit stays a draft', () => {
+    const board = boardDoc()
+    const anna = privateDoc()
+    const ben = privateDoc()
+    const text = 'x'.repeat(600)
+    const drafts = [addDraft(anna, { zone: 'steigen', text }), addDraft(anna, { zone: 'steigen', text })]
+    const bens = addDraft(ben, { zone: 'einheizen', text })
+    const one = revealedNoteBytes(drafts[0]!, text)
+    const budget = { bytes: one * 2 + 10 }
+    expect(revealDrafts(board, anna, ALICE, false, budget)).toBe(2)
+    expect(revealDrafts(board, ben, BOB, false, budget)).toBe(0)
+    expect(notesOf(board).size).toBe(2)
+    expect([...draftsOf(ben).keys()]).toEqual([bens])
+    expect(budget.bytes).toBe(10)
+    // The cost is an upper bound of what the note really adds to the stored board.
+    const before = Y.encodeStateAsUpdate(board).length
+    revealDrafts(board, ben, BOB, false, { bytes: one })
+    expect(Y.encodeStateAsUpdate(board).length - before).toBeLessThanOrEqual(one)
+    expect(draftsOf(ben).size).toBe(0)
   })
 
   it('writes the board in one transaction', () => {
