@@ -1,11 +1,15 @@
 import { EventEmitter } from 'node:events'
 import type { WebSocket } from 'ws'
 import type { Actor } from '../../model/identity'
+import { CLOSE } from '../../protocol/messages'
 import type { RelayBus } from './bus'
 import type { RelayFrame } from './wire'
 
 /** Close code for a connection whose owner changed or could not be reached: the client resyncs. */
 export const CLOSE_HANDOVER = 1012
+
+/** Bytes queued unread on a relayed browser socket before it is ended (MAX_BUFFERED_BYTES' default). */
+export const RELAYED_SLOW_READER_BYTES = 4 * 1024 * 1024
 
 /** Where a relayed connection goes: the owner instance, and the lease token it held then. */
 export interface Owner {
@@ -53,7 +57,10 @@ export class RelayOut {
     const out = this.conns.get(frame.conn)
     if (!out) return
     if (frame.kind === 'data') {
-      if (out.ws.readyState === out.ws.OPEN) out.ws.send(frame.data, { binary: true })
+      if (out.ws.readyState !== out.ws.OPEN) return
+      out.ws.send(frame.data, { binary: true })
+      // A browser that does not read is ended here, as the owner would end it on its own socket.
+      if (out.ws.bufferedAmount > RELAYED_SLOW_READER_BYTES) this.drop(frame.conn, CLOSE.slowReader, 'Liest zu langsam')
     } else if (frame.kind === 'close') {
       this.conns.delete(frame.conn)
       out.ws.close(frame.code, frame.reason)
@@ -117,8 +124,14 @@ export class RelayedSocket extends EventEmitter {
     return this as unknown as WebSocket
   }
 
-  send(data: Uint8Array): void {
+  /**
+   * Hands a frame to the relay. `written` (flow control waits for it before the next sync answer)
+   * runs once the frame is on its way: how fast the browser reads is the relaying instance's
+   * business, which ends a slow reader there (RelayOut.receive).
+   */
+  send(data: Uint8Array, _options?: unknown, written?: (error?: Error) => void): void {
     if (this.readyState === this.OPEN) this.bus.send(this.from, { kind: 'data', conn: this.conn, data })
+    if (written) queueMicrotask(() => written())
   }
 
   close(code: number, reason: string): void {
