@@ -6,10 +6,10 @@ import { useSession } from '../../client/store/session'
 import { participantLook } from '../../client/theme/participant'
 import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
 import { setDone, statusOf } from '../../model/privateDoc'
-import { writeProgress } from '../../model/reveal'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { PARTICIPANT_ID, liveRegion, openBoardPage, openSettings } from '../helpers/moderatedBoard'
+import { progressOfMember } from '../helpers/board'
 
 const PHASE_NAMES = ['Sammeln', 'Aufdecken', 'Clustern', 'Abstimmen', 'Maßnahmen', 'Abschluss']
 const PRIVATE_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
@@ -102,7 +102,7 @@ describe('fertig', () => {
     expect(screen.getByText('0 von 1 fertig')).toBeTruthy()
     const other = new Y.Doc()
     setDone(other, true)
-    act(() => writeProgress(doc, 'berta', other))
+    act(() => progressOfMember(doc, 'berta', other))
     expect(screen.getByText('1 von 1 fertig')).toBeTruthy()
     expect(screen.queryByRole('button', { name: /Wer fehlt/ })).toBeNull()
   })
@@ -121,9 +121,9 @@ describe('fertig', () => {
     const other = new Y.Doc()
     setDone(other, true)
     act(() => {
-      writeProgress(doc, 'berta', other)
-      writeProgress(doc, 'carl', other)
-      writeProgress(doc, 'dora', new Y.Doc())
+      progressOfMember(doc, 'berta', other)
+      progressOfMember(doc, 'carl', other)
+      progressOfMember(doc, 'dora', new Y.Doc())
     })
     const list = screen.getByRole('list', { name: '2 fertig' })
     const items = within(list).getAllByRole('listitem')

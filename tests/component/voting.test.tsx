@@ -8,9 +8,8 @@ import { VotingPanel } from '../../client/voting/VotingPanel'
 import { createCluster } from '../../model/clusters'
 import { setVotesRevealed } from '../../model/phases'
 import { ballotOf, castVote } from '../../model/privateDoc'
-import { writeProgress } from '../../model/reveal'
 import { toBoardView } from '../../model/view'
-import { MOD, localBoard } from '../helpers/board'
+import { MOD, localBoard, progressOfMember } from '../helpers/board'
 import { renderZones } from '../helpers/zones'
 
 
@@ -198,8 +197,8 @@ describe('voting', () => {
     expect(screen.getByText('0 von 2 haben abgestimmt')).toBeTruthy()
     const berta = new Y.Doc()
     castVote(berta, board.cluster, 1, { votesPerPerson: 5, maxVotesPerItem: 3 })
-    act(() => writeProgress(board.doc, 'berta', berta))
-    expect(screen.getByText('1 von 2 haben abgestimmt')).toBeTruthy()
+    act(() => progressOfMember(board.doc, 'berta', berta))
+    expect(screen.getByText('1 von 2 hat abgestimmt')).toBeTruthy()
     const missing = screen.getByRole('button', { name: 'Wer fehlt? (1)' })
     expect(missing.getAttribute('aria-expanded')).toBe('false')
     await user.click(missing)

@@ -4,6 +4,8 @@ import { initBoard } from '../../model/board'
 import type { Actor } from '../../model/identity'
 import { addNote } from '../../model/notes'
 import { setPhase } from '../../model/phases'
+import { writeProgress } from '../../model/reveal'
+import { membersOf } from '../../model/schema'
 import type { Phase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import type { Settings } from '../../model/settings'
@@ -53,4 +55,10 @@ export function localBoard(
   const privateDoc = new Y.Doc()
   const stop = activate(doc, actor, privateDoc)
   return { doc, privateDoc, ids, stop }
+}
+
+/** Publishes a participant's progress as the server does: only for someone who joined the board. */
+export function progressOfMember(doc: Y.Doc, participant: string, privateDoc: Y.Doc): void {
+  doc.transact(() => membersOf(doc).set(participant, true))
+  writeProgress(doc, participant, privateDoc)
 }

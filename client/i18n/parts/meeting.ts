@@ -1,7 +1,8 @@
 /** The meeting bar: phase actions, progress, the questions before a phase change. */
 export const meetingDe = {
   'bar.done': '{count} von {total} fertig',
-  'bar.voted': '{count} von {total} haben abgestimmt',
+  'bar.voted.one': '{count} von {total} hat abgestimmt',
+  'bar.voted.other': '{count} von {total} haben abgestimmt',
   'bar.missing.one': 'Wer fehlt? ({count})',
   'bar.missing.other': 'Wer fehlt? ({count})',
   'bar.missingList': 'Noch nicht so weit',
@@ -28,7 +29,8 @@ export const meetingDe = {
 
 export const meetingEn: { readonly [K in keyof typeof meetingDe]: string } = {
   'bar.done': '{count} of {total} done',
-  'bar.voted': '{count} of {total} have voted',
+  'bar.voted.one': '{count} of {total} has voted',
+  'bar.voted.other': '{count} of {total} have voted',
   'bar.missing.one': 'Who is missing? ({count})',
   'bar.missing.other': 'Who is missing? ({count})',
   'bar.missingList': 'Not there yet',
