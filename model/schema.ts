@@ -36,7 +36,6 @@ export type MetaKey =
 
 /** Keys of one note's Y.Map; `quote` marks a note the report quotes (moderator only). */
 export const NOTE_KEYS = ['zone', 'text', 'author', 'createdAt', 'order', 'clusterId', 'quote'] as const
-export type NoteKey = (typeof NOTE_KEYS)[number]
 
 /** Keys of one cluster's Y.Map; `title` is a Y.Text. */
 export const CLUSTER_KEYS = ['zone', 'title', 'order'] as const
@@ -74,8 +73,19 @@ export interface NewBoard {
 /** Origin of transactions made by this process's own model calls. */
 export const LOCAL = Symbol('ballonfahrt-local')
 
-export function metaOf(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap('meta')
+/**
+ * The `meta` map with its keys limited to MetaKey: a new key must be named there first, where the
+ * rules and the guard's schema are written against the same list.
+ */
+export interface MetaMap extends Y.Map<unknown> {
+  get(key: MetaKey): unknown
+  set<V>(key: MetaKey, value: V): V
+  has(key: MetaKey): boolean
+  delete(key: MetaKey): void
+}
+
+export function metaOf(doc: Y.Doc): MetaMap {
+  return doc.getMap('meta') as MetaMap
 }
 
 export function notesOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {

@@ -1,5 +1,6 @@
 import { DRAFT_KEYS } from '../privateDoc'
 import { ACTION_KEYS, CLUSTER_KEYS, NOTE_KEYS } from '../schema'
+import type { RootName } from '../schema'
 
 /**
  * How each root of a doc is shaped, as far as the reader needs it: a map of plain values, or a
@@ -13,7 +14,8 @@ export type RootShape =
 export type DocSchema = Readonly<Record<string, RootShape>>
 
 const values: RootShape = { kind: 'values' }
-export const BOARD_SCHEMA: DocSchema = {
+/** Every root of the board (model/schema.ts ROOTS) must be described here: the type says so. */
+export const BOARD_SCHEMA: Readonly<Record<RootName, RootShape>> = {
   meta: values,
   notes: { kind: 'entries', fields: NOTE_KEYS, text: 'text' },
   clusters: { kind: 'entries', fields: CLUSTER_KEYS, text: 'title' },
