@@ -29,6 +29,8 @@ export const holder = (): RoomMember => ({ sendDocUpdate() {}, sendAwareness() {
 
 /**
  * Doc names: a board is `<boardId>`, a participant's private doc `<boardId>/p/<participantId>`.
+ * The client opens the latter as `/ws/<boardId>/private`; the server finds the name from the
+ * participant id of the secret the socket authenticated with (server/auth.ts).
  */
 export type RoomKind = 'board' | 'private'
 export const privateDocName = (boardId: string, participantId: string) => `${boardId}/p/${participantId}`
