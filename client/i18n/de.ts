@@ -213,6 +213,7 @@ export const de = {
   'readonly.moderator': 'Für Teilnehmende ist das Board schreibgeschützt.',
   'settings.button': 'Einstellungen',
   'settings.heading': 'Einstellungen des Boards',
+  'settings.loading': 'Einstellungen werden geladen …',
   'settings.close': 'Einstellungen schließen',
   'settings.rules': 'Ablauf und Rechte',
   'settings.privateWriting': 'Private Sammelphase',

@@ -214,6 +214,7 @@ export const en: Messages = {
   'readonly.moderator': 'The board is read-only for participants.',
   'settings.button': 'Settings',
   'settings.heading': 'Board settings',
+  'settings.loading': 'Loading the settings …',
   'settings.close': 'Close settings',
   'settings.rules': 'Flow and permissions',
   'settings.privateWriting': 'Private collecting',

@@ -67,7 +67,12 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 async function toPhase(mod: Page, others: readonly Page[], phase: string): Promise<void> {
   await mod.getByRole('button', { name: phase, exact: true }).click()
-  for (const page of [mod, ...others]) await page.locator('[aria-current="step"]').filter({ hasText: phase }).waitFor()
+  // Leaving an open vote, or going back before a counted one, asks first.
+  const current = (page: Page) => page.locator('[aria-current="step"]').filter({ hasText: phase })
+  const confirm = mod.getByRole('button', { name: `Weiter zu ${phase}` })
+  await current(mod).or(confirm).first().waitFor()
+  if (await confirm.isVisible()) await confirm.click()
+  for (const page of [mod, ...others]) await current(page).waitFor()
 }
 
 const phaseHeading = (page: Page) => page.getByRole('heading', { name: /^Phase \d von 6/ })

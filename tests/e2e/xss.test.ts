@@ -137,7 +137,8 @@ describe('hostile texts', () => {
     await mod.getByText('<img src=x onerror=alert(3)>').first().waitFor()
     await ben.getByText('<b>Mod</b>').first().waitFor()
 
-    // The report, in the second browser.
+    // The report, in the second browser (the list of those present closed again first).
+    await ben.getByRole('button', { name: '2 anwesend' }).click()
     await ben.getByRole('link', { name: 'Ergebnis' }).click()
     await ben.getByRole('heading', { level: 1 }).waitFor()
     await ben.waitForFunction((title) => document.body.textContent?.includes(title) ?? false, CLUSTER_TITLE)

@@ -27,6 +27,8 @@ export async function openSettings(user: UserEvent) {
   const button = screen.getByRole('button', { name: 'Einstellungen' })
   await user.click(button)
   expect(button.getAttribute('aria-expanded')).toBe('true')
+  // The panel's contents load on first opening.
+  await screen.findByRole('heading', { name: 'Einstellungen des Boards', level: 2 })
 }
 
 export function liveRegion(): HTMLElement {
