@@ -7,6 +7,7 @@ import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { startCluster } from '../helpers/cluster'
 import type { ClusterRig } from '../helpers/cluster'
+import type { ServerProcess } from '../helpers/chaos'
 import { formatClusterResult, runClusterChaos } from '../helpers/clusterChaos'
 
 /**
@@ -81,6 +82,30 @@ describe('fencing', () => {
     await x.settled(15_000)
     await waitFor(() => texts(y.doc).length === 3, 10_000, 'everything on Y')
     expect(texts(y.doc)).toEqual(['vom alten Besitzer', 'vom neuen Besitzer', 'vorher'])
+  }, 60_000)
+})
+
+describe('presence when an instance dies', () => {
+  it('removes the people whose sockets were on a killed instance from everyone else\'s presence', async () => {
+    const res = await fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Anwesenheit', settings: { privateWriting: false } }) })
+    const { boardId } = (await res.json()) as { boardId: string }
+    const [owning, watching, dying] = rig.instances as [ServerProcess, ServerProcess, ServerProcess]
+    const owner = connectClient(owning.wsUrl, boardId)
+    clients.push(owner)
+    await owner.synced()
+    expect(await rig.ownerOf(boardId)).toBe(owning)
+    const watcher = connectClient(watching.wsUrl, boardId)
+    const person = connectClient(dying.wsUrl, boardId)
+    clients.push(watcher, person)
+    await Promise.all([watcher.synced(), person.synced()])
+    person.provider.awareness.setLocalState({ user: { name: 'Herr Brandt' } })
+    const present = (c: TestClient) => c.provider.awareness.getStates().has(person.doc.clientID)
+    await waitFor(() => present(owner) && present(watcher), 5000, 'the person on both other instances')
+    // kill -9: nobody says goodbye; the owner notices that the instance stopped saying it is alive.
+    await dying.stop('SIGKILL')
+    await waitFor(() => !present(owner) && !present(watcher), 10_000, 'the person gone from presence')
+    person.destroy()
+    await dying.start()
   }, 60_000)
 })
 

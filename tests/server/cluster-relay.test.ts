@@ -72,6 +72,28 @@ describe('three instances, one owner per board', () => {
     expect(owners).toHaveLength(1)
   })
 
+  it('shows presence across instances: stamped by the owner, updated, and gone when the person leaves', async () => {
+    const boardId = await newBoard(apps[0]!)
+    const [a, b, c] = apps.map((app) => join_(app, boardId))
+    await Promise.all([a!.synced(), b!.synced(), c!.synced()])
+    type Seen = { user?: { name?: string }; role?: string; pid?: string }
+    const seenBy = (watcher: TestClient, person: TestClient) => watcher.provider.awareness.getStates().get(person.doc.clientID) as Seen | undefined
+    // A person on C (which does not own the board) claims to be the moderator.
+    c!.provider.awareness.setLocalState({ user: { name: 'Frau Kaya' }, role: 'moderator' })
+    await waitFor(() => seenBy(a!, c!)?.user?.name === 'Frau Kaya' && seenBy(b!, c!)?.user?.name === 'Frau Kaya', 5000, 'C on A and B')
+    // The owner stamped who C is, whichever instance C's socket is on.
+    expect(seenBy(a!, c!)?.role).toBe('participant')
+    expect(seenBy(b!, c!)?.pid).toBe(c!.actor.participantId)
+    c!.provider.awareness.setLocalStateField('user', { name: 'Frau Dr. Kaya' })
+    await waitFor(() => seenBy(a!, c!)?.user?.name === 'Frau Dr. Kaya' && seenBy(b!, c!)?.user?.name === 'Frau Dr. Kaya', 5000, 'the new name on A and B')
+    // A late joiner on B is told everyone's presence at once.
+    const late = join_(apps[1]!, boardId)
+    await late.synced()
+    await waitFor(() => seenBy(late, c!)?.user?.name === 'Frau Dr. Kaya', 5000, 'C for the late joiner')
+    c!.destroy()
+    await waitFor(() => seenBy(a!, c!) === undefined && seenBy(b!, c!) === undefined && seenBy(late, c!) === undefined, 5000, 'C gone on A and B')
+  })
+
   it('closes every socket of a board deleted on an instance that does not own it with 4410, relayed ones too', async () => {
     const res = await fetch(`http://127.0.0.1:${apps[0]!.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPEN_BOARD) })
     const { boardId, moderatorToken } = (await res.json()) as { boardId: string; moderatorToken: string }
