@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { addAction } from '../../model/agreements'
 import { createCluster } from '../../model/clusters'
 import { addNote } from '../../model/notes'
+import { setPerson } from '../../model/people'
 import { setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import { connectClient } from '../helpers/clients'
@@ -43,13 +44,14 @@ function switchRound(open: unknown, token = event.organiserToken): Promise<Respo
   return fetch(`${server.http}/api/events/${event.eventId}/round`, withToken(token, { method: 'PUT', body: JSON.stringify({ open }) }))
 }
 
-/** A forum host's session: clusters and a Maßnahme written through the socket, as the board's moderator. */
-async function runForum(forum: number, round: number, clusters: readonly string[], action: string): Promise<TestClient> {
+/** A forum host's session: clusters and a Maßnahme written through the socket, as the board's moderator (who names an institution, if given). */
+async function runForum(forum: number, round: number, clusters: readonly string[], action: string, institution?: string): Promise<TestClient> {
   const b = board(forum, round)
   const host = connectClient(server.ws, b.boardId, { moderatorToken: b.moderatorToken })
   clients.push(host)
   await host.synced()
   setSetting(host.doc, 'privateWriting', false)
+  if (institution) setPerson(host.doc, host.actor.participantId, { institution })
   const notes = clusters.map((title) => addNote(host.doc, { zone: 'steigen', text: `Notiz zu ${title}`, author: host.actor.participantId }))
   setPhase(host.doc, 'clustern')
   clusters.forEach((title, i) => createCluster(host.doc, { zone: 'steigen', title, noteIds: [notes[i]!] }))
@@ -159,9 +161,9 @@ describe('the overview', () => {
 
 describe('the combined report', () => {
   it('holds every forum’s top clusters labelled by forum and round, both rounds side by side, and every Maßnahme', async () => {
-    await runForum(0, 1, ['Bewegung im Quartier', 'Gesunde Kita'], 'Bewegungsangebote bündeln')
-    await runForum(0, 2, ['Sportvereine einbinden'], 'Vereine anschreiben')
-    await runForum(1, 1, ['Zugang zu Hilfen'], 'Lotsendienst prüfen')
+    await runForum(0, 1, ['Bewegung im Quartier', 'Gesunde Kita'], 'Bewegungsangebote bündeln', 'Stadt Kassel')
+    await runForum(0, 2, ['Sportvereine einbinden'], 'Vereine anschreiben', 'Landkreis Fulda')
+    await runForum(1, 1, ['Zugang zu Hilfen'], 'Lotsendienst prüfen', 'stadt  kassel')
     await runForum(2, 2, ['Beteiligung von Kindern'], 'Kinderparlament')
     await runForum(3, 1, ['Wirkungsziele'], 'Zielsystem abstimmen')
     const res = await fetch(`${server.http}/api/events/${event.eventId}/report.md`, withToken(event.organiserToken))
@@ -169,6 +171,8 @@ describe('the combined report', () => {
     expect(res.headers.get('content-type')).toContain('text/markdown')
     const md = await res.text()
     expect(md).toContain(`# ${FACHTAG.title}`)
+    // Every forum round's institutions, each once (two spellings of Stadt Kassel count as one), alphabetically.
+    expect(md).toContain('- Institutionen: Landkreis Fulda, Stadt Kassel\n')
     // Both rounds of Gesundheitsförderung ran: one table, a column per round, their clusters in one row.
     expect(md).toContain('| Gesundheitsförderung – Runde 1 | Gesundheitsförderung – Runde 2 |')
     expect(md).toContain('| **Bewegung im Quartier** (1 Notiz) | **Sportvereine einbinden** (1 Notiz) |')
@@ -188,8 +192,10 @@ describe('the combined report', () => {
       format: string
       zones: { zone: string; forums: { forum: string; rounds: { label: string; items: { title: string }[] }[] }[] }[]
       actions: unknown[]
+      institutions: string[]
     }
     expect(json.format).toBe('ballonfahrt-event-report')
+    expect(json.institutions).toEqual(['Landkreis Fulda', 'Stadt Kassel'])
     expect(json.zones.find((z) => z.zone === 'steigen')!.forums.map((f) => f.rounds.map((r) => r.label))).toEqual([
       ['Gesundheitsförderung – Runde 1', 'Gesundheitsförderung – Runde 2'],
       ['Chancengerechtigkeit – Runde 1'],
@@ -200,15 +206,18 @@ describe('the combined report', () => {
 
     const docx = readDocx(new Uint8Array(await (await fetch(`${server.http}/api/events/${event.eventId}/report.docx`, withToken(event.organiserToken))).arrayBuffer()))
     const text = docx.paragraphs.map((p) => p.text)
-    for (const expected of ['Gesundheitsförderung – Runde 2', 'Sportvereine einbinden (1 Notiz)', 'Kinderparlament', 'Wirkungsziele (1 Notiz)']) expect(text).toContain(expected)
+    for (const expected of ['Gesundheitsförderung – Runde 2', 'Sportvereine einbinden (1 Notiz)', 'Kinderparlament', 'Wirkungsziele (1 Notiz)', 'Institutionen: Landkreis Fulda, Stadt Kassel'])
+      expect(text).toContain(expected)
   })
 
   it('gives a forum host the report of their forum only, and refuses unknown formats', async () => {
-    await runForum(0, 1, ['Bewegung im Quartier'], 'Bewegungsangebote bündeln')
-    await runForum(1, 1, ['Zugang zu Hilfen'], 'Lotsendienst prüfen')
+    await runForum(0, 1, ['Bewegung im Quartier'], 'Bewegungsangebote bündeln', 'Stadt Kassel')
+    await runForum(1, 1, ['Zugang zu Hilfen'], 'Lotsendienst prüfen', 'Landkreis Fulda')
     const md = await (await fetch(`${server.http}/api/events/${event.eventId}/report.md`, withToken(board(1, 1).moderatorToken))).text()
     expect(md).toContain('Zugang zu Hilfen')
+    expect(md).toContain('- Institutionen: Landkreis Fulda\n')
     expect(md).not.toContain('Bewegung')
+    expect(md).not.toContain('Kassel')
     expect((await fetch(`${server.http}/api/events/${event.eventId}/report.html`, withToken(event.organiserToken))).status).toBe(404)
     expect((await fetch(`${server.http}/api/events/${event.eventId}/report.md`)).status).toBe(401)
   })

@@ -1,6 +1,6 @@
 import { BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
 import { LABELS } from '../labels'
-import { formatNumber } from '../format'
+import { eventFacts } from './eventReport'
 import type { EventForum, EventReport } from './eventReport'
 import { EVENT_LABELS } from './labels'
 
@@ -38,9 +38,7 @@ export async function eventToDocx(report: EventReport): Promise<Uint8Array> {
   }
 
   const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(report.title)] })]
-  body.push(para(`${t.date}: ${report.date}`))
-  if (report.place !== '') body.push(para(`${e.place}: ${report.place}`))
-  body.push(para(`${e.forums}: ${formatNumber(report.forumCount, report.locale)}, ${e.rounds}: ${formatNumber(report.roundCount, report.locale)}`))
+  for (const [label, value] of eventFacts(report)) body.push(para(`${label}: ${value}`))
   for (const zone of report.zones) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(zone.heading)] }))
     for (const f of zone.forums) body.push(...forum(f))

@@ -1,10 +1,13 @@
 import { ROUND_LABEL } from '../../event'
 import type { EventPlan } from '../../event'
+import { institutionsOf } from '../../people'
 import type { BoardView } from '../../view'
 import { ZONES, ZONE_IDS } from '../../zones'
 import type { Locale, ZoneId } from '../../zones'
-import { formatDay } from '../format'
+import { formatDay, formatNumber } from '../format'
+import { LABELS } from '../labels'
 import { buildReport } from '../report'
+import { EVENT_LABELS } from './labels'
 import type { ReportAction } from '../report'
 
 /**
@@ -22,6 +25,8 @@ export interface EventReport {
   readonly roundCount: number
   /** People who joined, summed over the forum rounds (a person in two rounds counts twice). */
   readonly participantCount: number
+  /** The institutions that took part in any forum round the reader may see, each once, alphabetically; never a person. */
+  readonly institutions: readonly string[]
   readonly zones: readonly EventZone[]
   readonly actions: readonly EventAction[]
 }
@@ -92,6 +97,7 @@ export function buildEventReport(plan: EventPlan, rounds: readonly ForumRoundVie
     forumCount: forums.length,
     roundCount: plan.rounds.length,
     participantCount: rounds.reduce((sum, r) => sum + r.view.participantCount, 0),
+    institutions: institutionsOf(rounds.flatMap((r) => Object.values(r.view.people))),
     zones: ZONE_IDS.map((zone) => ({
       zone,
       heading: `${ZONES[zone].reportHeading[locale]} (${ZONES[zone].title[locale]})`,
@@ -107,4 +113,20 @@ export function buildEventReport(plan: EventPlan, rounds: readonly ForumRoundVie
       buildReport(r.view, locale).actions.map((a) => ({ ...a, forum: plan.forums[r.forum]?.title ?? '', round: r.round, label: label(plan, r.forum, r.round, locale) })),
     ),
   }
+}
+
+/** The report's header facts in order, each as [label, value], only those given: the same in every format. */
+export function eventFacts(report: EventReport): [label: string, value: string][] {
+  const t = LABELS[report.locale]
+  const e = EVENT_LABELS[report.locale]
+  const count = (n: number) => formatNumber(n, report.locale)
+  const facts: [string, string][] = [
+    [t.date, report.date],
+    [e.place, report.place],
+    [e.forums, count(report.forumCount)],
+    [e.rounds, count(report.roundCount)],
+    [t.participants, report.participantCount > 0 ? count(report.participantCount) : ''],
+    [t.institutions, report.institutions.join(', ')],
+  ]
+  return facts.filter(([, value]) => value !== '')
 }

@@ -1,6 +1,6 @@
 import { LABELS } from '../labels'
 import { escapeInline } from '../markdown'
-import { formatNumber } from '../format'
+import { eventFacts } from './eventReport'
 import type { EventForum, EventItem, EventReport } from './eventReport'
 import { EVENT_LABELS } from './labels'
 
@@ -35,10 +35,7 @@ export function eventToMarkdown(report: EventReport): string {
   const t = LABELS[report.locale]
   const e = EVENT_LABELS[report.locale]
   const out = [`# ${inline(report.title)}`, '']
-  out.push(`- ${t.date}: ${inline(report.date)}`)
-  if (report.place !== '') out.push(`- ${e.place}: ${inline(report.place)}`)
-  out.push(`- ${e.forums}: ${formatNumber(report.forumCount, report.locale)}, ${e.rounds}: ${formatNumber(report.roundCount, report.locale)}`)
-  if (report.participantCount > 0) out.push(`- ${t.participants}: ${formatNumber(report.participantCount, report.locale)}`)
+  for (const [label, value] of eventFacts(report)) out.push(`- ${label}: ${inline(value)}`)
   out.push('')
   for (const zone of report.zones) {
     out.push(`## ${inline(zone.heading)}`, '')
