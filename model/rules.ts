@@ -11,6 +11,7 @@ import { LIMITS } from './limits'
 import { isOrderKey } from './order'
 import { isReadOnly, mayCluster, mayEditActions, mayVote, writesDrafts } from './permissions'
 import { isPerson } from './people'
+import { isPresentationPage } from './presentation'
 import { isPhase, leavesVoteOpen } from './phases'
 import type { VoteStage } from './phases'
 import { SETTING_NAMES, isValidSetting } from './settings'
@@ -75,6 +76,7 @@ function checkMeta(actor: Actor, key: string, value: unknown, deleted: boolean):
     if (key === 'timer') return deleted || isTimerState(value)
     if (key === 'focus') return deleted || isFocus(value)
     if (key === 'discussion') return deleted || isDiscussion(value)
+    if (key === 'presentation') return deleted || isPresentationPage(value)
     if (key === 'date') return isUntil(value)
     if (key.startsWith('meeting.')) return isDetailValue(key.slice('meeting.'.length), value) || (isDetail(key) ? false : null)
     return null

@@ -28,6 +28,8 @@ export type MetaKey =
   | 'focus'
   | 'votesRevealed'
   | 'discussion'
+  /** The Präsentation's page (model/presentation.ts). */
+  | 'presentation'
   | 'date'
   /** The meeting's details (model/details.ts): start, end, format, place, organiser. */
   | `meeting.${string}`

@@ -1,6 +1,8 @@
 import * as Y from 'yjs'
 import { isDiscussion } from './discussion'
 import { isFocus } from './focus'
+import { isPresentationPage } from './presentation'
+import type { PresentationPage } from './presentation'
 import type { Focus } from './focus'
 import type { NoteId, ParticipantId } from './ids'
 import { compareOrder } from './order'
@@ -91,6 +93,8 @@ export interface BoardView {
   readonly votesRevealed: boolean
   /** Besprechen: the cluster or unclustered note under discussion (its id), or null. */
   readonly discussion: string | null
+  /** The Präsentation's page in Aufdecken and Clustern, or null for the overview. */
+  readonly presentation: PresentationPage | null
   readonly zones: Readonly<Record<ZoneId, ZoneView>>
   readonly noteCount: number
   readonly actions: readonly ActionView[]
@@ -118,6 +122,7 @@ export const EMPTY_BOARD: BoardView = Object.freeze({
   focus: null,
   votesRevealed: false,
   discussion: null,
+  presentation: null,
   zones: Object.freeze({ steigen: emptyZone('steigen'), untenHalten: emptyZone('untenHalten'), einheizen: emptyZone('einheizen') }),
   noteCount: 0,
   actions: NONE,
@@ -294,6 +299,7 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
   const timer = meta.get('timer')
   const focus = meta.get('focus')
   const discussion = meta.get('discussion')
+  const presentation = meta.get('presentation')
   const next: BoardView = {
     title: str(meta.get('title')),
     topic: str(meta.get('topic')),
@@ -310,6 +316,7 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
     focus: isFocus(focus) ? keep(prev.focus, focus) : null,
     votesRevealed: meta.get('votesRevealed') === true,
     discussion: isDiscussion(discussion) ? discussion : null,
+    presentation: isPresentationPage(presentation) ? keep(prev.presentation, presentation) : null,
     zones: changed ? Object.freeze(zones) : prev.zones,
     noteCount,
     actions: readActions(doc, prev.actions),

@@ -59,6 +59,7 @@ describe('toBoardView', () => {
       focus: null,
       votesRevealed: false,
       discussion: null,
+      presentation: null,
       noteCount: 3,
       zones: {
         steigen: {
