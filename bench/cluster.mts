@@ -55,7 +55,7 @@ function asServer(rig: ClusterRig, mode: Mode): RunningServer {
     pid: used[0]!.pid,
     errors: [],
     async newBoard(title) {
-      const res = await fetch(`http://127.0.0.1:${port}/api/boards`, { method: 'POST', body: JSON.stringify({ title, settings: { privateWriting: false } }) })
+      const res = await fetch(`http://127.0.0.1:${port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title, settings: { privateWriting: false } }) })
       if (res.status !== 201) throw new Error(`create board: ${res.status}`)
       return { server: 'ballonfahrt', port, doc: ((await res.json()) as { boardId: string }).boardId }
     },
