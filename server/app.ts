@@ -47,7 +47,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   const untrack = trackApp({ connections: http.connections, boardsLoaded: () => rooms.boards })
   const server = createServer((req, res) => void handleHttp(http, req, res))
   // Several instances: this one owns some boards and relays sockets for the others' (server/cluster/).
-  const cluster = config.cluster ? await Cluster.start(config.cluster, store, rooms, (join, actor, hs) => serve(upgrades, join, actor, hs)) : null
+  const cluster = config.cluster ? await Cluster.start(config.cluster, store, rooms, (join, actor, hs) => serve(upgrades, join, actor, hs), links) : null
   const meeting = new Meeting(rooms, store, config.maxBoardBytes)
   const upgrades: UpgradeContext = {
     ...(cluster ? { cluster } : {}),

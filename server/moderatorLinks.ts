@@ -24,6 +24,11 @@ const shown = (link: ModeratorLink) => ({ id: link.id, label: link.label, create
 /** The open sockets of each co-moderator link, so that revoking it closes them. */
 export class LinkConnections {
   private readonly open = new Map<string, Set<WebSocket>>()
+  /**
+   * Several instances: tells the others (cluster.ts sets it; they call `closeAll` for their own
+   * sockets). The revoke's answer waits for it, so that a 204 means every instance was told.
+   */
+  onRevoked: ((boardId: string, linkId: string) => Promise<void>) | null = null
 
   /** Keeps `ws` under its link until it closes; a connection by the board's own token is not kept. */
   track(boardId: string, grant: Grant | null, ws: WebSocket): void {
@@ -37,7 +42,14 @@ export class LinkConnections {
     })
   }
 
-  /** Closes every socket that joined with the link; returns how many. */
+  /** The link was revoked: closes its sockets here and, in a cluster, on every other instance; returns how many here. */
+  async revoke(boardId: string, linkId: string): Promise<number> {
+    const closed = this.closeAll(boardId, linkId)
+    await this.onRevoked?.(boardId, linkId)
+    return closed
+  }
+
+  /** Closes every socket on this instance that joined with the link; returns how many. */
   closeAll(boardId: string, linkId: string): number {
     const sockets = [...(this.open.get(`${boardId} ${linkId}`) ?? [])]
     for (const ws of sockets) ws.close(CLOSE.revoked, 'Moderationszugang zurückgenommen')
@@ -77,7 +89,11 @@ async function listLinks(ctx: HttpContext, boardId: string, req: IncomingMessage
 async function revokeLink(ctx: HttpContext, boardId: string, linkId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await moderatedBoard(ctx.store, boardId, req, true)
   if (!(await ctx.store.revokeModeratorLink(boardId, linkId))) throw new HttpError(404, 'Diesen Link gibt es nicht (mehr)')
-  const closed = ctx.links.closeAll(boardId, linkId)
+  // Revoked in the store already (refused from now on); the other instances could not be told.
+  const closed = await ctx.links.revoke(boardId, linkId).catch((error: unknown) => {
+    log('moderatorLink.revokeNotBroadcast', { board: boardTag(boardId), error: String(error) })
+    throw new HttpError(503, 'Der Link ist zurückgenommen, aber offene Verbindungen auf anderen Servern konnten nicht geschlossen werden; bitte erneut versuchen')
+  })
   log('moderatorLink.revoked', { board: boardTag(boardId), closed })
   res.writeHead(204)
   res.end()

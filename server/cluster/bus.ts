@@ -6,6 +6,14 @@ import type { RelayFrame } from './wire'
 const CHANNEL = (instance: string) => `ballonfahrt:instance:${instance}`
 /** Boards deleted on some instance: every instance closes what it holds of them (4410). */
 const DELETED = 'ballonfahrt:deleted'
+/** Co-moderator links revoked on some instance ("<boardId> <linkId>"): every instance closes their sockets (4401). */
+const REVOKED = 'ballonfahrt:revoked'
+
+/** What every instance hears of, wherever it happened. */
+export interface ClusterNews {
+  deleted(boardId: string): void
+  revoked(boardId: string, linkId: string): void
+}
 
 /**
  * Each instance listens on a channel of its own; frames for another instance gather for one
@@ -23,10 +31,12 @@ export class RelayBus {
     readonly instance: string,
     private readonly receive: (frames: readonly RelayFrame[]) => void,
     onBroken: () => void,
-    private readonly deleted: (boardId: string) => void,
+    private readonly news: ClusterNews,
   ) {
     subscriber.on('messageBuffer', (channel: Buffer, message: Buffer) => {
-      if (channel.toString() === DELETED) this.deleted(message.toString())
+      const name = channel.toString()
+      if (name === DELETED) this.news.deleted(message.toString())
+      else if (name === REVOKED) this.hearRevoked(message.toString())
       else this.deliver(message)
     })
     // A dropped connection may have lost frames either way: whatever was relayed is suspect.
@@ -35,7 +45,18 @@ export class RelayBus {
 
   /** Subscribes to this instance's channel; ioredis subscribes again after a reconnect. */
   async start(): Promise<void> {
-    await this.subscriber.subscribe(CHANNEL(this.instance), DELETED)
+    await this.subscriber.subscribe(CHANNEL(this.instance), DELETED, REVOKED)
+  }
+
+  /** Tells every instance (this one too) that a co-moderator link was revoked. */
+  async linkRevoked(boardId: string, linkId: string): Promise<void> {
+    await this.publisher.publish(REVOKED, `${boardId} ${linkId}`)
+  }
+
+  private hearRevoked(message: string): void {
+    const [boardId, linkId, ...rest] = message.split(' ')
+    if (!boardId || !linkId || rest.length > 0) return void log('cluster.relayMalformed', { error: 'revoked: not "<board> <link>"' })
+    this.news.revoked(boardId, linkId)
   }
 
   /** Tells every instance (this one too) that a board is gone. */

@@ -6,6 +6,7 @@ import type { Actor } from '../../model/identity'
 import { CLOSE } from '../../protocol/messages'
 import type { ClusterConfig } from '../config'
 import { boardTag, log } from '../log'
+import type { LinkConnections } from '../moderatorLinks'
 import type { Rooms } from '../rooms'
 import type { BoardStore } from '../store/BoardStore'
 import { RelayBus } from './bus'
@@ -49,6 +50,7 @@ export class Cluster {
     rooms: Rooms,
     serve: ServeRelayed,
     leaseMs: number,
+    links: LinkConnections,
   ) {
     if (!store.fence) throw new Error('several instances need a store with fencing (PostgreSQL)')
     this.instance = `${hostname().replace(/[^\w.-]/g, '')}-${process.pid}-${randomBytes(3).toString('hex')}`
@@ -66,16 +68,20 @@ export class Cluster {
       told.add(boardId)
       void rooms.evictBoard(boardId, CLOSE_DELETED, 'Board gelöscht').finally(() => told.delete(boardId))
     }
-    this.bus = new RelayBus(redis, subscriber, this.instance, (frames) => this.receive(frames), () => this.broken(), deleted)
+    // A link revoked on any instance closes its sockets on every instance (each holds its own).
+    const revoked = (boardId: string, linkId: string) => void links.closeAll(boardId, linkId)
+    this.bus = new RelayBus(redis, subscriber, this.instance, (frames) => this.receive(frames), () => this.broken(), { deleted, revoked })
+    const failed = (error: unknown) => log('cluster.publishFailed', { error: String(error) })
     rooms.onBoardDeleted = (boardId) => {
-      if (!told.has(boardId)) this.bus.boardDeleted(boardId).catch((error: unknown) => log('cluster.publishFailed', { error: String(error) }))
+      if (!told.has(boardId)) this.bus.boardDeleted(boardId).catch(failed)
     }
+    links.onRevoked = (boardId, linkId) => this.bus.linkRevoked(boardId, linkId)
     this.out = new RelayOut(this.bus)
     this.in = new RelayIn(this.bus, (boardId) => this.ownership.holds(boardId), serve, (error) => log('cluster.serveFailed', { error: String(error) }))
   }
 
   /** Connects to Redis (the start fails when it cannot), subscribes, starts renewing. */
-  static async start(config: ClusterConfig, store: BoardStore, rooms: Rooms, serve: ServeRelayed): Promise<Cluster> {
+  static async start(config: ClusterConfig, store: BoardStore, rooms: Rooms, serve: ServeRelayed, links: LinkConnections): Promise<Cluster> {
     const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: Math.max(200, Math.floor(config.leaseMs / 3)) }
     const redis = new Redis(config.redisUrl, options)
     const subscriber = new Redis(config.redisUrl, { ...options, commandTimeout: undefined })
@@ -87,7 +93,7 @@ export class Cluster {
       subscriber.disconnect()
       throw new Error(`REDIS_URL: cannot reach Redis: ${error instanceof Error ? error.message : String(error)}`)
     }
-    const cluster = new Cluster(redis, subscriber, store, rooms, serve, config.leaseMs)
+    const cluster = new Cluster(redis, subscriber, store, rooms, serve, config.leaseMs, links)
     await cluster.bus.start()
     cluster.ownership.start()
     cluster.timer = setInterval(() => void cluster.check(), Math.max(50, Math.floor(config.leaseMs / 3)))

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { addNote } from '../../model/notes'
+import { metaOf } from '../../model/schema'
+import { CLOSE } from '../../protocol/messages'
 import { toBoardView } from '../../model/view'
 import { startApp } from '../../server/app'
 import type { App } from '../../server/app'
@@ -53,7 +55,11 @@ async function newBoard(app: App): Promise<string> {
 }
 
 function join_(app: App, boardId: string): TestClient {
-  const client = connectClient(`ws://127.0.0.1:${app.port}/ws`, boardId)
+  return connect(app, boardId)
+}
+
+function connect(app: App, boardId: string, moderatorToken?: string): TestClient {
+  const client = connectClient(`ws://127.0.0.1:${app.port}/ws`, boardId, moderatorToken ? { moderatorToken } : {})
   clients.push(client)
   return client
 }
@@ -107,6 +113,36 @@ describe('three instances, one owner per board', () => {
     expect(deleted.status).toBe(204)
     await waitFor(() => owner.closes.includes(4410) && relayed.closes.includes(4410), 5000, 'both closed with 4410')
     expect(apps[0]!.rooms.isLoaded(boardId)).toBe(false)
+  })
+
+  it('closes a revoked co-moderator link\'s sockets on every instance, revoked through one that holds none of them', async () => {
+    const res = await fetch(`http://127.0.0.1:${apps[0]!.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPEN_BOARD) })
+    const { boardId, moderatorToken } = (await res.json()) as { boardId: string; moderatorToken: string }
+    const moderation = (app: App, path: string, init: RequestInit = {}) =>
+      fetch(`http://127.0.0.1:${app.port}/api/boards/${boardId}/moderators${path}`, { ...init, headers: { authorization: `Bearer ${moderatorToken}`, 'content-type': 'application/json' } })
+    const created = await moderation(apps[1]!, '', { method: 'POST', body: JSON.stringify({ label: 'Vertretung' }) })
+    const link = (await created.json()) as { id: string; moderatorToken: string }
+    const kept = (await (await moderation(apps[2]!, '', { method: 'POST', body: JSON.stringify({ label: 'Bleibt' }) })).json()) as { moderatorToken: string }
+    // The link on the owner (A) and relayed through B; another link and the board's own token stay.
+    const onOwner = connect(apps[0]!, boardId, link.moderatorToken)
+    const relayed = connect(apps[1]!, boardId, link.moderatorToken)
+    const other = connect(apps[1]!, boardId, kept.moderatorToken)
+    const own = connect(apps[0]!, boardId, moderatorToken)
+    await Promise.all([onOwner, relayed, other, own].map((c) => c.synced()))
+    expect(apps.filter((app) => app.rooms.isLoaded(boardId))).toEqual([apps[0]])
+    // Revoked through C, which holds no socket of the board: only the Redis bus can reach A and B.
+    expect((await moderation(apps[2]!, `/${link.id}`, { method: 'DELETE' })).status).toBe(204)
+    await waitFor(() => onOwner.closes.includes(CLOSE.revoked) && relayed.closes.includes(CLOSE.revoked), 5000, 'both sockets of the link closed with 4401')
+    // The others keep working: the second link's client still writes through the relay.
+    metaOf(other.doc).set('title', 'Nach dem Zurücknehmen')
+    await other.settled()
+    await waitFor(() => metaOf(own.doc).get('title') === 'Nach dem Zurücknehmen', 5000, 'the title on the owner')
+    expect([other.closes, own.closes]).toEqual([[], []])
+    // And the revoked token is refused on every instance from then on.
+    onOwner.destroy()
+    relayed.destroy()
+    const again = apps.map((app) => connect(app, boardId, link.moderatorToken))
+    await waitFor(() => again.every((c) => c.closes.includes(CLOSE.forbidden)), 5000, 'the revoked token refused (4403) everywhere')
   })
 
   it('loads a board afresh when it takes it over, not from a copy it read while another owned it', async () => {
