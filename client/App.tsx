@@ -2,7 +2,7 @@ import { Suspense, lazy } from 'react'
 import { BoardRoute } from './joining/BoardRoute'
 import { Landing } from './landing/Landing'
 import { SiteFooter } from './privacy/SiteFooter'
-import { boardIdOf, eventCodeOf, eventIdOf, isAccessibilityPath, isPrivacyPath, presentationBoardIdOf, reportBoardIdOf, usePath } from './router'
+import { boardIdOf, doorSlideCodeOf, eventCodeOf, eventIdOf, eventReportIdOf, isAccessibilityPath, isPrivacyPath, presentationBoardIdOf, reportBoardIdOf, usePath } from './router'
 import { saveModeratorToken } from './sync/credentials'
 
 // The report (and its exporters) loads when first opened, so the board's first load stays small.
@@ -13,6 +13,8 @@ const AccessibilityPage = lazy(() =>
 )
 const EventJoinPage = lazy(() => import('./events/EventJoinPage').then((m) => ({ default: m.EventJoinPage })))
 const EventOverviewPage = lazy(() => import('./events/EventOverviewPage').then((m) => ({ default: m.EventOverviewPage })))
+const EventReportPage = lazy(() => import('./events/EventReportPage').then((m) => ({ default: m.EventReportPage })))
+const DoorSlidePage = lazy(() => import('./events/DoorSlidePage').then((m) => ({ default: m.DoorSlidePage })))
 const PresentationPage = lazy(() =>
   import('./presentation/PresentationPage').then((m) => ({ default: m.PresentationPage })),
 )
@@ -54,6 +56,20 @@ function Route({ path }: { readonly path: string }) {
     return (
       <Suspense fallback={null}>
         <EventJoinPage code={eventCode} />
+      </Suspense>
+    )
+  const doorCode = doorSlideCodeOf(path)
+  if (doorCode)
+    return (
+      <Suspense fallback={null}>
+        <DoorSlidePage code={doorCode} />
+      </Suspense>
+    )
+  const reportEventId = eventReportIdOf(path)
+  if (reportEventId)
+    return (
+      <Suspense fallback={null}>
+        <EventReportPage eventId={reportEventId} />
       </Suspense>
     )
   const eventId = eventIdOf(path)

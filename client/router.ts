@@ -49,12 +49,30 @@ const EVENT_CODE_PATH = /^\/e\/([A-Za-z0-9 -]{8,12})\/?$/
 /** `/v/<eventId>`: the event's overview (organiser or forum host). */
 const EVENT_PATH = /^\/v\/([A-Za-z0-9_-]{22})\/?$/
 
+/** `/e/<code>/aushang`: the printable slide for the door (QR code, code and link). */
+const DOOR_SLIDE_PATH = /^\/e\/([A-Za-z0-9 -]{8,12})\/aushang\/?$/
+/** `/v/<eventId>/bericht`: the combined report as a page (organiser or forum host). */
+const EVENT_REPORT_PATH = /^\/v\/([A-Za-z0-9_-]{22})\/bericht\/?$/
+
+export const eventCodePath = (code: string): string => `/e/${encodeURIComponent(code)}`
+export const doorSlidePath = (code: string): string => `/e/${encodeURIComponent(code)}/aushang`
+export const eventPath = (eventId: string): string => `/v/${eventId}`
+export const eventReportPath = (eventId: string): string => `/v/${eventId}/bericht`
+
 export function eventCodeOf(path: string): string | null {
   return EVENT_CODE_PATH.exec(path)?.[1] ?? null
 }
 
+export function doorSlideCodeOf(path: string): string | null {
+  return DOOR_SLIDE_PATH.exec(path)?.[1] ?? null
+}
+
 export function eventIdOf(path: string): string | null {
   return EVENT_PATH.exec(path)?.[1] ?? null
+}
+
+export function eventReportIdOf(path: string): string | null {
+  return EVENT_REPORT_PATH.exec(path)?.[1] ?? null
 }
 
 /** The privacy notice (Datenschutzhinweise); its language follows the interface. */

@@ -6,6 +6,7 @@ import type { MessageKey } from '../i18n/index'
 import { TopBar } from '../TopBar'
 import { loadOverview, switchRound } from './api'
 import type { Loaded, Overview } from './api'
+import { EventAccess } from './EventAccess'
 import { takeEventToken } from './eventToken'
 import { ForumRoundTable } from './ForumRoundTable'
 import { ReportDownloads } from './ReportDownloads'
@@ -56,12 +57,12 @@ export function EventOverviewPage({ eventId }: { readonly eventId: string }) {
               {t('events.overviewHeading')}: {state.value.title}
             </h1>
             <p>{state.value.place ? t('events.when', { date: formatDay(state.value.date, locale), place: state.value.place }) : formatDay(state.value.date, locale)}</p>
-            {state.value.eventCode && <p>{t('events.code', { code: state.value.eventCode })}</p>}
             <p>{state.value.openRound === null ? t('events.noOpenRound') : t('events.openRound', { round: state.value.openRound })}</p>
             {state.value.organiser && <RoundSwitch eventId={eventId} token={token} overview={state.value} onChanged={refresh} />}
             <ForumRoundTable overview={state.value} />
             <p className="event-updated">{t('events.updated', { time: updated })}</p>
             <ReportDownloads eventId={eventId} token={token} />
+            {state.value.eventCode && state.value.eventUrl && <EventAccess code={state.value.eventCode} url={state.value.eventUrl} />}
           </>
         ) : (
           <p role={problem ? 'alert' : 'status'}>{t(problem ?? 'events.loading')}</p>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useT } from '../i18n/index'
+import { eventReportPath, navigate } from '../router'
 
 const FORMATS = [
   { ext: 'md', label: 'Markdown' },
@@ -25,6 +26,17 @@ export function ReportDownloads({ eventId, token }: { readonly eventId: string; 
   return (
     <section aria-labelledby="event-report">
       <h2 id="event-report">{t('events.reportHeading')}</h2>
+      <p>
+        <a
+          href={eventReportPath(eventId)}
+          onClick={(e) => {
+            e.preventDefault()
+            navigate(eventReportPath(eventId))
+          }}
+        >
+          {t('events.reportPage')}
+        </a>
+      </p>
       <div className="event-links">
         {FORMATS.map((f) => (
           <button key={f.ext} type="button" className="button" onClick={() => void download(f.ext)}>

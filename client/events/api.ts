@@ -1,3 +1,5 @@
+import type { EventReport } from '../../model/export/event/eventReport'
+
 /** The events' HTTP interface as the pages use it; every answer's shape is checked before use. */
 export interface OfferedForums {
   readonly title: string
@@ -31,6 +33,23 @@ export async function offeredForums(code: string): Promise<Loaded<OfferedForums>
   }
 }
 
+/** Whether a typed code is an event's (the start page's code box tries it after the board codes). */
+export async function isEventCode(typed: string): Promise<boolean> {
+  const code = normaliseEventCode(typed)
+  if (code === null) return false
+  try {
+    return (await fetch(`/api/event-codes/${encodeURIComponent(code)}`)).ok
+  } catch {
+    return false
+  }
+}
+
+/** A typed code as the event page's address holds it (ABCD-EFGH), or null when it cannot be one. */
+export function normaliseEventCode(typed: string): string | null {
+  const bare = typed.toUpperCase().replace(/[\s-]+/g, '')
+  return /^[A-Z0-9]{8}$/.test(bare) ? `${bare.slice(0, 4)}-${bare.slice(4)}` : null
+}
+
 export interface ForumRoundRow {
   readonly boardId: string
   readonly forum: string
@@ -48,6 +67,8 @@ export interface Overview {
   readonly rounds: number
   readonly organiser: boolean
   readonly eventCode?: string
+  /** The event code's page (`/e/<code>`), for the organiser only, as the code. */
+  readonly eventUrl?: string
   readonly roundSwitch: string
   readonly openRound: number | null
   readonly boards: readonly ForumRoundRow[]
@@ -80,4 +101,42 @@ export async function switchRound(eventId: string, token: string, open: number |
     body: JSON.stringify({ open }),
   })
   return res.ok
+}
+
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+const isArrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item)
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
+
+function isItem(v: unknown): v is EventReport['zones'][number]['forums'][number]['rounds'][number]['items'][number] {
+  return isRecord(v) && isText(v.title) && isNumber(v.votes) && isNumber(v.notes)
+}
+
+function isForum(v: unknown): v is EventReport['zones'][number]['forums'][number] {
+  return isRecord(v) && isText(v.forum) && isArrayOf(v.rounds, (r): r is unknown => isRecord(r) && isNumber(r.round) && isText(r.label) && isArrayOf(r.items, isItem))
+}
+
+function isAction(v: unknown): v is EventReport['actions'][number] {
+  return isRecord(v) && isText(v.label) && isText(v.what) && isText(v.who) && isText(v.until) && typeof v.done === 'boolean'
+}
+
+/** Whether an answer has the combined report's shape (every text a string, every count a number). */
+export function isEventReport(body: unknown): body is EventReport {
+  return (
+    isRecord(body) && (body.locale === 'de' || body.locale === 'en') && isText(body.title) && isText(body.date) && isText(body.place) &&
+    isNumber(body.forumCount) && isNumber(body.roundCount) && isNumber(body.participantCount) && isArrayOf(body.institutions, isText) &&
+    isArrayOf(body.zones, (z): z is unknown => isRecord(z) && isText(z.zone) && isText(z.heading) && isArrayOf(z.forums, isForum)) &&
+    isArrayOf(body.actions, isAction)
+  )
+}
+
+/** `GET /api/events/<id>/report.json`: the combined report as the token may see it (a forum host: their forum). */
+export async function loadEventReport(eventId: string, token: string): Promise<Loaded<EventReport>> {
+  try {
+    const res = await fetch(`/api/events/${encodeURIComponent(eventId)}/report.json`, { headers: bearer(token) })
+    if (res.status === 404 || res.status === 403 || res.status === 401) return { status: 'unknown' }
+    const body: unknown = res.ok ? await res.json() : null
+    return isEventReport(body) ? { status: 'ready', value: body } : { status: 'failed' }
+  } catch {
+    return { status: 'failed' }
+  }
 }

@@ -2,9 +2,10 @@ import { useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
+import { isEventCode, normaliseEventCode } from '../events/api'
 import { lookupCode } from '../joining/api'
 import type { CodeLookup } from '../joining/api'
-import { boardPath, navigate } from '../router'
+import { boardPath, eventCodePath, navigate } from '../router'
 
 type Problem = { readonly key: MessageKey; readonly seconds?: number }
 
@@ -41,8 +42,11 @@ export function CodeJoin() {
     setBusy(true)
     setProblem(null)
     const result = await lookupCode(code)
+    // Not a board's code: perhaps an event's (from the programme or the door), which leads to the forum choice.
+    const eventCode = result.kind === 'unknown' && (await isEventCode(code)) ? normaliseEventCode(code) : null
     setBusy(false)
     if (result.kind === 'found') return navigate(boardPath(result.boardId))
+    if (eventCode !== null) return navigate(eventCodePath(eventCode))
     setProblem(problemOf(result))
     field.current?.focus()
   }
@@ -68,7 +72,7 @@ export function CodeJoin() {
           onChange={(e) => setCode(e.target.value)}
         />
         <p id={`${ids}-hint`} className="hint">
-          {t('joining.codeHint')}
+          {t('joining.codeHint')} {t('events.codeBoxHint')}
         </p>
       </div>
       <button type="submit" className="button button--primary" disabled={busy}>

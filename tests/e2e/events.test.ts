@@ -16,11 +16,15 @@ const OUT = process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }
 
 describe('an event in the browser', () => {
-  it('on a phone: event code -> the open round’s forums -> the chosen forum’s board -> a note (axe-clean)', async () => {
+  it('on a phone: event code in the start page’s code box -> the open round’s forums -> the chosen forum’s board -> a note (axe-clean)', async () => {
     const event = await createEvent(e2e.server)
     const context = await contextWith(e2e.browser, { introDone: true }, PHONE)
     const page = await context.newPage()
-    await page.goto(`${e2e.server.http}/e/${event.eventCode}`)
+    await page.goto(e2e.server.http)
+    // Typed as people type it off a programme: lower case, a space instead of the dash.
+    await page.getByRole('textbox', { name: 'Board-Code' }).fill(event.eventCode.toLowerCase().replace('-', ' '))
+    await page.getByRole('button', { name: 'Zum Board' }).click()
+    await page.waitForURL(`**/e/${event.eventCode}`)
     await page.getByRole('heading', { level: 1, name: event.title }).waitFor()
     const choices = page.getByRole('list').getByRole('link')
     expect(await choices.allTextContents()).toEqual(['Gesundheitsförderung', 'Chancengerechtigkeit', 'Kinderrechte', 'Wirkungsorientierung'])

@@ -34,6 +34,16 @@ export const eventsDe = {
   'events.reportHeading': 'Gesamtbericht',
   'events.download': 'Herunterladen als {format}',
   'events.downloadFailed': 'Der Bericht konnte nicht geladen werden. Bitte versuchen Sie es erneut.',
+  'events.codeBoxHint': 'Ein Veranstaltungscode (vom Programm oder an der Tür) passt hier auch: Er führt zur Wahl des Forums.',
+  'events.reportPage': 'Gesamtbericht als Seite öffnen (zum Lesen, Drucken oder als PDF)',
+  'events.print': 'Drucken oder als PDF speichern',
+  'events.backToOverview': 'Zurück zur Übersicht',
+  'events.accessHeading': 'Zugang für Teilnehmende',
+  'events.accessLink': 'Link zur Forumswahl:',
+  'events.doorSlide': 'Aushang für die Tür öffnen (zum Drucken oder als Folie)',
+  'events.doorHeading': 'So kommen Sie in Ihr Forum',
+  'events.doorScan': 'Scannen Sie den QR-Code mit Ihrem Handy oder öffnen Sie diesen Link:',
+  'events.doorCode': 'Oder geben Sie auf der Startseite unter „Mit Code beitreten“ diesen Code ein:',
 }
 
 export const eventsEn: Record<keyof typeof eventsDe, string> = {
@@ -71,4 +81,14 @@ export const eventsEn: Record<keyof typeof eventsDe, string> = {
   'events.reportHeading': 'Combined report',
   'events.download': 'Download as {format}',
   'events.downloadFailed': 'The report could not be loaded. Please try again.',
+  'events.codeBoxHint': 'An event code (from the programme or at the door) works here too and leads to the choice of forum.',
+  'events.reportPage': 'Open the combined report as a page (to read, print or save as PDF)',
+  'events.print': 'Print or save as PDF',
+  'events.backToOverview': 'Back to the overview',
+  'events.accessHeading': 'Access for participants',
+  'events.accessLink': 'Link to the choice of forum:',
+  'events.doorSlide': 'Open the notice for the door (to print or show as a slide)',
+  'events.doorHeading': 'How to get into your forum',
+  'events.doorScan': 'Scan the QR code with your phone or open this link:',
+  'events.doorCode': 'Or enter this code on the start page under “Join with a code”:',
 }
