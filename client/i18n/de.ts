@@ -4,6 +4,7 @@ import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
 import { notesDe } from './parts/notes'
+import { clusteringDe } from './parts/clustering'
 import { meetingDe } from './parts/meeting'
 import { operatorDe } from './parts/operator'
 
@@ -328,6 +329,7 @@ export const de = {
   ...operatorDe,
   ...languageDe,
   ...notesDe,
+  ...clusteringDe,
   ...meetingDe,
 } as const
 

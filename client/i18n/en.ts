@@ -5,6 +5,7 @@ import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
 import { notesEn } from './parts/notes'
+import { clusteringEn } from './parts/clustering'
 import { meetingEn } from './parts/meeting'
 import { operatorEn } from './parts/operator'
 
@@ -329,5 +330,6 @@ export const en: Messages = {
   ...operatorEn,
   ...languageEn,
   ...notesEn,
+  ...clusteringEn,
   ...meetingEn,
 }
