@@ -9,8 +9,6 @@ export type ModelErrorCode =
   | 'noVotesLeft'
   | 'itemLimit'
   | 'notVoting'
-  /** A grouping of several notes got fewer than two. */
-  | 'tooFew'
 
 export class ModelError extends Error {
   constructor(readonly code: ModelErrorCode) {

@@ -2,7 +2,6 @@ import { useRef } from 'react'
 import { ZONE_IDS } from '../../model/zones'
 import { Announcer } from '../a11y/announce'
 import { ActionsPanel } from '../agreements/ActionsPanel'
-import { SelectionBar } from '../clusters/SelectionBar'
 import { DiscussionPanel } from '../discussion/DiscussionPanel'
 import { FocusBar } from '../focus/FocusBar'
 import { Intro } from '../intro/Intro'
@@ -11,7 +10,6 @@ import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
 import { useZoneView } from '../store/zoneView'
-import { Timer } from '../timer/Timer'
 import { VotingPanel } from '../voting/VotingPanel'
 import { Balloon } from './Balloon'
 import { BoardHeader } from './BoardHeader'
@@ -25,7 +23,7 @@ import './board.css'
 import '../moderation/moderation.css'
 
 /**
- * The board: header, where the retrospective stands (phase, read-only notice, timer, what the
+ * The board: header, where the retrospective stands (phase and timer in the bar, read-only notice, what the
  * moderator highlights), the first-visit introduction, the three zones around the balloon, then the vote (Abstimmen, and once
  * ended) and the actions (Maßnahmen, Abschluss). Reads the stores only.
  */
@@ -45,7 +43,6 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
         {problem === 'rejected' && <RejectedAlert />}
         <PhaseBar />
         <ReadOnlyBanner />
-        <Timer />
         <FocusBar boardId={boardId} />
         <DiscussionPanel boardId={boardId} />
         {/* Closing the introduction leads to where one starts: the first zone's note box. */}
@@ -60,7 +57,6 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
             <Zone key={zone} zone={zone} />
           ))}
         </div>
-        <SelectionBar />
         {(phase === 'abstimmen' || votesRevealed) && <VotingPanel />}
         {(phase === 'massnahmen' || phase === 'abschluss') && <ActionsPanel />}
         <Announcer />

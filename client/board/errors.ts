@@ -13,7 +13,6 @@ const KEYS = {
   noVotesLeft: 'error.noVotesLeft',
   itemLimit: 'error.itemLimit',
   notVoting: 'error.notVoting',
-  tooFew: 'error.tooFew',
   noBoard: 'error.noBoard',
 } as const satisfies Record<Code, MessageKey>
 

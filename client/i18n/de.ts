@@ -4,9 +4,9 @@ import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
 import { notesDe } from './parts/notes'
-import { clusteringDe } from './parts/clustering'
 import { meetingDe } from './parts/meeting'
 import { operatorDe } from './parts/operator'
+import { presentationDe } from './parts/presentation'
 
 /** German, the product's first language. `{name}` marks a parameter. */
 export const de = {
@@ -329,8 +329,8 @@ export const de = {
   ...operatorDe,
   ...languageDe,
   ...notesDe,
-  ...clusteringDe,
   ...meetingDe,
+  ...presentationDe,
 } as const
 
 type Key = keyof typeof de

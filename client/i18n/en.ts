@@ -5,9 +5,9 @@ import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
 import { notesEn } from './parts/notes'
-import { clusteringEn } from './parts/clustering'
 import { meetingEn } from './parts/meeting'
 import { operatorEn } from './parts/operator'
+import { presentationEn } from './parts/presentation'
 
 /** English. Typed as the German shape, so a missing key does not compile. */
 export const en: Messages = {
@@ -330,6 +330,6 @@ export const en: Messages = {
   ...operatorEn,
   ...languageEn,
   ...notesEn,
-  ...clusteringEn,
   ...meetingEn,
+  ...presentationEn,
 }

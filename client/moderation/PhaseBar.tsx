@@ -6,6 +6,7 @@ import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { useIsModerator, useWritesDrafts } from '../store/permissions'
 import { usePlainLanguage } from '../store/plainLanguage'
+import { Timer } from '../timer/Timer'
 import { VotesLeft } from '../voting/VotesLeft'
 import { DoneList, DoneToggle } from './DoneToggle'
 import { MeetingProgress } from './MeetingProgress'
@@ -45,6 +46,7 @@ export function PhaseBar() {
       </div>
       {moderator ? <PhaseControls /> : <ParticipantSteps phase={phase} />}
       <div className="phase-bar__status">
+        <Timer />
         {moderator ? <MeetingProgress /> : <VotesLeft />}
         {phase === 'sammeln' && !moderator && <DoneToggle />}
         {phase === 'sammeln' && !moderator && <DoneList />}

@@ -5,6 +5,7 @@ import { announce } from '../a11y/announce'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { DiscussionControls } from '../discussion/DiscussionControls'
 import { useT } from '../i18n/index'
+import { PresentationControls } from '../presentation/PresentationControls'
 import { useBoard } from '../store/board'
 import { endVote, movePhase, planPhase, reopenVote } from '../store/moderation'
 import type { ActionResult } from '../store/run'
@@ -33,6 +34,7 @@ export function PhaseControls() {
     <div className="phase-bar__controls" role="group" aria-label={t('phase.change')}>
       <VoteAction />
       <DiscussionControls />
+      <PresentationControls />
       <button type="button" className="button button--primary" disabled={!next} onClick={() => next && go(next)}>
         {t('phase.next')}
       </button>

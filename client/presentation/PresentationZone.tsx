@@ -1,22 +1,22 @@
 import { useId } from 'react'
-import type { NoteView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { sortByTally } from '../voting/sortByTally'
 import { presentationElementId } from './focusTarget'
 
-/** A focused note, shown where it is (in its cluster or loose in the zone) so the screen can go to it. */
-function FocusedNote({ note }: { readonly note: NoteView }) {
-  const t = useT()
-  return (
-    <p id={presentationElementId({ kind: 'note', id: note.id })} className="presentation__note presentation--focus">
-      {t('present.focusNote', { text: note.text })}
-    </p>
-  )
+/** Entries per zone in the overview: with the balloon, the three zones fit side by side at 1280×720. */
+const OVERVIEW_ENTRIES = 5
+
+interface Entry {
+  readonly id: string
+  readonly kind: 'cluster' | 'note'
+  readonly text: string
+  readonly notes: number
+  readonly votes: number | null
 }
 
-/** One zone on the shared screen: its title, how many notes, its clusters' titles (with vote totals once the vote ends). */
+/** One zone in the overview: its title, how many notes, its clusters (with vote totals once the vote ends), then its loose notes, the first few. */
 export function PresentationZone({ zone }: { readonly zone: ZoneId }) {
   const t = useT()
   const id = useId()
@@ -29,7 +29,12 @@ export function PresentationZone({ zone }: { readonly zone: ZoneId }) {
   // Hidden drafts count too, so the screen shows the collecting going on.
   const count = view.notes.length + drafts
   const clusters = revealed ? sortByTally(view.clusters, tally) : view.clusters
-  const focusedNote = focus?.kind === 'note' ? view.notes.find((n) => n.id === focus.id) : undefined
+  const entries: Entry[] = [
+    ...clusters.map((c) => ({ id: c.id, kind: 'cluster' as const, text: c.title || t('present.untitled'), notes: c.notes.length, votes: revealed ? (tally[c.id] ?? 0) : null })),
+    ...view.loose.map((n) => ({ id: n.id, kind: 'note' as const, text: n.text, notes: 1, votes: revealed ? (tally[n.id] ?? 0) : null })),
+  ]
+  const shown = entries.slice(0, OVERVIEW_ENTRIES)
+  const more = entries.length - shown.length
 
   return (
     <section className={`presentation__zone presentation__zone--${zone}`} aria-labelledby={`${id}-title`}>
@@ -37,24 +42,21 @@ export function PresentationZone({ zone }: { readonly zone: ZoneId }) {
         {title}
       </h2>
       <p className="presentation__count">{t('present.notes', { count })}</p>
-      {clusters.length === 0 ? (
-        <p className="presentation__empty">{t('present.noClusters')}</p>
-      ) : (
-        <ul className="presentation__clusters" aria-label={t('present.clusters', { zone: title })}>
-          {clusters.map((cluster) => {
-            const total = tally[cluster.id] ?? 0
-            const focused = focus?.kind === 'cluster' && focus.id === cluster.id
+      {shown.length > 0 && (
+        <ul className="presentation__clusters" aria-label={t('present.entries', { zone: title })}>
+          {shown.map((entry) => {
+            const focused = focus?.kind === entry.kind && focus.id === entry.id
             return (
-              <li key={cluster.id} id={presentationElementId({ kind: 'cluster', id: cluster.id })} className={focused ? 'presentation__cluster presentation--focus' : 'presentation__cluster'}>
-                <span className="presentation__cluster-title">{cluster.title || t('present.untitled')}</span>
-                {revealed && <span className="presentation__votes">{t('present.votes', { count: total })}</span>}
-                {focusedNote?.clusterId === cluster.id && <FocusedNote note={focusedNote} />}
+              <li key={entry.id} id={presentationElementId({ kind: entry.kind, id: entry.id })} className={`presentation__entry presentation__entry--${entry.kind}${focused ? ' presentation--focus' : ''}`}>
+                <span className="presentation__entry-text">{entry.text}</span>
+                {entry.kind === 'cluster' && <span className="presentation__entry-count">{t('present.notes', { count: entry.notes })}</span>}
+                {entry.votes !== null && <span className="presentation__votes">{t('present.votes', { count: entry.votes })}</span>}
               </li>
             )
           })}
         </ul>
       )}
-      {focusedNote && (focusedNote.clusterId === null || !clusters.some((c) => c.id === focusedNote.clusterId)) && <FocusedNote note={focusedNote} />}
+      {more > 0 && <p className="presentation__more">{t('present.more', { count: more })}</p>}
     </section>
   )
 }

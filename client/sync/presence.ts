@@ -8,7 +8,10 @@ interface PresenceState {
   readonly pid?: unknown
 }
 
-/** Reads awareness into a sorted list: me first, then others by name. */
+/**
+ * Reads awareness into a sorted list: me first, then others by name. One entry per participant:
+ * a second tab of the same person (the moderator's Präsentation) is no second person.
+ */
 export function readPeers(awareness: Awareness, selfId: string): Peer[] {
   const peers: Peer[] = []
   awareness.getStates().forEach((raw, clientId) => {
@@ -19,5 +22,12 @@ export function readPeers(awareness: Awareness, selfId: string): Peer[] {
     const participantId = self ? selfId : typeof state.pid === 'string' ? state.pid : null
     peers.push({ clientId, participantId, name, self })
   })
-  return peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
+  peers.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name))
+  const seen = new Set<string>()
+  return peers.filter((peer) => {
+    if (peer.participantId === null) return true
+    if (seen.has(peer.participantId)) return false
+    seen.add(peer.participantId)
+    return true
+  })
 }

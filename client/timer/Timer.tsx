@@ -15,7 +15,12 @@ import './timer.css'
 
 const MAX_MINUTES = MAX_TIMER_MS / 60_000
 
-/** The countdown for everybody, and its controls for the moderator. */
+/**
+ * The countdown in the meeting bar: the remaining time for everybody (a timer role, so screen
+ * readers do not hear every second; one minute left and the end are announced), and for the
+ * moderator compact controls next to it: minutes and start while none runs, then pause or resume,
+ * +1 minute and stop.
+ */
 export function Timer() {
   const t = useT()
   const labelId = useId()
@@ -27,7 +32,7 @@ export function Timer() {
 
   if (!timer && !moderator) return null
   return (
-    <div className={`timer${ended ? ' timer--ended' : ''}`}>
+    <div className={`timer${ended ? ' timer--ended' : ''}`} role="group" aria-label={t('timer.group')}>
       {timer && (
         <div className="timer__display">
           <span id={labelId} className="timer__label">
@@ -40,10 +45,8 @@ export function Timer() {
           {ended && <strong className="timer__state timer__state--ended">{t('timer.ended')}</strong>}
         </div>
       )}
-      <div className="timer__tools">
-        {(timer || moderator) && <MuteToggle />}
-        {moderator && <TimerControls timer={timer} />}
-      </div>
+      {moderator && <TimerControls timer={timer} />}
+      {timer && <MuteToggle />}
     </div>
   )
 }
@@ -65,13 +68,15 @@ function useTimerEvents(timer: TimerState | null, left: number): void {
   }, [timer, left, t])
 }
 
+/** Sound on or off, as an icon with its words for screen readers (the bar has little room). */
 function MuteToggle() {
   const t = useT()
   const muted = useSound((s) => s.muted)
+  const label = muted ? t('timer.unmute') : t('timer.mute')
   return (
-    <button type="button" className="button button--small button--quiet timer__mute" onClick={() => setMuted(!muted)}>
-      <span aria-hidden="true">{muted ? '🔇 ' : '🔔 '}</span>
-      {muted ? t('timer.unmute') : t('timer.mute')}
+    <button type="button" className="button button--small button--quiet timer__mute" title={label} onClick={() => setMuted(!muted)}>
+      <span aria-hidden="true">{muted ? '🔇' : '🔔'}</span>
+      <span className="visually-hidden">{label}</span>
     </button>
   )
 }
@@ -81,6 +86,15 @@ function TimerControls({ timer }: { readonly timer: TimerState | null }) {
   const id = useId()
   const [minutes, setMinutes] = useState('5')
   const [invalid, setInvalid] = useState(false)
+  // The pressed button goes away (start while it runs, stop once stopped): the keyboard goes on at the one that replaces it.
+  const moved = useRef(false)
+  const pause = useRef<HTMLButtonElement>(null)
+  const startButton = useRef<HTMLButtonElement>(null)
+  const running = timer !== null
+  useEffect(() => {
+    if (moved.current) (running ? pause : startButton).current?.focus()
+    moved.current = false
+  }, [running])
 
   function start(event: FormEvent) {
     event.preventDefault()
@@ -90,44 +104,52 @@ function TimerControls({ timer }: { readonly timer: TimerState | null }) {
       return
     }
     setInvalid(false)
-    startCountdown(value)
+    moved.current = true
+    if (!startCountdown(value).ok) moved.current = false
+  }
+
+  function stop() {
+    moved.current = true
+    if (!stopCountdown().ok) moved.current = false
   }
 
   return (
     <div className="timer__controls">
-      <form className="timer__start" onSubmit={start} noValidate>
-        <NumberField
-          id={id}
-          label={t('timer.minutes')}
-          value={minutes}
-          invalid={invalid}
-          describedBy={invalid ? `${id}-error` : undefined}
-          onChange={setMinutes}
-        />
-        <button type="submit" className="button button--small">
-          {t('timer.start')}
-        </button>
-        {invalid && (
-          <span id={`${id}-error`} className="error">
-            {t('timer.minutesRange')}
-          </span>
-        )}
-      </form>
+      {!timer && (
+        <form className="timer__start" onSubmit={start} noValidate>
+          <NumberField
+            id={id}
+            label={t('timer.minutes')}
+            value={minutes}
+            invalid={invalid}
+            describedBy={invalid ? `${id}-error` : undefined}
+            onChange={setMinutes}
+          />
+          <button ref={startButton} type="submit" className="button button--small">
+            {t('timer.start')}
+          </button>
+          {invalid && (
+            <span id={`${id}-error`} className="error">
+              {t('timer.minutesRange')}
+            </span>
+          )}
+        </form>
+      )}
       {timer && (
         <>
           {timer.state === 'running' ? (
-            <button type="button" className="button button--small" onClick={() => pauseCountdown()}>
+            <button ref={pause} type="button" className="button button--small" onClick={() => pauseCountdown()}>
               {t('timer.pause')}
             </button>
           ) : (
-            <button type="button" className="button button--small" onClick={() => resumeCountdown()}>
+            <button ref={pause} type="button" className="button button--small" onClick={() => resumeCountdown()}>
               {t('timer.resume')}
             </button>
           )}
           <button type="button" className="button button--small" onClick={() => extendCountdown(1)}>
             {t('timer.extend')}
           </button>
-          <button type="button" className="button button--small" onClick={() => stopCountdown()}>
+          <button type="button" className="button button--small" onClick={stop}>
             {t('timer.stop')}
           </button>
         </>

@@ -84,11 +84,12 @@ describe('timer', () => {
     expect(screen.queryByRole('button', { name: 'Ton aus' })).toBeNull()
   })
 
-  it('gives the moderator start, pause, resume, +1 minute and stop', async () => {
+  it('gives the moderator start, pause, resume, +1 minute and stop in the meeting bar, the keyboard staying on the controls', async () => {
     const user = userEvent.setup()
     const { doc } = open('moderator')
     expect(screen.queryByRole('timer')).toBeNull()
-    const minutes = screen.getByRole('textbox', { name: 'Minuten' }) as HTMLInputElement
+    let minutes = screen.getByRole('textbox', { name: 'Minuten' }) as HTMLInputElement
+    expect(minutes.closest('.phase-bar')).not.toBeNull()
     expect(minutes.value).toBe('5')
     await user.clear(minutes)
     await user.type(minutes, '3')
@@ -96,6 +97,9 @@ describe('timer', () => {
     let timer = toBoardView(doc).timer
     expect(timer).toMatchObject({ state: 'running', durationMs: 180_000 })
     expect(screen.getByRole('timer').textContent).toMatch(/^0[23]:\d\d$/)
+    expect(screen.getByRole('timer').closest('.phase-bar')).not.toBeNull()
+    // The start form gives way to the running controls; the keyboard goes on at "Pause".
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Pause' }))
 
     await user.click(screen.getByRole('button', { name: 'Pause' }))
     timer = toBoardView(doc).timer
@@ -112,7 +116,9 @@ describe('timer', () => {
     await user.click(screen.getByRole('button', { name: 'Timer stoppen' }))
     expect(toBoardView(doc).timer).toBeNull()
     expect(screen.queryByRole('timer')).toBeNull()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Timer starten' }))
 
+    minutes = screen.getByRole('textbox', { name: 'Minuten' }) as HTMLInputElement
     await user.clear(minutes)
     await user.type(minutes, '0')
     await user.click(screen.getByRole('button', { name: 'Timer starten' }))
