@@ -20,16 +20,20 @@ interface ListProps {
   readonly items: readonly MenuItem[]
   readonly onChoose: (item: MenuItem) => void
   readonly onClose: (returnFocus: boolean) => void
+  /** Whether the first item takes the focus on opening (false when a search box above has it). */
+  readonly focusFirst?: boolean
+  /** Arrow up on the first item: back to what sits above the menu (else it wraps to the last). */
+  readonly onLeaveTop?: () => void
 }
 
 /** A menu (WAI-ARIA menu pattern): arrow keys, Home/End, Escape, first item focused. */
-export function MenuList({ id, label, items, onChoose, onClose }: ListProps) {
+export function MenuList({ id, label, items, onChoose, onClose, focusFirst = true, onLeaveTop }: ListProps) {
   const list = useRef<HTMLUListElement>(null)
   const first = items[0]?.key
 
   useEffect(() => {
-    list.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus()
-  }, [first])
+    if (focusFirst) list.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus()
+  }, [first, focusFirst])
 
   // A click or tap anywhere outside the menu and its button closes it.
   useEffect(() => {
@@ -46,7 +50,11 @@ export function MenuList({ id, label, items, onChoose, onClose }: ListProps) {
     const i = all.indexOf(document.activeElement as HTMLElement)
     let next: HTMLElement | undefined
     if (event.key === 'ArrowDown') next = all[(i + 1) % all.length]
-    else if (event.key === 'ArrowUp') next = all[(i - 1 + all.length) % all.length]
+    else if (event.key === 'ArrowUp' && i === 0 && onLeaveTop) {
+      event.preventDefault()
+      onLeaveTop()
+      return
+    } else if (event.key === 'ArrowUp') next = all[(i - 1 + all.length) % all.length]
     else if (event.key === 'Home') next = all[0]
     else if (event.key === 'End') next = all[all.length - 1]
     else if (event.key === 'Escape') {

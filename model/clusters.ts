@@ -73,6 +73,35 @@ export function groupNotes(doc: Y.Doc, noteId: NoteId, targetId: NoteId): Cluste
   return createCluster(doc, { zone: target.get('zone') as ZoneId, noteIds: [targetId, noteId] })
 }
 
+/** The cluster that a selection joins: the first selected note's existing cluster, in selection order. */
+function clusterOfSelection(doc: Y.Doc, noteIds: readonly NoteId[]): ClusterId | null {
+  for (const noteId of noteIds) {
+    const id = note(doc, noteId).get('clusterId')
+    if (typeof id === 'string' && clustersOf(doc).has(id)) return id
+  }
+  return null
+}
+
+/**
+ * Groups several selected notes in one step (one transaction, so one update): when one of them
+ * is already in a cluster, the others join the first such cluster (in selection order); else
+ * they form a new cluster in the first note's zone. Notes from other zones move along, emptied
+ * clusters are removed. Needs at least two different notes; returns the cluster's id.
+ */
+export function groupSelected(doc: Y.Doc, noteIds: readonly NoteId[]): ClusterId {
+  const ids = [...new Set(noteIds)]
+  // Check every note before writing: a throw inside the transaction would leave half a grouping.
+  for (const noteId of ids) note(doc, noteId)
+  if (ids.length < 2) throw new ModelError('tooFew')
+  const joined = clusterOfSelection(doc, ids)
+  if (joined === null) return createCluster(doc, { zone: note(doc, ids[0]!).get('zone') as ZoneId, noteIds: ids })
+  const zone = cluster(doc, joined).get('zone') as ZoneId
+  doc.transact(() => {
+    for (const noteId of ids) if (note(doc, noteId).get('clusterId') !== joined) place(doc, noteId, joined, zone, null)
+  }, LOCAL)
+  return joined
+}
+
 /** Moves a note into a cluster (and the cluster's zone). */
 export function addToCluster(doc: Y.Doc, noteId: NoteId, clusterId: ClusterId, beforeId: NoteId | null = null): void {
   const zone = cluster(doc, clusterId).get('zone') as ZoneId

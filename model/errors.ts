@@ -9,6 +9,8 @@ export type ModelErrorCode =
   | 'noVotesLeft'
   | 'itemLimit'
   | 'notVoting'
+  /** A grouping of several notes got fewer than two. */
+  | 'tooFew'
 
 export class ModelError extends Error {
   constructor(readonly code: ModelErrorCode) {

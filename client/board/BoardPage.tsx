@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { ZONE_IDS } from '../../model/zones'
 import { Announcer } from '../a11y/announce'
 import { ActionsPanel } from '../agreements/ActionsPanel'
+import { SelectionBar } from '../clusters/SelectionBar'
 import { DiscussionPanel } from '../discussion/DiscussionPanel'
 import { FocusBar } from '../focus/FocusBar'
 import { Intro } from '../intro/Intro'
@@ -57,6 +58,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
             <Zone key={zone} zone={zone} />
           ))}
         </div>
+        <SelectionBar />
         {(phase === 'abstimmen' || votesRevealed) && <VotingPanel />}
         {(phase === 'massnahmen' || phase === 'abschluss') && <ActionsPanel />}
         <Announcer />

@@ -1,10 +1,11 @@
 import { memo, useCallback, useRef, useState } from 'react'
-import type { KeyboardEvent } from 'react'
+import type { KeyboardEvent, MouseEvent } from 'react'
 import type { DraftView } from '../../model/privateView'
 import type { NoteView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
 import { announce } from '../a11y/announce'
 import { endDrag, noteDropHandlers, startDrag } from '../clusters/drag'
+import { chooseNote, SelectBox } from '../clusters/SelectBox'
 import { moveNoteStep, moveNoteZoneStep, shorten } from '../clusters/moves'
 import { useT } from '../i18n/index'
 import type { Translate } from '../i18n/index'
@@ -12,6 +13,7 @@ import { useBoard } from '../store/board'
 import { useTakeFocus } from '../store/focusRequest'
 import { highlight } from '../store/moderation'
 import { useIsModerator, useMayChangeNote, useMayCluster, useReadOnly } from '../store/permissions'
+import { useSelection } from '../store/selection'
 import { useSession } from '../store/session'
 import { NoteAuthor } from '../theme/NoteAuthor'
 import { participantLook } from '../theme/participant'
@@ -20,6 +22,14 @@ import type { NoteActionContext } from './noteActions'
 import { NoteEditor } from './NoteEditor'
 import { NoteMenu } from './NoteMenu'
 import { NoteText } from './NoteText'
+
+/** Space on a focused note selects it for grouping (Shift+Space: every note from the last chosen one). */
+function onSelectKey(event: KeyboardEvent<HTMLElement>, id: string): boolean {
+  if (event.key !== ' ' || event.target !== event.currentTarget || event.altKey || event.ctrlKey || event.metaKey) return false
+  event.preventDefault()
+  chooseNote(id, event.shiftKey)
+  return true
+}
 
 /** Alt+arrow keys on a focused note: reorder (up/down), move to the previous/next zone. */
 function onMoveKey(t: Translate, event: KeyboardEvent<HTMLElement>, id: string, zone: ZoneId, reorder: boolean): void {
@@ -32,6 +42,13 @@ function onMoveKey(t: Translate, event: KeyboardEvent<HTMLElement>, id: string, 
   else if (event.key === 'ArrowLeft') moved = moveNoteZoneStep(t, id, zone, -1)
   else if (event.key === 'ArrowRight') moved = moveNoteZoneStep(t, id, zone, 1)
   if (moved !== null) event.preventDefault()
+}
+
+/** Shift+click on a note's free space (not a control in it) selects the notes up to it, as on its checkbox. */
+function onShiftClick(event: MouseEvent<HTMLElement>, id: string): void {
+  if (!event.shiftKey || (event.target as HTMLElement).closest('button, input, textarea, a, [role="menu"]')) return
+  event.preventDefault()
+  chooseNote(id, true)
 }
 
 /** Editing state; focus goes back to the edit button when the editor closes. */
@@ -102,6 +119,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
   const clustering = useMayCluster()
   const moderator = useIsModerator()
   const highlighted = useBoard((s) => s.focus?.kind === 'note' && s.focus.id === note.id)
+  const selected = useSelection((s) => clustering && s.ids.includes(note.id))
   const { editing, editButton, start, stop } = useEditing()
   const self = useRef<HTMLLIElement>(null)
   const elementId = `note-${note.id}`
@@ -120,6 +138,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
   const classes = ['note']
   if (note.author !== null) classes.push('note--authored')
   if (highlighted) classes.push('note--focus')
+  if (selected) classes.push('note--selected')
   const drop = clustering && !editing ? noteDropHandlers(t, note.id) : null
   return (
     <li
@@ -131,13 +150,15 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
       draggable={clustering && !editing ? true : undefined}
       onDragStart={clustering ? (event) => startDrag(event, { kind: 'note', id: note.id }) : undefined}
       onDragEnd={clustering ? endDrag : undefined}
-      onKeyDown={clustering ? (event) => onMoveKey(t, event, note.id, note.zone, true) : undefined}
+      onKeyDown={clustering ? (event) => onSelectKey(event, note.id) || onMoveKey(t, event, note.id, note.zone, true) : undefined}
+      onClick={clustering && !editing ? (event) => onShiftClick(event, note.id) : undefined}
       {...drop}
     >
       {editing ? (
         <NoteEditor note={note} onDone={stop} />
       ) : (
         <>
+          {clustering && <SelectBox noteId={note.id} text={short} />}
           {highlighted && <HighlightBadge />}
           <NoteText noteId={note.id} text={note.text} />
           {note.author !== null && <NoteAuthor author={note.author} name={authorName} />}

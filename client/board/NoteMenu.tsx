@@ -1,8 +1,9 @@
 import { useId, useRef, useState } from 'react'
-import { clusterMenuItems } from '../clusters/clusterChoices'
+import { ClusterPicker } from '../clusters/ClusterPicker'
 import { shorten } from '../clusters/moves'
 import { useT } from '../i18n/index'
 import { MenuList } from '../MenuList'
+import type { MenuItem } from '../MenuList'
 import { noteMenuItems } from './noteActions'
 import type { NoteActionContext } from './noteActions'
 
@@ -23,6 +24,13 @@ export function NoteMenu({ context, buttonRef }: { readonly context: NoteActionC
     if (returnFocus) button.current?.focus()
   }
 
+  function choose(item: MenuItem) {
+    const outcome = item.run()
+    if (outcome === 'submenu') setOpen('clusters')
+    else if (outcome === 'back') setOpen('main')
+    else close(!outcome)
+  }
+
   return (
     <div className="note-menu">
       <button
@@ -34,7 +42,7 @@ export function NoteMenu({ context, buttonRef }: { readonly context: NoteActionC
         className="button button--small note-menu__button"
         aria-haspopup="menu"
         aria-expanded={open !== null}
-        aria-controls={open ? `${id}-menu` : undefined}
+        aria-controls={open === 'main' ? `${id}-menu` : undefined}
         aria-label={t('note.menuLabel', { text: short })}
         onClick={() => setOpen(open ? null : 'main')}
         onKeyDown={(event) => {
@@ -46,19 +54,9 @@ export function NoteMenu({ context, buttonRef }: { readonly context: NoteActionC
       >
         <span aria-hidden="true">…</span>
       </button>
-      {open && (
-        <MenuList
-          id={`${id}-menu`}
-          label={t('note.menu', { text: short })}
-          items={open === 'main' ? noteMenuItems(t, context) : clusterMenuItems(t, context.noteId)}
-          onChoose={(item) => {
-            const outcome = item.run()
-            if (outcome === 'submenu') setOpen('clusters')
-            else if (outcome === 'back') setOpen('main')
-            else close(!outcome)
-          }}
-          onClose={close}
-        />
+      {open === 'main' && <MenuList id={`${id}-menu`} label={t('note.menu', { text: short })} items={noteMenuItems(t, context)} onChoose={choose} onClose={close} />}
+      {open === 'clusters' && (
+        <ClusterPicker noteId={context.noteId} label={t('note.menu', { text: short })} onChoose={choose} onClose={(back) => (back ? setOpen('main') : close(false))} />
       )}
     </div>
   )

@@ -16,7 +16,7 @@ export function ZoneKeysHint() {
   if (!clustering || !any) return null
   return (
     <p id={ZONE_KEYS_HINT_ID} className="hint zone-keys-hint">
-      {t('zone.moveHint')}
+      {t('zone.moveHint')} {t('select.keysHint')}
     </p>
   )
 }

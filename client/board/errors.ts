@@ -13,6 +13,7 @@ const KEYS = {
   noVotesLeft: 'error.noVotesLeft',
   itemLimit: 'error.itemLimit',
   notVoting: 'error.notVoting',
+  tooFew: 'error.tooFew',
   noBoard: 'error.noBoard',
 } as const satisfies Record<Code, MessageKey>
 

@@ -27,32 +27,56 @@ export function startDrag(event: DragEvent, item: Dragged): void {
 
 export function endDrag(): void {
   dragged = null
-  for (const el of document.querySelectorAll('[data-drop]')) el.removeAttribute('data-drop')
+  for (const el of document.querySelectorAll<HTMLElement>('[data-drop]')) unmark(el)
 }
 
-type Where = 'before' | 'after' | 'onto'
+export type Where = 'before' | 'after' | 'onto'
+
+/** The band at a card's top and bottom edge that reorders: a fifth of the card, at most 10 px. */
+const EDGE_SHARE = 0.2
+const EDGE_MAX_PX = 10
+
+/**
+ * Where a drop at `y` pixels from a card's top, on a card `height` pixels high, lands: only thin
+ * bands at the top and bottom edge reorder, the rest of the card (at least 60 %) groups.
+ */
+export function dropPosition(y: number, height: number): Where {
+  const edge = Math.min(height * EDGE_SHARE, EDGE_MAX_PX)
+  return y < edge ? 'before' : y > height - edge ? 'after' : 'onto'
+}
 
 function where(event: DragEvent<HTMLElement>): Where {
   const box = event.currentTarget.getBoundingClientRect()
-  const y = (event.clientY - box.top) / (box.height || 1)
-  return y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'onto'
+  return dropPosition(event.clientY - box.top, box.height)
 }
 
-function mark(event: DragEvent<HTMLElement>, value: string): void {
+/** Marks the target under the pointer: its outline (CSS) and a label that says what a drop does. */
+function mark(event: DragEvent<HTMLElement>, value: string, label: string): void {
   event.preventDefault()
   event.stopPropagation()
   event.dataTransfer.dropEffect = 'move'
-  if (event.currentTarget.dataset.drop !== value) event.currentTarget.dataset.drop = value
+  const el = event.currentTarget
+  if (el.dataset.drop !== value) el.dataset.drop = value
+  if (el.dataset.dropLabel !== label) el.dataset.dropLabel = label
 }
 
-/** Handlers for a note as drop target: top/bottom edge reorders, the middle groups. */
+function unmark(el: HTMLElement): void {
+  delete el.dataset.drop
+  delete el.dataset.dropLabel
+}
+
+const NOTE_LABEL = { onto: 'drop.group', before: 'drop.before', after: 'drop.after' } as const
+
+/** Handlers for a note as drop target: thin top/bottom edges reorder, the rest of the card groups. */
 export function noteDropHandlers(t: Translate, noteId: string) {
   return {
     onDragOver(event: DragEvent<HTMLElement>) {
-      if (dragged?.kind === 'note' && dragged.id !== noteId) mark(event, where(event))
+      if (dragged?.kind !== 'note' || dragged.id === noteId) return
+      const at = where(event)
+      mark(event, at, t(NOTE_LABEL[at]))
     },
     onDragLeave(event: DragEvent<HTMLElement>) {
-      delete event.currentTarget.dataset.drop
+      unmark(event.currentTarget)
     },
     onDrop(event: DragEvent<HTMLElement>) {
       const item = dragged
@@ -83,10 +107,12 @@ export function noteDropHandlers(t: Translate, noteId: string) {
 export function clusterDropHandlers(t: Translate, clusterId: string, zone: ZoneId) {
   return {
     onDragOver(event: DragEvent<HTMLElement>) {
-      if (dragged && dragged.id !== clusterId) mark(event, dragged.kind === 'note' ? 'onto' : 'before')
+      if (!dragged || dragged.id === clusterId) return
+      if (dragged.kind === 'note') mark(event, 'onto', t('drop.intoCluster'))
+      else mark(event, 'before', t('drop.before'))
     },
     onDragLeave(event: DragEvent<HTMLElement>) {
-      delete event.currentTarget.dataset.drop
+      unmark(event.currentTarget)
     },
     onDrop(event: DragEvent<HTMLElement>) {
       const item = dragged
@@ -104,10 +130,10 @@ export function clusterDropHandlers(t: Translate, clusterId: string, zone: ZoneI
 export function zoneDropHandlers(t: Translate, zone: ZoneId) {
   return {
     onDragOver(event: DragEvent<HTMLElement>) {
-      if (dragged) mark(event, 'onto')
+      if (dragged) mark(event, 'onto', t('drop.zoneEnd'))
     },
     onDragLeave(event: DragEvent<HTMLElement>) {
-      if (event.currentTarget === event.target) delete event.currentTarget.dataset.drop
+      if (event.currentTarget === event.target) unmark(event.currentTarget)
     },
     onDrop(event: DragEvent<HTMLElement>) {
       const item = dragged

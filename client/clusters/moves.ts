@@ -6,7 +6,7 @@ import { announce } from '../a11y/announce'
 import { errorKey } from '../board/errors'
 import type { Translate } from '../i18n/index'
 import { useBoard } from '../store/board'
-import { addToCluster, dissolveCluster, groupNotes, moveCluster, removeFromCluster } from '../store/clustering'
+import { addToCluster, dissolveCluster, groupNotes, groupSelected, moveCluster, removeFromCluster } from '../store/clustering'
 import { requestFocus } from '../store/focusRequest'
 import { moveNote } from '../store/notes'
 import { usePrivate } from '../store/private'
@@ -116,6 +116,14 @@ export function groupWith(t: Translate, id: NoteId, targetId: NoteId): boolean {
   if (target.cluster) return moveNoteToCluster(t, id, target.cluster.id)
   const message = t('announce.newCluster', { text: shorten(note.text), other: shorten(target.note.text) })
   return finish(t, groupNotes(id, targetId), message, `note-${id}`)
+}
+
+/** Groups the selected notes in one step; says how many went into which cluster and focuses it. */
+export function groupSelection(t: Translate, ids: readonly NoteId[]): boolean {
+  const { result, clusterId } = groupSelected(ids)
+  const cluster = clusterId === null ? null : findCluster(useBoard.getState(), clusterId)
+  const message = cluster ? t('announce.grouped', { count: cluster.notes.length, title: clusterTitle(t, cluster) }) : ''
+  return finish(t, result, message, `cluster-${clusterId}`)
 }
 
 export function uncluster(t: Translate, id: NoteId): boolean {

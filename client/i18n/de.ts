@@ -4,6 +4,7 @@ import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
 import { notesDe } from './parts/notes'
+import { clusteringDe } from './parts/clustering'
 import { meetingDe } from './parts/meeting'
 import { operatorDe } from './parts/operator'
 import { presentationDe } from './parts/presentation'
@@ -329,6 +330,7 @@ export const de = {
   ...operatorDe,
   ...languageDe,
   ...notesDe,
+  ...clusteringDe,
   ...meetingDe,
   ...presentationDe,
 } as const

@@ -5,6 +5,7 @@ import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
 import { notesEn } from './parts/notes'
+import { clusteringEn } from './parts/clustering'
 import { meetingEn } from './parts/meeting'
 import { operatorEn } from './parts/operator'
 import { presentationEn } from './parts/presentation'
@@ -330,6 +331,7 @@ export const en: Messages = {
   ...operatorEn,
   ...languageEn,
   ...notesEn,
+  ...clusteringEn,
   ...meetingEn,
   ...presentationEn,
 }

@@ -3,6 +3,7 @@ import type { ClusterId } from '../../model/clusters'
 import type { NoteId } from '../../model/ids'
 import type { ZoneId } from '../../model/zones'
 import { run } from './run'
+import type { ActionResult } from './run'
 
 /** Grouping notes into clusters (moderator, or everyone if the moderator allows it). */
 export const groupNotes = (noteId: NoteId, targetId: NoteId) => run(({ doc }) => void clusters.groupNotes(doc, noteId, targetId))
@@ -15,3 +16,9 @@ export const renameCluster = (clusterId: ClusterId, title: string) => run(({ doc
 export const dissolveCluster = (clusterId: ClusterId) => run(({ doc }) => clusters.dissolveCluster(doc, clusterId))
 export const moveCluster = (clusterId: ClusterId, zone: ZoneId, beforeId: ClusterId | null = null) =>
   run(({ doc }) => clusters.moveCluster(doc, clusterId, zone, beforeId))
+/** Groups several selected notes in one update; the result, and the cluster they are in when done. */
+export function groupSelected(noteIds: readonly NoteId[]): { readonly result: ActionResult; readonly clusterId: ClusterId | null } {
+  let clusterId: ClusterId | null = null
+  const result = run(({ doc }) => (clusterId = clusters.groupSelected(doc, noteIds)))
+  return { result, clusterId }
+}

@@ -39,7 +39,11 @@ export interface EventStore {
   setRoundSwitch(eventId: string, roundSwitch: string): Promise<void>
   /** Drops a board from its event (it expired or was deleted); returns how many boards the event has left. */
   dropBoard(boardId: string): Promise<number>
-  /** Removes the event and its list of boards, leaving nothing of its text behind. */
+  /**
+   * Removes the event and its list of boards, leaving nothing of its text behind: SQLite with
+   * secure_delete and a truncating checkpoint, PostgreSQL with a VACUUM of the event's and the
+   * boards' tables (so call it after the event's boards are deleted).
+   */
   deleteEvent(id: string): Promise<void>
   close(): Promise<void>
 }

@@ -1,7 +1,11 @@
 import type { Pool } from 'pg'
 import type { EventPlan } from '../../model/event'
 import type { EventBoard, EventRecord, EventStore } from './EventStore'
+import { log } from '../log'
 import { CODE_ATTEMPTS, newCode } from './JoinCodeStore'
+
+/** The tables an event's text lives in: its plan, its boards' rows, updates and snapshots (migrations.ts). */
+const ERASED_TABLES = ['events', 'event_boards', 'boards', 'updates', 'snapshots', 'join_codes', 'moderator_links', 'board_epochs'] as const
 
 interface EventRow {
   id: string
@@ -91,6 +95,23 @@ export class PostgresEventStore implements EventStore {
   async deleteEvent(id: string): Promise<void> {
     // The boards' rows go with the event (ON DELETE CASCADE).
     await this.pool.query('DELETE FROM events WHERE id = $1', [id])
+    await this.eraseDeleted()
+  }
+
+  /**
+   * A DELETE in PostgreSQL only marks rows dead: their bytes stay in the table files until VACUUM
+   * frees them. Called once the event's boards and the event are deleted, it VACUUMs the tables
+   * that held their text, so the table files no longer hold it after the next checkpoint
+   * (tests/server/secure-delete-postgres.test.ts). The WAL is the operator's: docs/operations.md.
+   * A failed VACUUM (e.g. a user who does not own the tables) leaves that to autovacuum; the rows
+   * are deleted either way.
+   */
+  private async eraseDeleted(): Promise<void> {
+    try {
+      await this.pool.query(`VACUUM ${ERASED_TABLES.join(', ')}`)
+    } catch (error) {
+      log('event.vacuumFailed', { error: error instanceof Error ? error.message : String(error) })
+    }
   }
 
   /** The pool is the board store's. */

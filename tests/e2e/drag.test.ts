@@ -18,11 +18,24 @@ describe('clustering with the mouse', () => {
     await writeNote(mod, /Steigen/, 'Personalwechsel')
     await mod.getByRole('button', { name: 'Clustern', exact: true }).click()
 
-    await noteItem(mod, /Steigen/, 'Gemeinsame Netzwerktreffen').dragTo(noteItem(mod, /Steigen/, 'Vernetzung im Landkreis'))
+    // Dropped on the upper part of the card (outside its middle half): that groups too, and the
+    // card says so while the note is over it.
+    const target = noteItem(mod, /Steigen/, 'Vernetzung im Landkreis')
+    await noteItem(mod, /Steigen/, 'Gemeinsame Netzwerktreffen').hover()
+    await mod.mouse.down()
+    const box = (await target.boundingBox())!
+    await mod.mouse.move(box.x + box.width / 2, box.y + box.height * 0.22, { steps: 8 })
+    expect(await target.getAttribute('data-drop')).toBe('onto')
+    expect(await target.getAttribute('data-drop-label')).toBe('Mit dieser Notiz gruppieren')
+    // The label is drawn, on top of the card, in the outlined target.
+    const look = await target.evaluate((el) => ({ label: getComputedStyle(el, '::after').content, outline: getComputedStyle(el).outlineWidth }))
+    expect(look).toEqual({ label: '"Mit dieser Notiz gruppieren"', outline: '4px' })
+    await mod.mouse.up()
     const heading = zone(other, /Steigen/).getByRole('heading', { name: /Unbenannter Cluster/ })
     await heading.waitFor()
     const clusterNotes = zone(other, /Steigen/).getByRole('list', { name: /Notizen im Cluster/ }).getByRole('listitem')
     expect(await clusterNotes.count()).toBe(2)
+    expect(await mod.locator('[data-drop], [data-drop-label]').count()).toBe(0)
 
     await noteItem(mod, /Steigen/, 'Personalwechsel').dragTo(zone(mod, /Unten halten/).getByRole('heading', { name: 'Unten halten' }))
     await noteItem(other, /Unten halten/, 'Personalwechsel').waitFor()

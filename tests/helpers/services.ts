@@ -136,6 +136,8 @@ export interface PgServer {
   /** A connection URL for `database` (default: the cluster's own `postgres`). */
   url(database?: string): string
   readonly port: number
+  /** The cluster's data directory (PGDATA): its files, read raw by the secure-deletion tests. */
+  readonly dataDir: string
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>
   /** Stops cleanly (pg_ctl stop -m fast). */
@@ -230,6 +232,7 @@ export async function startPostgres(): Promise<PgServer> {
   const url = (database = 'postgres') => `postgres://ballonfahrt@127.0.0.1:${port}/${database}`
   const server: PgServer = {
     url,
+    dataDir: data,
     get port() {
       return port
     },

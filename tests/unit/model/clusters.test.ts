@@ -6,6 +6,7 @@ import {
   createCluster,
   dissolveCluster,
   groupNotes,
+  groupSelected,
   moveCluster,
   removeFromCluster,
   renameCluster,
@@ -267,5 +268,39 @@ describe('moveNote and clusters', () => {
     expect(field(doc, a, 'zone')).toBe('untenHalten')
     expect(layout(doc, 'steigen').clusters).toEqual([[id, [b]]])
     expect(layout(doc, 'untenHalten')).toEqual({ clusters: [], loose: [a] })
+  })
+})
+
+describe('groupSelected', () => {
+  it('forms a new cluster of loose notes in the first note’s zone, notes from other zones moving along', () => {
+    const { doc, a, c, d } = board()
+    const updates = capture(doc, () => groupSelected(doc, [c, d, a]))
+    expect(updates).toHaveLength(1)
+    const [[id, notes]] = layout(doc, 'steigen').clusters as [[string, string[]]]
+    expect(new Set(notes)).toEqual(new Set([a, c, d]))
+    expect(field(doc, d, 'zone')).toBe('steigen')
+    expect(titleOf(doc, id)).toBe('')
+    expect(layout(doc, 'einheizen')).toEqual({ clusters: [], loose: [] })
+  })
+
+  it('joins the first selected note’s existing cluster and removes a cluster it empties', () => {
+    const { doc, a, b, c, d } = board()
+    const first = createCluster(doc, { zone: 'einheizen', noteIds: [d] })
+    const second = createCluster(doc, { zone: 'steigen', noteIds: [b] })
+    const updates = capture(doc, () => expect(groupSelected(doc, [a, d, b, c])).toBe(first))
+    expect(updates).toHaveLength(1)
+    expect(layout(doc, 'einheizen').clusters).toEqual([[first, [d, a, b, c]]])
+    expect(clustersOf(doc).has(second)).toBe(false)
+    expect(layout(doc, 'steigen')).toEqual({ clusters: [], loose: [] })
+  })
+
+  it('refuses fewer than two different notes and unknown notes, writing nothing', () => {
+    const { doc, a, b } = board()
+    const before = Y.encodeStateVector(doc)
+    expect(() => groupSelected(doc, [a, a])).toThrow('tooFew')
+    expect(() => groupSelected(doc, [])).toThrow('tooFew')
+    expect(() => groupSelected(doc, [a, 'nope', b])).toThrow('unknownNote')
+    expect(Y.encodeStateVector(doc)).toEqual(before)
+    expect(clustersOf(doc).size).toBe(0)
   })
 })

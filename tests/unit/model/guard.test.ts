@@ -12,7 +12,7 @@ import { actionsOf, clustersOf, metaOf, notesOf, progressOf, votesOf } from '../
 import { setSetting } from '../../../model/settings'
 import { toBoardView } from '../../../model/view'
 import { addAction, updateAction } from '../../../model/agreements'
-import { createCluster, groupNotes, removeFromCluster, renameCluster } from '../../../model/clusters'
+import { createCluster, groupNotes, groupSelected, removeFromCluster, renameCluster } from '../../../model/clusters'
 import { setFocus } from '../../../model/focus'
 import { changePhase, planPhaseChange, setLocked, setPhase, setVotesRevealed } from '../../../model/phases'
 import {
@@ -743,6 +743,29 @@ describe('guard: clusters', () => {
     expect(attempt(mod, (c) => clustersOf(c).get(cluster)!.set('title', new Y.Text('ersetzt')))).toBe('notAllowed')
     expect(attempt(mod, (c) => clustersOf(c).get(cluster)!.delete('order'))).toBe('invalid')
     expect(attempt(mod, rawCluster({}, 'T'))).toBeNull()
+  })
+
+  it('takes several selected notes grouped in one update from those who cluster, from nobody else', () => {
+    const carolNote = (() => {
+      const c = clientOf(server)
+      let id = ''
+      expect(code({ participantId: 'carol-id', role: 'participant' }, captureOne(c, () => (id = addNote(c, { zone: 'einheizen', text: 'Carol', author: 'carol-id' }))))).toBeNull()
+      return id
+    })()
+    // attempt() captures exactly one update: the whole grouping is one.
+    expect(attempt(alice, (c) => groupSelected(c, [aliceNote, bobNote, carolNote]))).toBe('notAllowed')
+    expect(clustersOf(server).size).toBe(0)
+    expect(notesOf(server).get(carolNote)!.get('zone')).toBe('einheizen')
+    moderate((c) => groupSelected(c, [aliceNote, bobNote, carolNote]))
+    const cluster = onlyCluster()
+    for (const id of [aliceNote, bobNote, carolNote]) expect(notesOf(server).get(id)!.get('clusterId')).toBe(cluster)
+    expect(notesOf(server).get(carolNote)!.get('zone')).toBe('steigen')
+    // A participant may group once the moderator allows it; joining the existing cluster is one update too.
+    moderate((c) => removeFromCluster(c, bobNote))
+    moderate((c) => setSetting(c, 'participantsCluster', true))
+    expect(attempt(alice, (c) => groupSelected(c, [bobNote, aliceNote]))).toBeNull()
+    expect(notesOf(server).get(bobNote)!.get('clusterId')).toBe(cluster)
+    expect(clustersOf(server).size).toBe(1)
   })
 })
 
