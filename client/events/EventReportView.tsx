@@ -20,6 +20,7 @@ export function EventReportView({ report }: { readonly report: EventReport }) {
           </div>
         ))}
       </dl>
+      <p className="event-report__prose">{report.prose.intro}</p>
       {report.zones.map((zone) => (
         <Zone key={zone.zone} zone={zone} report={report} />
       ))}
@@ -33,6 +34,7 @@ function Zone({ zone, report }: { readonly zone: EventZone; readonly report: Eve
   return (
     <section className={`event-report__zone event-report__zone--${zone.zone}`} aria-labelledby={id}>
       <h2 id={id}>{zone.heading}</h2>
+      <p className="event-report__prose">{report.prose.zones[zone.zone]}</p>
       {zone.forums.map((f) => (
         <Forum key={f.forum} forum={f} report={report} />
       ))}
@@ -87,10 +89,12 @@ function Actions({ report }: { readonly report: EventReport }) {
   return (
     <section className="event-report__actions" aria-labelledby={id}>
       <h2 id={id}>{t.actions}</h2>
+      <p className="event-report__prose">{report.prose.actions}</p>
       {report.actions.length === 0 ? (
         <p>{t.noActions}</p>
       ) : (
-        <div className="event-table-wrap">
+        // A region of its own that takes the focus, so the keyboard can scroll a table wider than a phone.
+        <div className="event-table-wrap" tabIndex={0} role="region" aria-labelledby={id}>
           <table className="event-table">
             <thead>
               <tr>

@@ -6,7 +6,8 @@ import type { Overview } from './api'
 export function ForumRoundTable({ overview }: { readonly overview: Overview }) {
   const t = useT()
   return (
-    <div className="event-table-wrap">
+    // A region of its own that takes the focus, so the keyboard can scroll the table on a phone.
+    <div className="event-table-wrap" tabIndex={0} role="region" aria-label={overview.title}>
       <table className="event-table">
         <caption>{overview.title}</caption>
         <thead>

@@ -1,4 +1,5 @@
 import type { EventReport } from '../../model/export/event/eventReport'
+import { ZONE_IDS } from '../../model/zones'
 
 /** The events' HTTP interface as the pages use it; every answer's shape is checked before use. */
 export interface OfferedForums {
@@ -119,13 +120,17 @@ function isAction(v: unknown): v is EventReport['actions'][number] {
   return isRecord(v) && isText(v.label) && isText(v.what) && isText(v.who) && isText(v.until) && typeof v.done === 'boolean'
 }
 
+function isProse(v: unknown): v is EventReport['prose'] {
+  return isRecord(v) && isText(v.intro) && isText(v.actions) && isRecord(v.zones) && ZONE_IDS.every((z) => isText((v.zones as Record<string, unknown>)[z]))
+}
+
 /** Whether an answer has the combined report's shape (every text a string, every count a number). */
 export function isEventReport(body: unknown): body is EventReport {
   return (
     isRecord(body) && (body.locale === 'de' || body.locale === 'en') && isText(body.title) && isText(body.date) && isText(body.place) &&
     isNumber(body.forumCount) && isNumber(body.roundCount) && isNumber(body.participantCount) && isArrayOf(body.institutions, isText) &&
     isArrayOf(body.zones, (z): z is unknown => isRecord(z) && isText(z.zone) && isText(z.heading) && isArrayOf(z.forums, isForum)) &&
-    isArrayOf(body.actions, isAction)
+    isArrayOf(body.actions, isAction) && isProse(body.prose)
   )
 }
 

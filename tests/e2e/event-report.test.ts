@@ -59,6 +59,8 @@ describe('the combined report as a page', () => {
       expect(await page.getByText(title, { exact: true }).count()).toBe(1)
     expect(await page.getByText('Landkreis Fulda, Gemeinde Lahntal, Stadt Kassel').count()).toBe(0)
     expect(await page.getByText('Gemeinde Lahntal, Landkreis Fulda, Stadt Kassel', { exact: true }).count()).toBe(1)
+    // The prose draft: the forum's sentence names both rounds' clusters.
+    expect(await page.getByText('Im Forum „Gesundheitsförderung“ wurden als förderliche Faktoren „Bewegung im Quartier“, „Gesunde Kita“ und „Sportvereine einbinden“ genannt.').count()).toBe(1)
     // Both rounds of Gesundheitsförderung (in the first zone, Steigen) stand side by side: same top, second to the right.
     const first = await page.getByRole('region', { name: 'Gesundheitsförderung – Runde 1' }).first().boundingBox()
     const second = await page.getByRole('region', { name: 'Gesundheitsförderung – Runde 2' }).first().boundingBox()
@@ -99,6 +101,28 @@ describe('the combined report as a page', () => {
     await page.goto(`${e2e.server.http}/v/${event.eventId}/bericht#o=${'A'.repeat(43)}`)
     await page.getByRole('alert').filter({ hasText: 'Moderationslink' }).waitFor()
     expect(await page.getByText('Bewegung im Quartier').count()).toBe(0)
+    await context.close()
+  })
+})
+
+describe('the new event pages on a phone', () => {
+  it('the combined report, the overview and the slide for the door are axe-clean at 360 px, and nothing is wider than the screen', async () => {
+    const context = await contextWith(e2e.browser, { introDone: true }, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true })
+    const page = await context.newPage()
+    const widest = () => page.evaluate(() => document.documentElement.scrollWidth)
+    await page.goto(`${e2e.server.http}/v/${event.eventId}/bericht#o=${event.organiserToken}`)
+    await page.getByRole('heading', { level: 1, name: event.title }).waitFor()
+    await expectNoAxeViolations(page, 'Gesamtbericht (Handy)')
+    expect(await widest()).toBeLessThanOrEqual(360)
+    await page.goto(`${e2e.server.http}/v/${event.eventId}`)
+    await page.getByRole('heading', { level: 1, name: /Übersicht der Veranstaltung/ }).waitFor()
+    await page.getByRole('region', { name: 'Zugang für Teilnehmende' }).getByRole('img').waitFor()
+    await expectNoAxeViolations(page, 'Übersicht (Handy)')
+    expect(await widest()).toBeLessThanOrEqual(360)
+    await page.goto(`${e2e.server.http}/e/${event.eventCode}/aushang`)
+    await page.getByRole('img', { name: /QR-Code/ }).waitFor()
+    await expectNoAxeViolations(page, 'Aushang (Handy)')
+    expect(await widest()).toBeLessThanOrEqual(360)
     await context.close()
   })
 })

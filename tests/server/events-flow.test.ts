@@ -173,6 +173,10 @@ describe('the combined report', () => {
     expect(md).toContain(`# ${FACHTAG.title}`)
     // Every forum round's institutions, each once (two spellings of Stadt Kassel count as one), alphabetically.
     expect(md).toContain('- Institutionen: Landkreis Fulda, Stadt Kassel\n')
+    // The prose draft covers the event: who met, what each forum named (both rounds together), the actions.
+    expect(md).toMatch(/statt, mit vier Foren in je zwei Runden\. Beteiligt waren \d+ Personen aus Landkreis Fulda und Stadt Kassel\./)
+    expect(md).toContain('Im Forum „Gesundheitsförderung“ wurden als förderliche Faktoren „Bewegung im Quartier“, „Gesunde Kita“ und „Sportvereine einbinden“ genannt.')
+    expect(md).toContain('Vereinbart wurden fünf Maßnahmen: „Bewegungsangebote bündeln“ (Gesundheitsförderung – Runde 1),')
     // Both rounds of Gesundheitsförderung ran: one table, a column per round, their clusters in one row.
     expect(md).toContain('| Gesundheitsförderung – Runde 1 | Gesundheitsförderung – Runde 2 |')
     expect(md).toContain('| **Bewegung im Quartier** (1 Notiz) | **Sportvereine einbinden** (1 Notiz) |')
@@ -208,6 +212,8 @@ describe('the combined report', () => {
     const text = docx.paragraphs.map((p) => p.text)
     for (const expected of ['Gesundheitsförderung – Runde 2', 'Sportvereine einbinden (1 Notiz)', 'Kinderparlament', 'Wirkungsziele (1 Notiz)', 'Institutionen: Landkreis Fulda, Stadt Kassel'])
       expect(text).toContain(expected)
+    for (const expected of ['Beteiligt waren', 'Im Forum „Kinderrechte“ wurde als förderlicher Faktor „Beteiligung von Kindern“ genannt.'])
+      expect(text.join('\n')).toContain(expected)
   })
 
   it('gives a forum host the report of their forum only, and refuses unknown formats', async () => {

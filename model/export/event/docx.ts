@@ -39,11 +39,14 @@ export async function eventToDocx(report: EventReport): Promise<Uint8Array> {
 
   const body: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.HEADING_1, children: [run(report.title)] })]
   for (const [label, value] of eventFacts(report)) body.push(para(`${label}: ${value}`))
+  body.push(para(report.prose.intro))
   for (const zone of report.zones) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(zone.heading)] }))
+    body.push(para(report.prose.zones[zone.zone]))
     for (const f of zone.forums) body.push(...forum(f))
   }
   body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [run(t.actions)] }))
+  body.push(para(report.prose.actions))
   if (report.actions.length === 0) body.push(para(t.noActions))
   else {
     const header = new TableRow({ tableHeader: true, children: [e.forum, t.what, t.who, t.until, t.done].map((h) => cell([para(h, true)])) })

@@ -8,6 +8,8 @@ import { formatDay, formatNumber } from '../format'
 import { LABELS } from '../labels'
 import { buildReport } from '../report'
 import { EVENT_LABELS } from './labels'
+import { draftEventProse } from './prose'
+import type { EventProse } from './prose'
 import type { ReportAction } from '../report'
 
 /**
@@ -29,6 +31,8 @@ export interface EventReport {
   readonly institutions: readonly string[]
   readonly zones: readonly EventZone[]
   readonly actions: readonly EventAction[]
+  /** The draft in prose (./prose.ts), from everything above. */
+  readonly prose: EventProse
 }
 
 export interface EventZone {
@@ -87,6 +91,11 @@ function topItems(view: BoardView, zone: ZoneId, locale: Locale): EventItem[] {
 
 /** The combined report of the forum rounds given (those the reader may see), in the plan's order. */
 export function buildEventReport(plan: EventPlan, rounds: readonly ForumRoundView[], locale: Locale = plan.locale): EventReport {
+  const content = eventContent(plan, rounds, locale)
+  return { ...content, prose: draftEventProse(content) }
+}
+
+function eventContent(plan: EventPlan, rounds: readonly ForumRoundView[], locale: Locale): Omit<EventReport, 'prose'> {
   const ran = rounds.filter((r) => r.view.noteCount > 0)
   const forums = [...new Set(rounds.map((r) => r.forum))].sort((a, b) => a - b)
   return {
@@ -116,7 +125,7 @@ export function buildEventReport(plan: EventPlan, rounds: readonly ForumRoundVie
 }
 
 /** The report's header facts in order, each as [label, value], only those given: the same in every format. */
-export function eventFacts(report: EventReport): [label: string, value: string][] {
+export function eventFacts(report: Omit<EventReport, 'prose'>): [label: string, value: string][] {
   const t = LABELS[report.locale]
   const e = EVENT_LABELS[report.locale]
   const count = (n: number) => formatNumber(n, report.locale)

@@ -36,12 +36,12 @@ export function eventToMarkdown(report: EventReport): string {
   const e = EVENT_LABELS[report.locale]
   const out = [`# ${inline(report.title)}`, '']
   for (const [label, value] of eventFacts(report)) out.push(`- ${label}: ${inline(value)}`)
-  out.push('')
+  out.push('', inline(report.prose.intro), '')
   for (const zone of report.zones) {
-    out.push(`## ${inline(zone.heading)}`, '')
+    out.push(`## ${inline(zone.heading)}`, '', inline(report.prose.zones[zone.zone]), '')
     for (const f of zone.forums) out.push(...forum(report, f))
   }
-  out.push(`## ${t.actions}`, '')
+  out.push(`## ${t.actions}`, '', inline(report.prose.actions), '')
   if (report.actions.length === 0) out.push(t.noActions, '')
   else {
     out.push(`| ${e.forum} | ${t.what} | ${t.who} | ${t.until} | ${t.done} |`, '| --- | --- | --- | --- | --- |')
