@@ -20,6 +20,10 @@ export const MESSAGE = {
    * participant secret and the moderator token ('' for none), so that no proxy log holds them.
    */
   auth: 103,
+  /** Papierkorb (protocol/trash.ts). Client -> server: the list, please; server -> client: the list. */
+  trash: 104,
+  /** Papierkorb. Client -> server: restore an entry; server -> client: the outcome of a request. */
+  restore: 105,
 } as const
 
 /** Sync sub-messages that carry document changes (step 2 and update); step 1 only asks. */

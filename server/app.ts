@@ -17,6 +17,7 @@ import type { Retention } from './retention'
 import { MemberBook, Meeting } from './meeting'
 import { LinkConnections } from './moderatorLinks'
 import { Rooms } from './rooms'
+import { TrashDesk } from './trash'
 import { openStore } from './store/open'
 import type { BoardStore } from './store/BoardStore'
 import { Cluster } from './cluster/cluster'
@@ -49,6 +50,7 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   // Several instances: this one owns some boards and relays sockets for the others' (server/cluster/).
   const cluster = config.cluster ? await Cluster.start(config.cluster, store, rooms, (join, actor, hs) => serve(upgrades, join, actor, hs), links) : null
   const meeting = new Meeting(rooms, store, config.maxBoardBytes)
+  const trash = new TrashDesk({ store, trashHours: config.trashHours, maxBoardBytes: config.maxBoardBytes })
   const upgrades: UpgradeContext = {
     ...(cluster ? { cluster } : {}),
     config,
@@ -56,13 +58,14 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
     rooms,
     wss,
     meeting,
+    trash,
     members: new MemberBook(config.maxConnectionsPerBoard, 100, (board, joined) => meeting.joined(board, joined)),
     rate: new PerMinuteLimit(config.connectionsPerMinute, 'ws.rateLimited'),
     links,
   }
   server.on('upgrade', (req, socket, head) => handleUpgrade(upgrades, req, socket, head))
   // Expired boards go before the server serves anything, then once an hour.
-  const retention = await sweepFirst(store, rooms, config, (id) => forgetEventBoard(http, id))
+  const retention = await sweepFirst(store, rooms, config, (id) => forgetEventBoard(http, id), trash)
   const port = await listen(server, config)
   log('server.listening', { port })
   let closing: Promise<void> | null = null
@@ -70,10 +73,11 @@ export async function startApp(config: ServerConfig, given?: BoardStore): Promis
   return { server, store, rooms, port, close }
 }
 
-async function sweepFirst(store: BoardStore, rooms: Rooms, config: ServerConfig, forget: (boardId: string) => Promise<void>): Promise<Retention> {
+async function sweepFirst(store: BoardStore, rooms: Rooms, config: ServerConfig, forget: (boardId: string) => Promise<void>, trash: TrashDesk): Promise<Retention> {
   const retention = startRetention({
     store,
     ttlDays: config.boardTtlDays,
+    expireTrash: () => trash.sweep(),
     inUse: (id) => rooms.isLoaded(id),
     evict: (id) => rooms.evictBoard(id, CLOSE.deleted, 'Board abgelaufen'),
     forget,

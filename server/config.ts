@@ -40,6 +40,8 @@ export interface ServerConfig {
   readonly allowedHosts: readonly string[]
   /** Boards without activity for this many days are deleted. */
   readonly boardTtlDays: number
+  /** Hours a deleted note or dissolved cluster stays in the moderator's Papierkorb (Abschluss empties it sooner). */
+  readonly trashHours: number
   /**
    * Board-code lookups one address may make per minute (31^8 codes stay unguessable behind the
    * default). Behind a reverse proxy every browser comes from the proxy's address, so the limit
@@ -151,6 +153,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     allowedHosts: list(env.ALLOWED_HOSTS).map((h) => h.toLowerCase()),
     // At least 1: the privacy page promises deletion after this many days.
     boardTtlDays: int(env, 'BOARD_TTL_DAYS', 30, 1),
+    trashHours: int(env, 'TRASH_HOURS', 24, 1),
     // At least 1: with 0 every code would be refused as "too many attempts".
     codeLookupsPerMinute: int(env, 'CODE_LOOKUPS_PER_MINUTE', 30, 1),
     logLevel: logLevel(env),

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { BOARD_SCHEMA, InvalidUpdate, PRIVATE_SCHEMA, describeUpdate } from '../model/changes'
+import type { UpdateDescription } from '../model/changes'
 import { ballotFacts, boardFacts } from '../model/facts'
 import type { Actor } from '../model/identity'
 import { checkPrivateUpdate, checkUpdate } from '../model/rules'
@@ -29,7 +30,17 @@ function verdict(check: () => Rejection | null): GuardVerdict {
 
 /** Decides, before applying, whether `actor` may apply `update` to the board `doc`. */
 export function inspectUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): GuardVerdict {
-  return verdict(() => checkUpdate(actor, describeUpdate(doc, update, BOARD_SCHEMA), boardFacts(doc)))
+  return inspectBoardUpdate(doc, actor, update).verdict
+}
+
+/** The same, with the writes the update makes when it is accepted (the Papierkorb keeps what they delete). */
+export function inspectBoardUpdate(doc: Y.Doc, actor: Actor, update: Uint8Array): { verdict: GuardVerdict; description: UpdateDescription | null } {
+  let description: UpdateDescription | null = null
+  const judged = verdict(() => {
+    description = describeUpdate(doc, update, BOARD_SCHEMA)
+    return checkUpdate(actor, description, boardFacts(doc))
+  })
+  return { verdict: judged, description: judged.ok ? description : null }
 }
 
 /** The same for an update of the actor's own private doc, judged against the board's state. */

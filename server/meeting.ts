@@ -15,11 +15,13 @@ export interface MeetingState {
   readonly collectingPrivately: boolean
   readonly votesRevealed: boolean
   readonly anonymous: boolean
+  /** In Abschluss: the meeting is closed (the Papierkorb is emptied). */
+  readonly closed: boolean
 }
 
 export function meetingStateOf(board: Room): MeetingState {
   const facts = boardFacts(board.doc)
-  return { collectingPrivately: writesDrafts(facts), votesRevealed: facts.votesRevealed, anonymous: facts.settings.anonymous }
+  return { collectingPrivately: writesDrafts(facts), votesRevealed: facts.votesRevealed, anonymous: facts.settings.anonymous, closed: facts.phase === 'abschluss' }
 }
 
 /**
@@ -77,7 +79,7 @@ export class Meeting {
         ballots.map((r) => r.doc),
       )
     } else if (before.votesRevealed && !after.votesRevealed) clearTally(board.doc)
-    if (!before.anonymous && after.anonymous && stripAuthors(board.doc) > 0) board.compactSoon()
+    if (!before.anonymous && after.anonymous && stripAuthors(board.doc) > 0) void board.compactSoon()
   }
 
   /**

@@ -10,6 +10,8 @@ export interface RetentionOptions {
   readonly evict: (boardId: string) => Promise<void>
   /** After a board's rows went: what else names it lets go (its event). */
   readonly forget?: (boardId: string) => Promise<void>
+  /** Deletes what stayed in the Papierkorb longer than it may (server/trash.ts). */
+  readonly expireTrash?: () => Promise<number>
   readonly now?: () => number
   readonly intervalMs?: number
 }
@@ -25,6 +27,7 @@ const DAY = 24 * 60 * 60 * 1000
 /**
  * Boards expire after `ttlDays` without activity (DSGVO: keep no longer than needed) and are
  * purged from storage: the board, its private docs, its snapshot and log, in one transaction.
+ * Papierkorb entries older than their time are deleted in the same sweep.
  */
 export function startRetention(options: RetentionOptions): Retention {
   const now = options.now ?? Date.now
@@ -42,6 +45,8 @@ export function startRetention(options: RetentionOptions): Retention {
           deleted.push(id)
           log('board.expired', { board: boardTag(id) })
         }
+        const trashed = (await options.expireTrash?.()) ?? 0
+        if (trashed > 0) log('trash.expired', { entries: trashed })
         return deleted
       })
       .then((deleted) => deleted ?? [])

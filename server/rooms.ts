@@ -59,7 +59,6 @@ export class Room {
   /** Log entries since the last snapshot, and the newest log position. */
   private logSize = 0
   private lastSeq = 0
-  private compacting = false
   /** Stored size: the snapshot's bytes plus the bytes of every log entry after it. */
   private snapshotBytes = 0
   private logBytes = 0
@@ -183,7 +182,7 @@ export class Room {
       if (this.destroyed) return
       this.fanOut.push(update, origin)
       this.lastSeq = seq
-      if (++this.logSize >= this.compactAfter) this.compactSoon()
+      if (++this.logSize >= this.compactAfter) void this.compactSoon()
     })
     appended.catch((error: unknown) => {
       log('store.appendFailed', { board: boardTag(this.id), error: String(error) })
@@ -197,31 +196,40 @@ export class Room {
   /**
    * Writes the doc as a snapshot and drops the log it covers. Runs when every update applied
    * to the doc has been committed, so the snapshot holds exactly the committed state (and the
-   * snapshot's own transaction is durable only after theirs).
+   * snapshot's own transaction is durable only after theirs). Resolves when it is done (a
+   * failure is logged, not thrown).
    */
-  compactSoon(): void {
-    if (this.compacting) return
-    this.compacting = true
-    setImmediate(() => {
-      void this.store
-        .committed()
-        .then(() => {
-          const upto = this.lastSeq
-          const snapshot = Y.encodeStateAsUpdate(this.doc)
-          const size = this.logSize
-          const bytes = this.logBytes
-          return this.store.compact(this.id, snapshot, upto).then(() => {
-            this.logSize -= size
-            // Entries appended while the snapshot was written stay in the log.
-            this.logBytes -= bytes
-            this.snapshotBytes = snapshot.byteLength
-          })
+  compactSoon(): Promise<void> {
+    this.compaction ??= new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.store.committed())
+      .then(() => {
+        const upto = this.lastSeq
+        const snapshot = Y.encodeStateAsUpdate(this.doc)
+        const size = this.logSize
+        const bytes = this.logBytes
+        return this.store.compact(this.id, snapshot, upto).then(() => {
+          this.logSize -= size
+          // Entries appended while the snapshot was written stay in the log.
+          this.logBytes -= bytes
+          this.snapshotBytes = snapshot.byteLength
         })
-        .catch((error: unknown) => log('store.compactFailed', { board: boardTag(this.id), error: String(error) }))
-        .finally(() => {
-          this.compacting = false
-        })
-    })
+      })
+      .catch((error: unknown) => log('store.compactFailed', { board: boardTag(this.id), error: String(error) }))
+      .finally(() => {
+        this.compaction = null
+      })
+    return this.compaction
+  }
+
+  private compaction: Promise<void> | null = null
+
+  /**
+   * A compaction of everything applied so far: one already running may have read the doc
+   * before the latest changes, so it is waited for and another one follows.
+   */
+  async compactFresh(): Promise<void> {
+    await this.compaction
+    await this.compactSoon()
   }
 
   /** Set once the room left memory; a late release must not touch its successor. */
@@ -270,7 +278,7 @@ export class Rooms {
         // again after reconnecting, against what storage really holds.
         loaded.onStorageFailure = () =>
           void this.evict((name) => (kind === 'board' ? name === id || name.startsWith(privateDocPrefix(id)) : name === id), CLOSE_STORAGE_FAILED, 'Speichern fehlgeschlagen')
-        if (stored.updates.length >= this.options.compactAfter) loaded.compactSoon()
+        if (stored.updates.length >= this.options.compactAfter) void loaded.compactSoon()
         return loaded
       })
       room.catch(() => this.rooms.delete(id))

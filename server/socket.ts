@@ -6,6 +6,8 @@ import type { WebSocket } from 'ws'
 import { normaliseName } from '../model/identity'
 import type { Actor } from '../model/identity'
 import { CLOSE, MESSAGE, SYNC_STEP1, SYNC_STEP2, SYNC_UPDATE, encodeAck, encodeHello, encodeReject } from '../protocol/messages'
+import { decodeTrashRequest } from '../protocol/trash'
+import type { TrashRequest } from '../protocol/trash'
 import type { GuardVerdict } from './guard'
 import { Budget, keepAlive } from './flowControl'
 import type { FlowLimits } from './flowControl'
@@ -39,6 +41,8 @@ export interface ConnectionStages<Before> {
   firstSync(): void
   /** Runs once, when the connection is gone. */
   leave(member: BoardSocket<Before>): void
+  /** The Papierkorb's requests (server/trash.ts), answered with one message; absent: not understood here. */
+  trash?(request: TrashRequest): Promise<Uint8Array>
 }
 
 export interface BoardSocketOptions<Before> {
@@ -169,13 +173,27 @@ export class BoardSocket<Before = unknown> implements RoomMember {
       } else if (type === MESSAGE.queryAwareness) {
         atEnd(decoder)
         this.send(encodeAwarenessMessage(this.room.awareness, [...this.room.awareness.getStates().keys()]))
-      } else throw new Malformed('unknown message type')
+      } else if ((type === MESSAGE.trash || type === MESSAGE.restore) && this.stages.trash) this.receiveTrash(this.stages.trash, type, decoder)
+      else throw new Malformed('unknown message type')
     } catch (error) {
       const reason = error instanceof Malformed ? error.message : 'decode'
       log('socket.malformed', { board: boardTag(this.room.id), reason })
       frameRefused(reason)
       this.close(CLOSE.malformed, 'Ungültige Nachricht')
     }
+  }
+
+  private receiveTrash(answer: (request: TrashRequest) => Promise<Uint8Array>, type: number, decoder: decoding.Decoder): void {
+    let request: TrashRequest
+    try {
+      request = decodeTrashRequest(type, decoder)
+    } catch {
+      throw new Malformed('trash')
+    }
+    void answer(request).then(
+      (reply) => this.send(reply),
+      (error: unknown) => log('trash.failed', { board: boardTag(this.room.id), error: String(error) }),
+    )
   }
 
   private receiveSync(decoder: decoding.Decoder): void {

@@ -7,7 +7,7 @@ import type { PerMinuteLimit } from './addressLimit'
 import { authorise, originAllowed, parseBareJoin, parseJoin } from './auth'
 import type { Grant, JoinRequest } from './auth'
 import type { ServerConfig } from './config'
-import { inspectPrivateUpdate, inspectUpdate } from './guard'
+import { inspectBoardUpdate, inspectPrivateUpdate } from './guard'
 import { joinByFirstMessage } from './firstMessage'
 import { boardTag, log } from './log'
 import { meetingStateOf } from './meeting'
@@ -19,6 +19,8 @@ import type { Room, Rooms } from './rooms'
 import { BoardSocket } from './socket'
 import type { ConnectionStages } from './socket'
 import type { BoardStore } from './store/BoardStore'
+import type { TrashEntry } from '../model/trash'
+import type { TrashDesk } from './trash'
 
 /**
  * The websocket path as named stages, after Hocuspocus's hooks. Before any document byte:
@@ -35,6 +37,8 @@ export interface UpgradeContext {
   readonly store: BoardStore
   readonly rooms: Rooms
   readonly meeting: Meeting
+  /** The moderator's Papierkorb. */
+  readonly trash: TrashDesk
   readonly members: MemberBook
   readonly wss: WebSocketServer
   /** Upgrades per address (an IPv6 /64 counts as one). */
@@ -146,17 +150,31 @@ async function load(ctx: UpgradeContext, boardId: string, handshake: Handshake):
   return null
 }
 
-/** The board join: the guard judges against the board, the meeting follows up on what changed. */
+/** What the board join notes before an update: the meeting's state, and what the update deletes. */
+interface BoardBefore {
+  readonly meeting: MeetingState
+  readonly trashed: readonly TrashEntry[]
+}
+
+/**
+ * The board join: the guard judges against the board, the Papierkorb keeps what an accepted
+ * update deletes, the meeting follows up on what changed.
+ */
 function joinBoard(ctx: UpgradeContext, handshake: Handshake, actor: Actor, board: Room): void {
-  const { rooms, meeting, members } = ctx
-  const stages: ConnectionStages<MeetingState> = {
+  const { rooms, meeting, members, trash } = ctx
+  const stages: ConnectionStages<BoardBefore> = {
     inspect(update) {
       // Noted before the update: the meeting acts on what it changes (e.g. the end of a vote).
-      const before = meetingStateOf(board)
-      return { verdict: inspectUpdate(board.doc, actor, update), before }
+      const state = meetingStateOf(board)
+      const { verdict, description } = inspectBoardUpdate(board.doc, actor, update)
+      return { verdict, before: { meeting: state, trashed: trash.capture(board, description) } }
     },
     apply: (update, origin) => board.applyFrom(update, origin),
-    afterApply: (before) => void meeting.afterBoardChange(board, before).catch((e: unknown) => log('meeting.failed', { error: String(e) })),
+    afterApply: (before) => {
+      trash.afterChange(board, before.trashed, before.meeting, meetingStateOf(board))
+      void meeting.afterBoardChange(board, before.meeting).catch((e: unknown) => log('meeting.failed', { error: String(e) }))
+    },
+    trash: (request) => trash.answer(board, actor, request),
     // Counted as taking part once it syncs, and only up to the connection limit: neither a
     // flood of garbage sockets nor one of fresh secrets can grow the stored board.
     firstSync: () => members.note(board, actor.participantId),

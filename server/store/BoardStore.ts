@@ -26,6 +26,17 @@ export interface ModeratorLink {
   readonly createdAt: number
 }
 
+/**
+ * One entry of a board's Papierkorb (model/trash.ts): what a delete took out of the board, as
+ * bytes the store does not read. Kept until restored, emptied or expired; never exported.
+ */
+export interface TrashRecord {
+  readonly boardId: string
+  readonly id: string
+  readonly deletedAt: number
+  readonly data: Uint8Array
+}
+
 export interface StoredBoard {
   /** The compacted state, or null before the first compaction. */
   readonly snapshot: Uint8Array | null
@@ -57,7 +68,17 @@ export interface BoardStore {
   moderatorLinks(boardId: string): Promise<ModeratorLink[]>
   /** Removes a link for good; resolves whether there was one. */
   revokeModeratorLink(boardId: string, id: string): Promise<boolean>
-  /** Deletes a board with all its docs (the board and every private doc) and its co-moderator links. */
+  /** Keeps an entry in the board's Papierkorb (replacing one with the same id); ignored for a board that does not exist. */
+  putTrash(record: TrashRecord): Promise<void>
+  /** The board's Papierkorb, oldest first. */
+  trash(boardId: string): Promise<TrashRecord[]>
+  /** Removes one entry (restored); resolves whether there was one. */
+  takeTrash(boardId: string, id: string): Promise<boolean>
+  /** Deletes the board's Papierkorb for good (Abschluss): no copy is left in the store's files. */
+  emptyTrash(boardId: string): Promise<void>
+  /** Deletes for good every entry of every board deleted before `before`; resolves how many. */
+  dropTrashBefore(before: number): Promise<number>
+  /** Deletes a board with all its docs (the board and every private doc), its co-moderator links and its Papierkorb. */
   deleteBoard(id: string): Promise<void>
   /** Names of the stored docs that start with `prefix` (e.g. a board's private docs). */
   listDocs(prefix: string): Promise<string[]>

@@ -79,6 +79,20 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       CREATE INDEX event_boards_by_event ON event_boards (event_id, forum, round);
     `,
   },
+  {
+    version: 4,
+    name: 'Papierkorb: deleted notes and dissolved clusters until restored, Abschluss or expiry',
+    sql: `
+      CREATE TABLE trash (
+        board text COLLATE "C" NOT NULL REFERENCES boards (id) ON DELETE CASCADE,
+        id text COLLATE "C" NOT NULL,
+        deleted_at bigint NOT NULL,
+        data bytea NOT NULL,
+        PRIMARY KEY (board, id)
+      );
+      CREATE INDEX trash_by_time ON trash (deleted_at);
+    `,
+  },
 ]
 
 /** Advisory lock keys (one 64-bit space per database): arbitrary, fixed, ours. */

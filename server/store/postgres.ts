@@ -2,7 +2,7 @@ import pg from 'pg'
 import type { Pool, PoolClient } from 'pg'
 import type { StaleEpochError } from './BoardStore'
 import { boardOfDoc } from './BoardStore'
-import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard } from './BoardStore'
+import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard, TrashRecord } from './BoardStore'
 import { LOCKS, migrate } from './migrations'
 import { PostgresJoinCodeStore } from './postgresCodes'
 import { PostgresEventStore } from './postgresEvents'
@@ -265,9 +265,46 @@ export class PostgresBoardStore implements BoardStore {
       await client.query('DELETE FROM join_codes WHERE board_id = $1', [id])
       await client.query('DELETE FROM board_epochs WHERE board = $1', [id])
       await client.query('DELETE FROM moderator_links WHERE board = $1', [id])
+      await client.query('DELETE FROM trash WHERE board = $1', [id])
       await client.query('DELETE FROM boards WHERE id = $1', [id])
     })
     this.fences.forget(id)
+  }
+
+  /** Written by the board's owner only: an instance whose claim is stale writes nothing. */
+  async putTrash(record: TrashRecord): Promise<void> {
+    await this.transaction(async (client) => {
+      const stale = await this.fences.stale(client, new Set([record.boardId]))
+      const error = stale.get(record.boardId)
+      if (error) throw error
+      await client.query(
+        `INSERT INTO trash (board, id, deleted_at, data) SELECT id, $2, $3, $4 FROM boards WHERE id = $1
+         ON CONFLICT (board, id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at, data = EXCLUDED.data`,
+        [record.boardId, record.id, record.deletedAt, buffer(record.data)],
+      )
+    })
+  }
+
+  async trash(boardId: string): Promise<TrashRecord[]> {
+    const { rows } = await this.pool.query<{ board: string; id: string; deleted_at: string; data: Buffer }>(
+      'SELECT board, id, deleted_at, data FROM trash WHERE board = $1 ORDER BY deleted_at, id',
+      [boardId],
+    )
+    return rows.map((row) => ({ boardId: row.board, id: row.id, deletedAt: Number(row.deleted_at), data: bytes(row.data) }))
+  }
+
+  async takeTrash(boardId: string, id: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('DELETE FROM trash WHERE board = $1 AND id = $2', [boardId, id])
+    return rowCount === 1
+  }
+
+  async emptyTrash(boardId: string): Promise<void> {
+    await this.pool.query('DELETE FROM trash WHERE board = $1', [boardId])
+  }
+
+  async dropTrashBefore(before: number): Promise<number> {
+    const { rowCount } = await this.pool.query('DELETE FROM trash WHERE deleted_at < $1', [before])
+    return rowCount ?? 0
   }
 
   async addModeratorLink(link: ModeratorLink): Promise<void> {

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { closeSync, fsync, mkdirSync, openSync } from 'node:fs'
 import { stat, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard } from './BoardStore'
+import type { BoardRecord, BoardStore, ModeratorLink, StoredBoard, TrashRecord } from './BoardStore'
 import { Checkpointer } from './checkpointer'
 import { DATA_FILES } from './files'
 import { log } from '../log'
@@ -80,6 +80,14 @@ export class SqliteBoardStore implements BoardStore {
         created_at INTEGER NOT NULL,
         PRIMARY KEY (board, id)
       );
+      CREATE TABLE IF NOT EXISTS trash (
+        board TEXT NOT NULL,
+        id TEXT NOT NULL,
+        deleted_at INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        PRIMARY KEY (board, id)
+      );
+      CREATE INDEX IF NOT EXISTS trash_by_time ON trash (deleted_at);
     `)
     this.stmt = {
       insertBoard: this.db.prepare('INSERT INTO boards (id, moderator_hash, created_at, active_at) VALUES (?, ?, ?, ?)'),
@@ -110,6 +118,15 @@ export class SqliteBoardStore implements BoardStore {
       revokeLink: this.db.prepare('DELETE FROM moderator_links WHERE board = ? AND id = ?'),
       deleteLinks: this.db.prepare('DELETE FROM moderator_links WHERE board = ?'),
       expired: this.db.prepare<[number], { id: string }>('SELECT id FROM boards WHERE active_at < ?'),
+      putTrash: this.db.prepare(
+        'INSERT INTO trash (board, id, deleted_at, data) SELECT id, ?, ?, ? FROM boards WHERE id = ? ON CONFLICT (board, id) DO UPDATE SET deleted_at = excluded.deleted_at, data = excluded.data',
+      ),
+      trash: this.db.prepare<[string], { board: string; id: string; deleted_at: number; data: Buffer }>(
+        'SELECT board, id, deleted_at, data FROM trash WHERE board = ? ORDER BY deleted_at, id',
+      ),
+      takeTrash: this.db.prepare('DELETE FROM trash WHERE board = ? AND id = ?'),
+      emptyTrash: this.db.prepare('DELETE FROM trash WHERE board = ?'),
+      dropTrash: this.db.prepare('DELETE FROM trash WHERE deleted_at < ?'),
     }
     // The WAL exists while a connection is open (this one, for the life of the store); an fsync
     // on any descriptor of the file writes its dirty pages.
@@ -254,6 +271,7 @@ export class SqliteBoardStore implements BoardStore {
       this.stmt.deleteUpdates.run(id, prefix, prefix)
       this.stmt.deleteSnapshot.run(id, prefix, prefix)
       this.stmt.deleteLinks.run(id)
+      this.stmt.emptyTrash.run(id)
       this.stmt.deleteBoard.run(id)
     })
     await this.truncateWal()
@@ -294,6 +312,39 @@ export class SqliteBoardStore implements BoardStore {
       removed = this.stmt.revokeLink.run(boardId, id).changes
     })
     return removed === 1
+  }
+
+  async putTrash(record: TrashRecord): Promise<void> {
+    await this.durably(() => {
+      this.stmt.putTrash.run(record.id, record.deletedAt, Buffer.from(record.data), record.boardId)
+    })
+  }
+
+  async trash(boardId: string): Promise<TrashRecord[]> {
+    return this.stmt.trash.all(boardId).map((row) => ({ boardId: row.board, id: row.id, deletedAt: row.deleted_at, data: new Uint8Array(row.data) }))
+  }
+
+  async takeTrash(boardId: string, id: string): Promise<boolean> {
+    let removed = 0
+    await this.durably(() => {
+      removed = this.stmt.takeTrash.run(boardId, id).changes
+    })
+    return removed === 1
+  }
+
+  /** secure_delete zeroes the rows in the database; the WAL is cut so that no older frame keeps them. */
+  async emptyTrash(boardId: string): Promise<void> {
+    await this.durably(() => this.stmt.emptyTrash.run(boardId))
+    await this.truncateWal()
+  }
+
+  async dropTrashBefore(before: number): Promise<number> {
+    let dropped = 0
+    await this.durably(() => {
+      dropped = this.stmt.dropTrash.run(before).changes
+    })
+    if (dropped > 0) await this.truncateWal()
+    return dropped
   }
 
   async listDocs(prefix: string): Promise<string[]> {

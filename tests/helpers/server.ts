@@ -41,6 +41,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     maxDataBytes: 0,
     allowedHosts: [],
     boardTtlDays: 30,
+    trashHours: 24,
     codeLookupsPerMinute: 30,
     cluster: null,
     logLevel: 'info',

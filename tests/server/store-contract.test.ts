@@ -205,6 +205,31 @@ describe.each([sqliteKind(), postgresKind()])('BoardStore contract: $name', (kin
     expect(await store.getBoard('frisch-und-aktiv')).not.toBeNull()
   })
 
+  it('keeps a Papierkorb per board: replace by id, take one, empty, expire, and gone with the board', async () => {
+    await store.createBoard(record('board-a'), bytes(0))
+    await store.createBoard(record('board-b'), bytes(0))
+    const entry = (boardId: string, id: string, deletedAt: number, ...data: number[]) => ({ boardId, id, deletedAt, data: bytes(...data) })
+    await store.putTrash(entry('board-a', 'n1', T0 + 2, 1))
+    await store.putTrash(entry('board-a', 'n2', T0 + 1, 2))
+    await store.putTrash(entry('board-a', 'n1', T0 + 3, 9))
+    await store.putTrash(entry('board-b', 'n1', T0 + 5, 5))
+    // A board that does not exist keeps nothing.
+    await store.putTrash(entry('board-x', 'n1', T0, 7))
+    expect(await store.trash('board-a')).toEqual([entry('board-a', 'n2', T0 + 1, 2), entry('board-a', 'n1', T0 + 3, 9)])
+    expect(await store.trash('board-x')).toEqual([])
+    expect(await store.takeTrash('board-a', 'n2')).toBe(true)
+    expect(await store.takeTrash('board-a', 'n2')).toBe(false)
+    expect((await (await under.reopen()).trash('board-a')).map((r) => r.id)).toEqual(['n1'])
+    expect(await store.dropTrashBefore(T0 + 4)).toBe(1)
+    expect(await store.trash('board-a')).toEqual([])
+    expect((await store.trash('board-b')).map((r) => r.id)).toEqual(['n1'])
+    await store.putTrash(entry('board-a', 'n3', T0 + 6, 3))
+    await store.emptyTrash('board-a')
+    expect(await store.trash('board-a')).toEqual([])
+    await store.deleteBoard('board-b')
+    expect(await store.trash('board-b')).toEqual([])
+  })
+
   it('runs an exclusive task and hands back its result', async () => {
     expect(await store.exclusively('retention', async () => 'gelaufen')).toBe('gelaufen')
     await expect(store.exclusively('retention', () => Promise.reject(new Error('kaputt')))).rejects.toThrow('kaputt')
