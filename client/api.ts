@@ -36,15 +36,15 @@ export async function deleteBoard(boardId: string, moderatorToken: string): Prom
 }
 
 /** What the join screen shows before connecting. */
-export type BoardInfo = { readonly kind: 'found'; readonly title: string } | { readonly kind: 'notFound' } | { readonly kind: 'unknown' }
+export type BoardInfo = { readonly kind: 'found'; readonly title: string; readonly askInstitution: boolean } | { readonly kind: 'notFound' } | { readonly kind: 'unknown' }
 
 export async function fetchBoardInfo(boardId: string, signal?: AbortSignal): Promise<BoardInfo> {
   try {
     const response = await fetch(`/api/boards/${encodeURIComponent(boardId)}`, signal ? { signal } : {})
     if (response.status === 404) return { kind: 'notFound' }
     if (!response.ok) return { kind: 'unknown' }
-    const body = (await response.json()) as { title?: unknown }
-    return { kind: 'found', title: typeof body.title === 'string' ? body.title : '' }
+    const body = (await response.json()) as { title?: unknown; askInstitution?: unknown }
+    return { kind: 'found', title: typeof body.title === 'string' ? body.title : '', askInstitution: body.askInstitution === true }
   } catch {
     // Offline or the server is restarting: joining may still work once it is back.
     return { kind: 'unknown' }

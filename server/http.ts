@@ -5,7 +5,7 @@ import { importBoard } from '../model/export/json'
 import { isBoardId, newSecretId, newToken } from '../model/ids'
 import { LIMITS } from '../model/limits'
 import { metaOf } from '../model/schema'
-import { isValidSetting } from '../model/settings'
+import { isValidSetting, readSettings } from '../model/settings'
 import { isLocale } from '../model/zones'
 import type { NewBoard } from '../model/schema'
 import { CLOSE } from '../protocol/messages'
@@ -105,9 +105,12 @@ async function boardInfo(ctx: HttpContext, boardId: string, res: ServerResponse)
   const record = isBoardId(boardId) ? await ctx.store.getBoard(boardId) : null
   if (!record) throw new HttpError(404, 'Board nicht gefunden')
   const room = await ctx.rooms.open(boardId)
-  const title = metaOf(room.doc).get('title')
+  const meta = metaOf(room.doc)
+  const title = meta.get('title')
+  // Whether the join dialog asks for "Kommune / Institution" (a moderator setting, issue 16).
+  const { askInstitution } = readSettings(meta)
   ctx.rooms.release(room)
-  json(res, 200, { boardId, title: typeof title === 'string' ? title : '' })
+  json(res, 200, { boardId, title: typeof title === 'string' ? title : '', askInstitution })
 }
 
 /** Deletes a board at once: every connection closes with 4410 and every row is removed. */

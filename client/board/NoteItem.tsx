@@ -133,6 +133,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
     mayCluster: clustering,
     moderator,
     highlighted,
+    quoted: note.quote,
     onEdit: start,
   }
   const classes = ['note']

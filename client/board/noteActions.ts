@@ -4,6 +4,7 @@ import { findNote, moveNoteStep, moveNoteToZone, shorten, stepTarget, uncluster 
 import type { Translate } from '../i18n/index'
 import type { MenuItem } from '../MenuList'
 import { useBoard } from '../store/board'
+import { markQuote } from '../store/minutes'
 import { highlight } from '../store/moderation'
 import { deleteNote } from '../store/notes'
 
@@ -15,6 +16,8 @@ export interface NoteActionContext {
   readonly mayCluster: boolean
   readonly moderator: boolean
   readonly highlighted: boolean
+  /** Marked "Zitat" for the report (only the moderator sees and changes the mark). */
+  readonly quoted?: boolean
   readonly onEdit: () => void
 }
 
@@ -78,6 +81,22 @@ const NOTE_ACTIONS: readonly NoteAction[] = [
           const text = shorten(c.text)
           if (highlight(c.highlighted ? null : { kind: 'note', id: c.noteId }).ok)
             announce(c.highlighted ? t('announce.unhighlighted') : t('announce.highlighted', { text }))
+          return false
+        },
+      },
+    ],
+  },
+  {
+    key: 'quote',
+    offered: (c) => c.moderator && c.quoted !== undefined,
+    items: (t, c) => [
+      {
+        key: 'quote',
+        label: t('quote.mark'),
+        checked: c.quoted === true,
+        run: () => {
+          const text = shorten(c.text)
+          if (markQuote(c.noteId, !c.quoted).ok) announce(c.quoted ? t('quote.unmarked', { text }) : t('quote.marked', { text }))
           return false
         },
       },

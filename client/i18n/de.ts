@@ -6,6 +6,7 @@ import { lookDe } from './parts/look'
 import { notesDe } from './parts/notes'
 import { clusteringDe } from './parts/clustering'
 import { meetingDe } from './parts/meeting'
+import { minutesDe } from './parts/minutes'
 import { operatorDe } from './parts/operator'
 import { presentationDe } from './parts/presentation'
 
@@ -333,6 +334,7 @@ export const de = {
   ...clusteringDe,
   ...meetingDe,
   ...presentationDe,
+  ...minutesDe,
 } as const
 
 type Key = keyof typeof de

@@ -7,6 +7,7 @@ import { lookEn } from './parts/look'
 import { notesEn } from './parts/notes'
 import { clusteringEn } from './parts/clustering'
 import { meetingEn } from './parts/meeting'
+import { minutesEn } from './parts/minutes'
 import { operatorEn } from './parts/operator'
 import { presentationEn } from './parts/presentation'
 
@@ -334,4 +335,5 @@ export const en: Messages = {
   ...clusteringEn,
   ...meetingEn,
   ...presentationEn,
+  ...minutesEn,
 }

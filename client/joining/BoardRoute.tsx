@@ -4,6 +4,7 @@ import { BoardPage } from '../board/BoardPage'
 import { enterBoard, leaveBoard } from '../sync/activeBoard'
 import { loadCredentials } from '../sync/credentials'
 import { JoinDialog } from './JoinDialog'
+import { useTellInstitution } from './useTellInstitution'
 
 interface Props {
   readonly boardId: string
@@ -23,5 +24,6 @@ function ConnectedBoard({ boardId, children }: Props) {
     enterBoard(boardId)
     return () => leaveBoard()
   }, [boardId])
+  useTellInstitution(boardId)
   return children ?? <BoardPage boardId={boardId} />
 }

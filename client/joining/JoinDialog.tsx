@@ -5,7 +5,7 @@ import { fetchBoardInfo } from '../api'
 import type { BoardInfo } from '../api'
 import { ProblemPage } from '../board/ProblemPage'
 import { useT } from '../i18n/index'
-import { saveName } from '../sync/credentials'
+import { saveInstitution, saveName } from '../sync/credentials'
 import './join.css'
 import { TextField } from '../TextField'
 import { TopBar } from '../TopBar'
@@ -20,6 +20,7 @@ export function JoinDialog({ boardId, onJoined }: Props) {
   const t = useT()
   const ids = useId()
   const [name, setName] = useState('')
+  const [institution, setInstitution] = useState('')
   const [info, setInfo] = useState<BoardInfo | null>(null)
 
   useEffect(() => {
@@ -32,13 +33,16 @@ export function JoinDialog({ boardId, onJoined }: Props) {
 
   if (info?.kind === 'notFound') return <ProblemPage problem="unknownBoard" />
 
+  const title = info?.kind === 'found' ? info.title || t('board.untitled') : null
+  const asksInstitution = info?.kind === 'found' && info.askInstitution
+
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
     saveName(boardId, name.trim())
+    if (asksInstitution) saveInstitution(boardId, institution.trim())
     onJoined()
   }
 
-  const title = info?.kind === 'found' ? info.title || t('board.untitled') : null
   return (
     <div className="page join">
       <TopBar />
@@ -58,6 +62,17 @@ export function JoinDialog({ boardId, onJoined }: Props) {
             autoComplete="nickname"
             autoFocus
           />
+          {asksInstitution && (
+            <TextField
+              id={`${ids}-institution`}
+              label={t('join.institution')}
+              hint={t('join.institutionHint')}
+              value={institution}
+              maxLength={LIMITS.detailLength}
+              onChange={setInstitution}
+              autoComplete="organization"
+            />
+          )}
           <button type="submit" className="button button--primary">
             {t('join.submit')}
           </button>

@@ -25,6 +25,13 @@ const FLAGS: readonly (readonly [FlagName, MessageKey])[] = [
   ['participantsExport', 'settings.participantsExport'],
 ]
 
+/** What the report may say about who took part (issue 16). */
+const MINUTES_FLAGS: readonly (readonly [FlagName, MessageKey])[] = [
+  ['askInstitution', 'settings.askInstitution'],
+  ['quoteInstitution', 'settings.quoteInstitution'],
+  ['namesInExports', 'settings.namesInExports'],
+]
+
 const COUNTS: readonly (readonly [CountName, MessageKey])[] = [
   ['votesPerPerson', 'settings.votesPerPerson'],
   ['maxVotesPerItem', 'settings.maxVotesPerItem'],
@@ -48,6 +55,12 @@ export function SettingsContent({ headingId, onClose }: { readonly headingId: st
         ))}
         {COUNTS.map(([name, label]) => (
           <CountSetting key={name} name={name} label={label} />
+        ))}
+      </fieldset>
+      <fieldset className="settings__group">
+        <legend>{t('settings.minutes')}</legend>
+        {MINUTES_FLAGS.map(([name, label]) => (
+          <FlagSetting key={name} name={name} label={label} />
         ))}
       </fieldset>
       <BoardTexts />

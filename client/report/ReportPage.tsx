@@ -5,9 +5,10 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import { boardPath } from '../router'
 import { useBoard } from '../store/board'
-import { useMayExport } from '../store/permissions'
+import { useIsModerator, useMayExport } from '../store/permissions'
 import { useSession } from '../store/session'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
+import { MeetingDetailsForm } from './MeetingDetailsForm'
 import { ReportTools } from './ReportTools'
 import { ReportView } from './ReportView'
 import { RouteLink } from './RouteLink'
@@ -25,6 +26,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
   const problem = useSession((s) => s.problem)
   const view = useBoard((s) => s)
   const mayExport = useMayExport()
+  const moderator = useIsModerator()
   const report = useMemo(() => buildReport(view, locale), [view, locale])
   if (isPageProblem(problem))
     return <ProblemPage problem={problem} />
@@ -42,6 +44,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
       </header>
       <main className="report__main">
         <ReportTools view={view} report={report} locale={locale} mayExport={mayExport} />
+        {moderator && <MeetingDetailsForm />}
         <ReportView report={report} />
       </main>
     </div>

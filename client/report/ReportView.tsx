@@ -1,5 +1,7 @@
 import { memo, useId, useMemo } from 'react'
+import { formatNumber } from '../../model/export/format'
 import { LABELS } from '../../model/export/labels'
+import { reportFacts } from '../../model/export/report'
 import type { Report, ReportNote, ReportSection } from '../../model/export/report'
 import { paragraphs } from '../../model/export/text'
 import { translate } from '../i18n/index'
@@ -172,6 +174,21 @@ function Fazit({ report }: { readonly report: Report }) {
   )
 }
 
+/** Date, time, format, place, organiser, topic, participants and institutions: those given. */
+function HeaderFacts({ report }: { readonly report: Report }) {
+  const facts = reportFacts(report, (n) => formatNumber(n, report.locale))
+  return (
+    <dl className="report-doc__meta">
+      {facts.map(([label, value]) => (
+        <div key={label} className="report-doc__meta-item">
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
 /** The report as a document: title, date, topic and participants, the picture, the zones, the actions. */
 export function ReportView({ report }: { readonly report: Report }) {
   const svg = useMemo(() => pictureSvg(pictureInput(report)), [report])
@@ -180,13 +197,7 @@ export function ReportView({ report }: { readonly report: Report }) {
     <article className="report-doc" lang={report.locale}>
       <header className="report-doc__header">
         <h1>{report.title || LABELS[report.locale].untitled}</h1>
-        <p className="report-doc__meta">
-          {metaLines(report).map((line, i) => (
-            <span key={i} className="report-doc__meta-item">
-              {line}
-            </span>
-          ))}
-        </p>
+        <HeaderFacts report={report} />
       </header>
       <Prose text={report.prose.intro} />
       <Picture svg={svg} label={t('report.picture')} />

@@ -10,6 +10,8 @@ export interface Credentials {
   /** null until the person has joined (an empty string joins anonymously). */
   readonly name: string | null
   readonly moderatorToken: string | null
+  /** "Kommune / Institution" given when joining, written to the board once connected (model/people.ts). */
+  readonly institution?: string
 }
 
 /** Every localStorage key this browser keeps for one board (forgetBoard removes them all). */
@@ -49,6 +51,7 @@ export function loadCredentials(boardId: string): Credentials {
     secret: typeof stored.secret === 'string' ? stored.secret : newSecretId(),
     name: typeof stored.name === 'string' ? stored.name : null,
     moderatorToken: typeof stored.moderatorToken === 'string' ? stored.moderatorToken : null,
+    ...(typeof stored.institution === 'string' ? { institution: stored.institution } : {}),
   }
   if (stored.secret !== credentials.secret) write(boardId, credentials)
   return credentials
@@ -56,6 +59,14 @@ export function loadCredentials(boardId: string): Credentials {
 
 export function saveName(boardId: string, name: string): Credentials {
   const next = { ...loadCredentials(boardId), name }
+  write(boardId, next)
+  return next
+}
+
+/** Remembers the institution given when joining (empty: none). */
+export function saveInstitution(boardId: string, institution: string): Credentials {
+  const { institution: _old, ...rest } = loadCredentials(boardId)
+  const next = institution === '' ? rest : { ...rest, institution }
   write(boardId, next)
   return next
 }

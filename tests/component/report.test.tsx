@@ -37,9 +37,10 @@ describe('the report (Ergebnis)', () => {
     const header = screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement
     expect(within(header).getByText('29.01.2025')).toBeTruthy()
     expect(within(header).getByText('Zusammenarbeit im Team')).toBeTruthy()
-    expect(within(header).getByText('3 Teilnehmende')).toBeTruthy()
+    // The header's facts as a description list: "Teilnehmende: 3".
+    expect(within(header).getByText('Teilnehmende').nextElementSibling?.textContent).toBe('3')
 
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+    expect(within(screen.getByRole('article')).getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Steigen – Förderliche Faktoren',
       'Unten halten – Hemmende Faktoren',
       'Einheizen – Impulse / nächste Schritte',
@@ -100,7 +101,7 @@ describe('the report (Ergebnis)', () => {
     const user = userEvent.setup()
     render(<ReportPage boardId={REPORT_BOARD} />)
     expect(screen.getByRole('article').getAttribute('lang')).toBe('en')
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+    expect(within(screen.getByRole('article')).getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
       'Lift – Supporting factors',
       'Holding down – Hindering factors',
       'Add heat – Impulses / next steps',
@@ -108,7 +109,7 @@ describe('the report (Ergebnis)', () => {
       'Conclusion',
     ])
     const header = screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement
-    expect(within(header).getByText('3 participants')).toBeTruthy()
+    expect(within(header).getByText('Participants').nextElementSibling?.textContent).toBe('3')
     expect(within(header).getByText('29 January 2025')).toBeTruthy()
     expect(within(screen.getByRole('table', { name: 'Actions' })).getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
       'What',
@@ -134,7 +135,7 @@ describe('the report (Ergebnis)', () => {
     await user.click(within(group).getByRole('radio', { name: 'English' }))
     expect(toBoardView(doc).locale).toBe('en')
     expect(screen.getByRole('article').getAttribute('lang')).toBe('en')
-    expect(screen.getAllByRole('heading', { level: 2 })[0]?.textContent).toBe('Lift – Supporting factors')
+    expect(within(screen.getByRole('article')).getAllByRole('heading', { level: 2 })[0]?.textContent).toBe('Lift – Supporting factors')
   })
 
   it('shows participants no language choice, but why the report is in another language than theirs', async () => {
@@ -157,8 +158,8 @@ describe('the report (Ergebnis)', () => {
     const user = userEvent.setup()
     render(<ReportPage boardId={REPORT_BOARD} />)
     expect(screen.getByRole('article').getAttribute('lang')).toBe('de')
-    expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)[0]).toBe('Steigen – Förderliche Faktoren')
-    expect(within(screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement).getByText('3 Teilnehmende')).toBeTruthy()
+    expect(within(screen.getByRole('article')).getAllByRole('heading', { level: 2 }).map((h) => h.textContent)[0]).toBe('Steigen – Förderliche Faktoren')
+    expect(within(screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement).getByText('Teilnehmende').nextElementSibling?.textContent).toBe('3')
     expect(screen.getByRole('link', { name: 'Back to the board' })).toBeTruthy()
     expect((within(screen.getByRole('group', { name: 'Language of the report' })).getByRole('radio', { name: 'Deutsch' }) as HTMLInputElement).checked).toBe(true)
     await user.click(screen.getByRole('button', { name: 'Download CSV' }))

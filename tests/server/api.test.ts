@@ -26,7 +26,7 @@ describe('HTTP API', () => {
     expect(created.moderatorUrl).toBe(`${server.http}/b/${created.boardId}#m=${created.moderatorToken}`)
     expect(created.moderatorToken.length).toBeGreaterThanOrEqual(43)
     const info = await fetch(`${server.http}/api/boards/${created.boardId}`)
-    expect(await info.json()).toEqual({ boardId: created.boardId, title: 'Reflexion' })
+    expect(await info.json()).toEqual({ boardId: created.boardId, title: 'Reflexion', askInstitution: false })
   })
 
   it('creates a board from an empty body', async () => {

@@ -1,0 +1,185 @@
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { App } from '../../client/App'
+import { ReportPage } from '../../client/report/ReportPage'
+import { loadCredentials } from '../../client/sync/credentials'
+import { addNote, setQuote } from '../../model/notes'
+import { setPhase } from '../../model/phases'
+import { setSetting } from '../../model/settings'
+import { toBoardView } from '../../model/view'
+import { openBoardPage, openSettings } from '../helpers/moderatedBoard'
+import { REPORT_BOARD, reportBoard } from '../helpers/reportBoard'
+
+// Issue 16's forms: the three report settings, the meeting details, "Als Zitat markieren" and the
+// join dialog's "Kommune / Institution".
+
+const sync = vi.hoisted(() => ({ enterBoard: vi.fn(), leaveBoard: vi.fn() }))
+vi.mock('../../client/sync/activeBoard', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../client/sync/activeBoard')>()),
+  enterBoard: sync.enterBoard,
+  leaveBoard: sync.leaveBoard,
+}))
+
+// The settings panel is a lazy chunk: loaded once here, so that its first import on a busy machine does not count against findBy.
+beforeAll(async () => {
+  await import('../../client/moderation/SettingsContent')
+})
+
+afterEach(() => {
+  sync.enterBoard.mockClear()
+  vi.unstubAllGlobals()
+})
+
+describe('the report settings', () => {
+  it('three checkboxes write askInstitution, quoteInstitution and namesInExports and follow remote changes', async () => {
+    const user = userEvent.setup()
+    const { doc } = openBoardPage('moderator')
+    await openSettings(user)
+    const group = screen.getByRole('group', { name: 'Bericht und Datenschutz' })
+    const flags = {
+      'Beim Beitreten nach „Kommune / Institution“ fragen (freiwillig)': 'askInstitution',
+      'Zitate mit der Institution kennzeichnen': 'quoteInstitution',
+      'Namen in Exporten zeigen (nur bei nicht anonymen Notizen)': 'namesInExports',
+    } as const
+    for (const [label, name] of Object.entries(flags)) {
+      const box = within(group).getByRole('checkbox', { name: label }) as HTMLInputElement
+      expect(box.checked).toBe(false)
+      await user.click(box)
+      expect(toBoardView(doc).settings[name]).toBe(true)
+      expect(box.checked).toBe(true)
+    }
+    act(() => setSetting(doc, 'askInstitution', false))
+    expect((within(group).getByRole('checkbox', { name: /Kommune/ }) as HTMLInputElement).checked).toBe(false)
+  })
+})
+
+describe('the meeting details on the Ergebnis page', () => {
+  it('the moderator sets date, time, format, place and organiser; the report header shows them', async () => {
+    const user = userEvent.setup()
+    const { doc } = reportBoard('moderator')
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    const form = screen.getByRole('form', { name: 'Angaben zur Veranstaltung' })
+    expect((within(form).getByLabelText('Datum') as HTMLInputElement).value).toBe('2025-01-29')
+
+    const date = within(form).getByLabelText('Datum')
+    await user.clear(date)
+    await user.type(date, '2025-02-03')
+    await user.type(within(form).getByLabelText('Beginn'), '10:00')
+    await user.type(within(form).getByLabelText('Ende'), '12:30')
+    await user.selectOptions(within(form).getByLabelText('Format'), 'Digital')
+    await user.type(within(form).getByLabelText('Ort'), '  Videokonferenz ')
+    await user.type(within(form).getByLabelText('Veranstaltet von'), 'Landeskoordination')
+    await user.click(within(form).getByRole('button', { name: 'Angaben übernehmen' }))
+
+    expect(within(form).getByRole('status').textContent).toBe('Angaben übernommen')
+    const view = toBoardView(doc)
+    expect(view.date).toBe('2025-02-03')
+    expect(view.meeting).toEqual({ start: '10:00', end: '12:30', format: 'digital', place: 'Videokonferenz', organiser: 'Landeskoordination' })
+
+    const header = screen.getByRole('heading', { level: 1 }).parentElement as HTMLElement
+    const fact = (label: string) => within(header).getByText(label).nextElementSibling?.textContent
+    expect(fact('Datum')).toBe('03.02.2025')
+    expect(fact('Zeit')).toBe('10:00–12:30 Uhr')
+    expect(fact('Format')).toBe('digital')
+    expect(fact('Ort')).toBe('Videokonferenz')
+    expect(fact('Veranstaltet von')).toBe('Landeskoordination')
+    // The introduction's draft names them too.
+    expect(within(screen.getByRole('article')).getByText(/fand am 03\.02\.2025 von 10:00 bis 12:30 Uhr als digitales Treffen statt/)).toBeTruthy()
+  })
+
+  it('an impossible date (the browser gives an empty value) keeps the meeting date', async () => {
+    const user = userEvent.setup()
+    const { doc } = reportBoard('moderator')
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    const form = screen.getByRole('form', { name: 'Angaben zur Veranstaltung' })
+    const date = within(form).getByLabelText('Datum')
+    await user.clear(date)
+    await user.type(date, '2025-02-31')
+    await user.type(within(form).getByLabelText('Ort'), 'Rathaus')
+    await user.click(within(form).getByRole('button', { name: 'Angaben übernehmen' }))
+    expect(toBoardView(doc).date).toBe('2025-01-29')
+    expect(toBoardView(doc).meeting.place).toBe('Rathaus')
+    expect((within(form).getByLabelText('Datum') as HTMLInputElement).value).toBe('2025-01-29')
+  })
+
+  it('participants see the details in the header but no form', () => {
+    reportBoard('participant')
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    expect(screen.queryByRole('form', { name: 'Angaben zur Veranstaltung' })).toBeNull()
+  })
+})
+
+describe('"Als Zitat markieren"', () => {
+  function openNoteMenu(role: 'moderator' | 'participant') {
+    let noteId = ''
+    const board = openBoardPage(role, (doc) => {
+      setPhase(doc, 'clustern')
+      noteId = addNote(doc, { zone: 'steigen', text: 'Wir konnten an bestehende Netzwerke andocken', author: 'x' })
+    })
+    return { ...board, noteId }
+  }
+
+  it('the moderator marks a note as quote and takes the mark back; the menu item shows the state', async () => {
+    const user = userEvent.setup()
+    const { doc, noteId } = openNoteMenu('moderator')
+    const menuButton = () => screen.getByRole('button', { name: /Aktionen zur Notiz: Wir konnten/ })
+    await user.click(menuButton())
+    const item = screen.getByRole('menuitemcheckbox', { name: 'Als Zitat markieren' })
+    expect(item.getAttribute('aria-checked')).toBe('false')
+    await user.click(item)
+    expect(toBoardView(doc).zones.steigen.notes.find((n) => n.id === noteId)?.quote).toBe(true)
+
+    await user.click(menuButton())
+    expect(screen.getByRole('menuitemcheckbox', { name: 'Als Zitat markieren' }).getAttribute('aria-checked')).toBe('true')
+    await user.click(screen.getByRole('menuitemcheckbox', { name: 'Als Zitat markieren' }))
+    expect(toBoardView(doc).zones.steigen.notes.find((n) => n.id === noteId)?.quote).toBe(false)
+  })
+
+  it('participants are not offered the mark', async () => {
+    const user = userEvent.setup()
+    openNoteMenu('participant')
+    const button = screen.queryByRole('button', { name: /Aktionen zur Notiz: Wir konnten/ })
+    if (button) await user.click(button)
+    expect(screen.queryByRole('menuitemcheckbox', { name: 'Als Zitat markieren' })).toBeNull()
+  })
+
+  it('the report quotes the marked note with the generic attribution', () => {
+    const { doc, ids } = reportBoard('moderator')
+    act(() => setQuote(doc, ids.hilfe, true))
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    const steigen = screen.getByRole('region', { name: 'Steigen – Förderliche Faktoren' })
+    expect(within(steigen).getByText(/„Wir helfen uns“ \(Teilnehmerin\/Teilnehmer der Veranstaltung\)/)).toBeTruthy()
+  })
+})
+
+describe('"Kommune / Institution" when joining', () => {
+  const BOARD = 'InStItUtIoNbOaRd012345'
+
+  function serve(askInstitution: boolean) {
+    const body = JSON.stringify({ title: 'Austauschtreffen', askInstitution })
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } })))
+    window.history.replaceState(null, '', `/b/${BOARD}`)
+  }
+
+  it('is asked when the moderator turned it on, and remembered for the board', async () => {
+    serve(true)
+    const user = userEvent.setup()
+    render(<App />)
+    const field = await screen.findByRole('textbox', { name: 'Kommune / Institution (optional)' })
+    expect(field.getAttribute('aria-describedby')).toBeTruthy()
+    expect(screen.getByText('Der Bericht nennt die vertretenen Institutionen, nicht wer sie vertreten hat.')).toBeTruthy()
+    await user.type(field, ' Stadt Kassel ')
+    await user.click(screen.getByRole('button', { name: 'Beitreten' }))
+    expect(loadCredentials(BOARD).institution).toBe('Stadt Kassel')
+    expect(sync.enterBoard).toHaveBeenCalledWith(BOARD)
+  })
+
+  it('is not asked otherwise', async () => {
+    serve(false)
+    render(<App />)
+    expect(await screen.findByText('Austauschtreffen')).toBeTruthy()
+    expect(screen.queryByRole('textbox', { name: /Institution/ })).toBeNull()
+    expect(loadCredentials(BOARD).institution).toBeUndefined()
+  })
+})
