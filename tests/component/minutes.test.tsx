@@ -1,6 +1,6 @@
 import { act, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../client/App'
 import { ReportPage } from '../../client/report/ReportPage'
 import { loadCredentials } from '../../client/sync/credentials'
@@ -8,7 +8,7 @@ import { addNote, setQuote } from '../../model/notes'
 import { setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { openBoardPage, openSettings } from '../helpers/moderatedBoard'
+import { openBoardPage } from '../helpers/moderatedBoard'
 import { REPORT_BOARD, reportBoard } from '../helpers/reportBoard'
 
 // Issue 16's forms: the three report settings, the meeting details, "Als Zitat markieren" and the
@@ -21,11 +21,6 @@ vi.mock('../../client/sync/activeBoard', async (importOriginal) => ({
   leaveBoard: sync.leaveBoard,
 }))
 
-// The settings panel is a lazy chunk: loaded once here, so that its first import on a busy machine does not count against findBy.
-beforeAll(async () => {
-  await import('../../client/moderation/SettingsContent')
-})
-
 afterEach(() => {
   sync.enterBoard.mockClear()
   vi.unstubAllGlobals()
@@ -35,7 +30,9 @@ describe('the report settings', () => {
   it('three checkboxes write askInstitution, quoteInstitution and namesInExports and follow remote changes', async () => {
     const user = userEvent.setup()
     const { doc } = openBoardPage('moderator')
-    await openSettings(user)
+    await user.click(screen.getByRole('button', { name: 'Einstellungen' }))
+    // The panel's contents are a lazy chunk; on a busy machine (load 20 on two cores) they took more than findBy's 1 s.
+    await screen.findByRole('heading', { name: 'Einstellungen des Boards', level: 2 }, { timeout: 10_000 })
     const group = screen.getByRole('group', { name: 'Bericht und Datenschutz' })
     const flags = {
       'Beim Beitreten nach „Kommune / Institution“ fragen (freiwillig)': 'askInstitution',
