@@ -33,7 +33,7 @@ import type { PgServer, RedisServer } from '../tests/helpers/services'
 import { BOARD_NOTES } from './lib/board-500'
 import { COMPACT_AFTER, coldHistory } from './lib/cold-history'
 import { HOCUSPOCUS_DOC, HOCUSPOCUS_SERVER, timeHocuspocusFirstSync } from './lib/cold-hocuspocus'
-import { participantParams, startProcess, timeFirstSync } from './lib/cold-processes'
+import { participantSecret, startProcess, timeFirstSync } from './lib/cold-processes'
 import { hotStacks, topFunctions } from './lib/cold-profile'
 import { cpuSeconds } from './lib/proc'
 import { machine, quantile } from './lib/results'
@@ -115,7 +115,7 @@ try {
   }
   const startOurs = async (dir: string) => {
     const p = await startProcess(ourArgs, { DATA_DIR: dir, COMPACT_AFTER: String(COMPACT_AFTER) }, '/healthz')
-    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantParams()), stop: () => p.stop() }
+    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantSecret()), stop: () => p.stop() }
   }
   // PostgreSQL: the history copied once into a template database, cloned for every repeat.
   if (onPostgres) {
@@ -134,7 +134,7 @@ try {
     await admin!.query('CREATE DATABASE cold_run TEMPLATE cold_template')
     const env = { DATA_DIR: dir, COMPACT_AFTER: String(COMPACT_AFTER), DATABASE_URL: postgres!.url('cold_run'), REDIS_URL: redis!.url }
     const p = await startProcess(ourArgs, env, '/healthz')
-    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantParams()), stop: () => p.stop() }
+    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantSecret()), stop: () => p.stop() }
   }
   const startYws = async (dir: string) => {
     const p = await startProcess(ywsArgs, { YPERSISTENCE: dir }, '/')

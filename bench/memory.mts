@@ -79,7 +79,7 @@ async function measure(key: Key, boardState: Uint8Array | null): Promise<{ run: 
     // Warm-up on another board, so that code loaded and compiled on first use is not counted
     // as the board's. Its client stays connected, so that its board stays in memory throughout.
     const warmRoom = ours ? (await importBoard500(http)).boardId : 'warm-up'
-    const warm = idleClient(wsBase, warmRoom, 'Aufwärmen', { params: params(), ...(boardState && !ours ? { state: boardState } : {}) })
+    const warm = idleClient(wsBase, warmRoom, 'Aufwärmen', { ...params(), ...(boardState && !ours ? { state: boardState } : {}) })
     clients.push(warm)
     await warm.synced()
     await settle()
@@ -97,7 +97,7 @@ async function measure(key: Key, boardState: Uint8Array | null): Promise<{ run: 
     if ((await server.doc(room)).loaded) throw new Error('board loaded before the measurement')
 
     // The board: loaded by a first client (on the relay, that client brings the content).
-    const first = idleClient(wsBase, room, 'Erste', { params: params(), ...(boardState && !ours ? { state: boardState } : {}) })
+    const first = idleClient(wsBase, room, 'Erste', { ...params(), ...(boardState && !ours ? { state: boardState } : {}) })
     clients.push(first)
     await first.synced()
     await until(server, room, (d) => d.notes === BOARD_NOTES)
@@ -107,7 +107,7 @@ async function measure(key: Key, boardState: Uint8Array | null): Promise<{ run: 
     const snapOne = await snap('one')
 
     // N idle participants.
-    const many = Array.from({ length: CONNECTIONS }, (_, i) => idleClient(wsBase, room, `Gast ${i + 1}`, { params: params() }))
+    const many = Array.from({ length: CONNECTIONS }, (_, i) => idleClient(wsBase, room, `Gast ${i + 1}`, params()))
     clients.push(...many)
     for (let i = 0; i < many.length; i += 20) await Promise.all(many.slice(i, i + 20).map((c) => c.synced()))
     await settle()

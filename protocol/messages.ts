@@ -52,6 +52,11 @@ export const CLOSE = {
   slowReader: 4013,
   /** The co-moderator link this connection joined with was revoked by the board's moderator. */
   revoked: 4401,
+  /**
+   * The websocket URL had a query (`?p=`, `?m=` or anything else): credentials belong in the
+   * first message, never in a URL that a proxy logs. Nothing of the query is used.
+   */
+  queryRefused: 4400,
 } as const
 
 /** Whether a client -> server message is a document change that the server will acknowledge. */

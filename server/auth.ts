@@ -40,8 +40,18 @@ export interface JoinRequest {
   readonly moderatorToken: string | null
 }
 
-/** The board and doc a websocket URL names: `/ws/<boardId>[/private]`, with its query; null if malformed. */
-function parseTarget(url: string | undefined): { boardId: string; private: boolean; query: URLSearchParams } | null {
+/** A join from its target and the credentials presented; null when they are not token-shaped. */
+export function joinOf(target: { boardId: string; private: boolean }, secret: string | null, moderatorToken: string | null): JoinRequest | null {
+  if (!secret || !isTokenShaped(secret)) return null
+  if (moderatorToken !== null && !isTokenShaped(moderatorToken)) return null
+  return { boardId: target.boardId, private: target.private, secret, moderatorToken }
+}
+
+/**
+ * The board and doc of `/ws/<boardId>[/private]`; null when malformed. `query` says whether the
+ * URL had one: it is refused whatever it holds (upgrade.ts), the credentials come in the first message.
+ */
+export function parseWsTarget(url: string | undefined): { boardId: string; private: boolean; query: boolean } | null {
   if (!url) return null
   let parsed: URL
   try {
@@ -53,26 +63,7 @@ function parseTarget(url: string | undefined): { boardId: string; private: boole
   const match = /^\/ws\/([^/]+)(\/private)?$/.exec(parsed.pathname)
   const boardId = match?.[1]
   if (!boardId || !isBoardId(boardId)) return null
-  return { boardId, private: match?.[2] !== undefined, query: parsed.searchParams }
-}
-
-/** A join from its target and the credentials presented; null when they are not token-shaped. */
-export function joinOf(target: { boardId: string; private: boolean }, secret: string | null, moderatorToken: string | null): JoinRequest | null {
-  if (!secret || !isTokenShaped(secret)) return null
-  if (moderatorToken !== null && !isTokenShaped(moderatorToken)) return null
-  return { boardId: target.boardId, private: target.private, secret, moderatorToken }
-}
-
-/** Reads `/ws/<boardId>[/private]?p=<participant secret>[&m=<moderator token>]`; null if malformed. */
-export function parseJoin(url: string | undefined): JoinRequest | null {
-  const target = parseTarget(url)
-  return target && joinOf(target, target.query.get('p'), target.query.get('m'))
-}
-
-/** `/ws/<boardId>[/private]` with nothing in the query: the credentials follow in the first message. */
-export function parseBareJoin(url: string | undefined): { boardId: string; private: boolean } | null {
-  const target = parseTarget(url)
-  return target && [...target.query.keys()].length === 0 ? { boardId: target.boardId, private: target.private } : null
+  return { boardId, private: match?.[2] !== undefined, query: parsed.search !== '' }
 }
 
 /** Who a join request may act as, and by which grant; null when its moderator token is wrong or revoked. */

@@ -4,7 +4,7 @@ import type { WebSocket, WebSocketServer } from 'ws'
 import type { Actor } from '../model/identity'
 import { CLOSE } from '../protocol/messages'
 import type { PerMinuteLimit } from './addressLimit'
-import { authorise, originAllowed, parseBareJoin, parseJoin } from './auth'
+import { authorise, originAllowed, parseWsTarget } from './auth'
 import type { Grant, JoinRequest } from './auth'
 import type { ServerConfig } from './config'
 import { inspectBoardUpdate, inspectPrivateUpdate } from './guard'
@@ -63,33 +63,25 @@ export interface Handshake {
 
 export function handleUpgrade(ctx: UpgradeContext, req: IncomingMessage, socket: Duplex, head: Buffer): void {
   socket.on('error', () => socket.destroy())
-  const bare = admitted(ctx, req, socket) ? parseBareJoin(req.url) : undefined
-  if (bare === undefined) return
-  // The browser's way: no secret in the URL (a proxy's log), the credentials in the first message.
-  if (bare) return joinByFirstMessage(ctx.wss, { req, socket, head }, bare, (join, handshake) => void run(ctx, join, handshake))
-  const join = parseJoin(req.url)
-  if (!join) return void refuse(socket, 400, 'Bad Request')
-  const handshake: Handshake = {
-    accept(connected) {
-      let accepted = false
-      ctx.wss.handleUpgrade(req, socket, head, (ws) => {
-        accepted = true
-        connected(ws)
-      })
-      return accepted
-    },
-    close(code, reason) {
-      connectionRefused(code)
-      ctx.wss.handleUpgrade(req, socket, head, (ws) => ws.close(code, reason))
-    },
-  }
-  void run(ctx, join, handshake, () => socket.destroy())
+  const target = admitted(ctx, req, socket) ? parseWsTarget(req.url) : undefined
+  if (target === undefined) return
+  if (target === null) return void refuse(socket, 400, 'Bad Request')
+  // No secret in a URL (a proxy's log): a query is refused whatever it holds, with a close code
+  // a browser can read, before anything is looked up.
+  if (target.query) return void ctx.wss.handleUpgrade(req, socket, head, (ws) => closeAt(ws, CLOSE.queryRefused, 'Zugangsdaten gehören nicht in die Adresse'))
+  // The credentials come in the first message.
+  joinByFirstMessage(ctx.wss, { req, socket, head }, target, (join, handshake) => void run(ctx, join, handshake))
 }
 
-function run(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake, fail = () => handshake.close(CLOSE.goingAway, 'Fehler')): Promise<void> {
+function closeAt(ws: WebSocket, code: number, reason: string): void {
+  connectionRefused(code)
+  ws.close(code, reason)
+}
+
+function run(ctx: UpgradeContext, join: JoinRequest, handshake: Handshake): Promise<void> {
   return connect(ctx, join, handshake).catch((error: unknown) => {
     log('ws.upgradeFailed', { board: boardTag(join.boardId), error: String(error) })
-    fail()
+    handshake.close(CLOSE.goingAway, 'Fehler')
   })
 }
 

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { authSocket } from '../../client/sync/authSocket'
 import { newSecretId } from '../../model/ids'
 import { MESSAGE } from '../../protocol/messages'
 import { stopChild, track } from './proc'
@@ -74,13 +75,13 @@ export interface IdleClient {
   close(): void
 }
 
-export function idleClient(wsBase: string, room: string, name: string, options: { params?: Record<string, string>; state?: Uint8Array } = {}): IdleClient {
+export function idleClient(wsBase: string, room: string, name: string, options: { secret?: string; state?: Uint8Array } = {}): IdleClient {
   const doc = new Y.Doc()
   if (options.state) Y.applyUpdate(doc, options.state)
+  // Ours: the secret in the first message (a URL with a query is refused); the others take none.
   const provider = new WebsocketProvider(wsBase, room, doc, {
-    params: options.params ?? {},
     disableBc: true,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (options.secret === undefined ? WebSocket : authSocket(WebSocket, options.secret, null)) as unknown as typeof globalThis.WebSocket,
   })
   provider.messageHandlers[MESSAGE.ack] = () => {}
   provider.messageHandlers[MESSAGE.reject] = () => {}
@@ -106,4 +107,4 @@ export function idleClient(wsBase: string, room: string, name: string, options: 
 }
 
 /** Participant parameters for our server. */
-export const asParticipant = () => ({ p: newSecretId() })
+export const asParticipant = (): { secret: string } => ({ secret: newSecretId() })

@@ -1,13 +1,15 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { newSecretId } from '../../model/ids'
+import { encodeAuth } from '../../protocol/messages'
 import type { Target } from '../peers/servers'
 
 /**
  * How each server expects a y-websocket client to speak. The messages are the same
  * (y-protocols sync and awareness); what differs is the way in:
- * - ours: `/ws/<boardId>?p=<participant secret>`, extra message types (ack 100, reject 101,
- *   hello 102) that a stock client ignores;
+ * - ours: `/ws/<boardId>` with no query, the first message the credentials (auth 103: the
+ *   participant secret), extra message types (ack 100, reject 101, hello 102) that a stock
+ *   client ignores;
  * - @y/websocket-server: the document name is the URL path;
  * - Hocuspocus: every message in both directions starts with the document name (a lib0
  *   varString), and the first message must be an auth message (type 2, sub-type 0, token).
@@ -30,7 +32,7 @@ export const HOCUSPOCUS = { auth: 2, syncReply: 4, syncStatus: 8 } as const
 export function dialectFor(target: Target, secret: string = newSecretId()): Dialect {
   const base = `ws://127.0.0.1:${target.port}`
   if (target.server === 'ballonfahrt') {
-    return { url: `${base}/ws/${target.doc}?p=${secret}`, opening: [], frame: (m) => m, skip: () => 0, secret }
+    return { url: `${base}/ws/${target.doc}`, opening: [encodeAuth(secret, null)], frame: (m) => m, skip: () => 0, secret }
   }
   if (target.server === 'y-websocket-server' || target.server === 'y-websocket-server+leveldb') {
     return { url: `${base}/${target.doc}`, opening: [], frame: (m) => m, skip: () => 0, secret: '' }

@@ -2,7 +2,8 @@ import * as encoding from 'lib0/encoding'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import WebSocket from 'ws'
-import { MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
+import { newSecretId } from '../../model/ids'
+import { encodeAuth, MESSAGE, SYNC_UPDATE } from '../../protocol/messages'
 import type { BoardStore } from '../../server/store/BoardStore'
 import { SqliteBoardStore } from '../../server/store/sqlite'
 
@@ -28,6 +29,37 @@ export function rawSocket(url: string, headers: Record<string, string> = {}, opt
     closed: new Promise((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() }))),
     refused: new Promise((resolve) => ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))),
   }
+}
+
+/** Credentials as the browser sends them in its first message; a fresh secret unless given. */
+export interface Credentials {
+  readonly secret?: string
+  readonly moderatorToken?: string
+}
+
+/**
+ * A raw socket to `/ws/<boardId>[/private]` (no query) whose first message is the credentials,
+ * sent on open before anything the test sends. Its `opened` resolves once the join is complete
+ * (the server's first frame, its hello, arrived): what is sent before then is held by the
+ * server as early messages (server/firstMessage.ts), which have a budget of their own.
+ */
+export function joinSocket(url: string, credentials: Credentials = {}, headers: Record<string, string> = {}, options: WebSocket.ClientOptions = {}): RawSocket {
+  const socket = rawSocket(url, headers, options)
+  sendCredentialsFirst(socket.ws, credentials)
+  const joined = new Promise<void>((resolve) => socket.ws.once('message', () => resolve()))
+  return { ...socket, opened: joined }
+}
+
+/** A plain `ws` socket that sends the credentials as its first message (before any other 'open' listener added later). */
+export function authedWebSocket(url: string, credentials: Credentials = {}, options: WebSocket.ClientOptions = {}): WebSocket {
+  const ws = new WebSocket(url, options)
+  sendCredentialsFirst(ws, credentials)
+  return ws
+}
+
+function sendCredentialsFirst(ws: WebSocket, credentials: Credentials): void {
+  const auth = encodeAuth(credentials.secret ?? newSecretId(), credentials.moderatorToken ?? null)
+  ws.once('open', () => ws.send(auth))
 }
 
 /** A Yjs update framed as a client sends it: sync message, sub-message update. */

@@ -7,6 +7,7 @@ import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { authSocket } from '../../client/sync/authSocket'
 import { jitterReconnects, RECONNECT } from '../../client/sync/backoff'
 import type { BackoffProfile } from '../../client/sync/backoff'
 import { gatedSocket } from '../../client/sync/gatedSocket'
@@ -231,10 +232,10 @@ export class ChaosWriter {
         ;(super.send as (...args: unknown[]) => void)(data, ...rest)
       }
     }
+    // Credentials in the first message, as the browser sends them.
     this.provider = new WebsocketProvider(wsUrl, boardId, this.doc, {
-      params: { p: secret },
       disableBc: true,
-      WebSocketPolyfill: (options.gate ? gatedSocket(WebSocket, onSend) : CountingSocket) as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: authSocket(options.gate ? gatedSocket(WebSocket, onSend) : CountingSocket, secret, null) as unknown as typeof globalThis.WebSocket,
     })
     const p = this.provider
     if (options.jitter) this.stopJitter = jitterReconnects(p, random, options.profile)

@@ -2,6 +2,7 @@ import * as decoding from 'lib0/decoding'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { authSocket } from '../../client/sync/authSocket'
 import { participantIdOf } from '../../model/identity'
 import type { Actor } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
@@ -43,12 +44,10 @@ export function connectClient(wsUrl: string, boardId: string, options: ClientOpt
       ;(super.send as (...args: unknown[]) => void)(data, ...rest)
     }
   }
-  const params: Record<string, string> = { p: secret }
-  if (options.moderatorToken) params.m = options.moderatorToken
+  // As the browser: nothing in the URL, the credentials in the first message.
   const provider = new WebsocketProvider(wsUrl, boardId, doc, {
-    params,
     disableBc: true,
-    WebSocketPolyfill: CountingSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: authSocket(CountingSocket, secret, options.moderatorToken ?? null) as unknown as typeof globalThis.WebSocket,
   })
   provider.messageHandlers[MESSAGE.ack] = (_e, decoder) => {
     acked = decoding.readVarUint(decoder)

@@ -9,7 +9,7 @@ import { addNote } from '../../model/notes'
 import { metaOf } from '../../model/schema'
 import { hashToken, isModeratorToken } from '../../server/auth'
 import { configFromEnv } from '../../server/config'
-import { rawSocket } from '../helpers/abuse'
+import { joinSocket } from '../helpers/abuse'
 import type { RawSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
@@ -67,7 +67,7 @@ describe('origins', () => {
     server = await startTestServer({ allowedOrigins: ['https://retro.example.de'] })
     const board = await createBoard(server, OPEN_BOARD)
     const open = (origin?: string) => {
-      const r = rawSocket(`ws://127.0.0.1:${server!.app.port}/ws/${board.boardId}?p=${newSecretId()}`, origin ? { origin } : {})
+      const r = joinSocket(`ws://127.0.0.1:${server!.app.port}/ws/${board.boardId}`, {}, origin ? { origin } : {})
       raws.push(r)
       return Promise.race([r.opened.then(() => 'open'), r.refused.then((s) => String(s))])
     }
@@ -102,13 +102,13 @@ describe('logs of a whole session', () => {
 
     // A wrong moderator token, an unknown board, garbage, and a participant acting as moderator.
     const wrong = newSecretId()
-    const bad = rawSocket(`${ws}/${board.boardId}?p=${newSecretId()}&m=${wrong}`)
+    const bad = joinSocket(`${ws}/${board.boardId}`, { moderatorToken: wrong })
     const unknown = newSecretId()
-    const nowhere = rawSocket(`${ws}/${unknown}?p=${newSecretId()}`)
+    const nowhere = joinSocket(`${ws}/${unknown}`, {})
     raws.push(bad, nowhere)
     expect((await bad.closed).code).toBe(4403)
     expect((await nowhere.closed).code).toBe(4404)
-    const garbage = rawSocket(`${ws}/${board.boardId}?p=${newSecretId()}`)
+    const garbage = joinSocket(`${ws}/${board.boardId}`, {})
     raws.push(garbage)
     await garbage.opened
     garbage.ws.send(new Uint8Array([0, 2, 0xff]))
@@ -117,7 +117,7 @@ describe('logs of a whole session', () => {
     await waitFor(() => participant.closes.includes(4422), 3000, 'rejected')
 
     // Too many upgrades from this address: refused and logged once, shortened.
-    const flood = Array.from({ length: 25 }, () => rawSocket(`${ws}/${board.boardId}?p=${newSecretId()}`))
+    const flood = Array.from({ length: 25 }, () => joinSocket(`${ws}/${board.boardId}`, {}))
     raws.push(...flood)
     await Promise.all(flood.map((f) => Promise.race([f.closed, f.refused, f.opened])))
     await waitFor(() => running.output().includes('ws.rateLimited'), 3000, 'rate limit logged')

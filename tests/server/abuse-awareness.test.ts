@@ -6,7 +6,7 @@ import { LIMITS } from '../../model/limits'
 import { addNote } from '../../model/notes'
 import { MESSAGE } from '../../protocol/messages'
 import { BoardSocket } from '../../server/socket'
-import { fullGc, mb, rawSocket, settleMemory } from '../helpers/abuse'
+import { fullGc, joinSocket, mb, settleMemory } from '../helpers/abuse'
 import type { RawSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
@@ -67,7 +67,7 @@ describe('presence abuse', () => {
     const timing = timeMessages()
     try {
       // Warm up the path once with a small abusive socket, then measure from a collected heap.
-      const warm = rawSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}?p=${newSecretId()}`)
+      const warm = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, {})
       raws.push(warm)
       await warm.opened
       warm.ws.send(presenceMessage([[7, 1, '{"user":{"name":"warm"}}']]))
@@ -77,7 +77,7 @@ describe('presence abuse', () => {
       const before = await settleMemory(gc)
 
       const secret = newSecretId()
-      const s = rawSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}?p=${secret}`)
+      const s = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, { secret: secret })
       raws.push(s)
       await s.opened
       const own = 1_000_001
@@ -155,8 +155,8 @@ describe('presence abuse', () => {
     const watcher = connectClient(server.ws, board.boardId)
     clients.push(watcher)
     await watcher.synced()
-    const ok = rawSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}?p=${newSecretId()}`)
-    const bad = rawSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}?p=${newSecretId()}`)
+    const ok = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, {})
+    const bad = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, {})
     raws.push(ok, bad)
     await Promise.all([ok.opened, bad.opened])
     ok.ws.send(presenceMessage([[11, 1, '{"user":{"name":"Ok"}}'], [12, 1, '{kaputt'], [watcher.doc.clientID, 5, '{kaputt']]))

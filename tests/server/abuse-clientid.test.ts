@@ -5,7 +5,7 @@ import { newSecretId } from '../../model/ids'
 import { addNote } from '../../model/notes'
 import { toBoardView } from '../../model/view'
 import { MESSAGE } from '../../protocol/messages'
-import { rawSocket, syncUpdate } from '../helpers/abuse'
+import { joinSocket, syncUpdate } from '../helpers/abuse'
 import type { RawSocket } from '../helpers/abuse'
 import { captureOne } from '../helpers/peers'
 import { connectClient, waitFor } from '../helpers/clients'
@@ -46,7 +46,7 @@ describe('Yjs client ids', () => {
     forged.clientID = victim.doc.clientID
     const attackerSecret = newSecretId()
     const update = captureOne(forged, () => addNote(forged, { zone: 'steigen', text: 'untergeschoben', author: participantIdOf(attackerSecret) }))
-    const attacker = rawSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}?p=${attackerSecret}`)
+    const attacker = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, { secret: attackerSecret })
     raws.push(attacker)
     await attacker.opened
     attacker.ws.send(syncUpdate(update))

@@ -5,14 +5,14 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
 import { addNote, deleteNote, editNoteText } from '../../model/notes'
 import { toBoardView } from '../../model/view'
 import { MESSAGE } from '../../protocol/messages'
-import { MB, mb } from '../helpers/abuse'
+import { MB, mb, authedWebSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { capture } from '../helpers/peers'
@@ -281,7 +281,8 @@ class FuzzSocket {
 
   constructor(url: string, rnd: Random) {
     this.ownId = 1 + rnd.int(2 ** 30)
-    this.ws = new WebSocket(url)
+    // A fresh participant, its credentials in the first message.
+    this.ws = authedWebSocket(url)
     this.ws.on('message', (d: Buffer) => {
       this.frames.push(new Uint8Array(d))
       this.wake?.()
@@ -369,7 +370,7 @@ describe('fuzzing the websocket protocol', () => {
         while (sent < stop) {
           // Three in four sockets go to the fuzz board, the rest to boards in real use.
           const target = rnd.chance(0.75) ? targets[0]! : rnd.pick(targets.slice(1))
-          const s = new FuzzSocket(`${wsUrl()}/${target.boardId}?p=${newSecretId()}`, rnd)
+          const s = new FuzzSocket(`${wsUrl()}/${target.boardId}`, rnd)
           sockets++
           // Hello and the server's sync step 1 come first.
           if (!(await s.until(() => s.frames.length >= 2 || s.closed !== null, 3000))) failures.push('no hello')

@@ -2,8 +2,8 @@ import { request } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { newSecretId } from '../../model/ids'
 import { demoBoard } from '../../server/exports'
-import { rawSocket } from '../helpers/abuse'
-import type { RawSocket } from '../helpers/abuse'
+import { joinSocket } from '../helpers/abuse'
+import type { RawSocket, Credentials } from '../helpers/abuse'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
 import type { TestServer } from '../helpers/server'
 
@@ -140,14 +140,14 @@ describe('private-doc sockets count toward the connections of their board', () =
     server = await startTestServer({ maxConnectionsPerBoard: 2 })
     const board = await createBoard(server, OPEN_BOARD)
     const secret = newSecretId()
-    const socket = (path: string) => {
-      const r = rawSocket(`ws://127.0.0.1:${server!.app.port}${path}`)
+    const socket = (path: string, credentials: Credentials) => {
+      const r = joinSocket(`ws://127.0.0.1:${server!.app.port}${path}`, credentials)
       raws.push(r)
       return r
     }
-    await socket(`/ws/${board.boardId}?p=${secret}`).opened
-    await socket(`/ws/${board.boardId}/private?p=${secret}`).opened
-    expect((await socket(`/ws/${board.boardId}?p=${newSecretId()}`).closed).code).toBe(4429)
-    expect((await socket(`/ws/${board.boardId}/private?p=${newSecretId()}`).closed).code).toBe(4429)
+    await socket(`/ws/${board.boardId}`, { secret: secret }).opened
+    await socket(`/ws/${board.boardId}/private`, { secret: secret }).opened
+    expect((await socket(`/ws/${board.boardId}`, {}).closed).code).toBe(4429)
+    expect((await socket(`/ws/${board.boardId}/private`, {}).closed).code).toBe(4429)
   })
 })

@@ -5,8 +5,8 @@ import { addNote } from '../../model/notes'
 import { toBoardView } from '../../model/view'
 import { setQuiet } from '../../server/log'
 import type { BoardStore } from '../../server/store/BoardStore'
-import { FailingStore, SlowLookupStore, rawSocket } from '../helpers/abuse'
-import type { RawSocket } from '../helpers/abuse'
+import { FailingStore, joinSocket, rawSocket, SlowLookupStore } from '../helpers/abuse'
+import type { RawSocket, Credentials } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
@@ -37,6 +37,13 @@ function raw(path: string, headers: Record<string, string> = {}): RawSocket {
   return r
 }
 
+/** A raw socket whose first message is the credentials (a fresh participant unless given). */
+function join(path: string, credentials: Credentials = {}): RawSocket {
+  const r = joinSocket(`ws://127.0.0.1:${server!.app.port}${path}`, credentials)
+  raws.push(r)
+  return r
+}
+
 /** What the store holds for a doc: snapshot plus log, in bytes. */
 async function storedBytes(store: BoardStore, id: string): Promise<number> {
   await store.flushed()
@@ -55,7 +62,7 @@ describe('message size', () => {
   it('closes a frame larger than maxPayload with 1009', async () => {
     server = await startTestServer({ maxPayload: 16 * 1024 })
     const board = await createBoard(server, OPEN_BOARD)
-    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const s = join(`/ws/${board.boardId}`, {})
     await s.opened
     s.ws.send(new Uint8Array(16 * 1024 + 1))
     expect((await s.closed).code).toBe(1009)
@@ -120,15 +127,15 @@ describe('connections', () => {
   it('refuses more connections to a board than maxConnectionsPerBoard with 4429 "Board ist voll"', async () => {
     server = await startTestServer({ maxConnectionsPerBoard: 2 })
     const board = await createBoard(server, OPEN_BOARD)
-    const a = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
-    const b = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const a = join(`/ws/${board.boardId}`, {})
+    const b = join(`/ws/${board.boardId}`, {})
     await Promise.all([a.opened, b.opened])
-    const c = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const c = join(`/ws/${board.boardId}`, {})
     expect(await c.closed).toEqual({ code: 4429, reason: 'Board ist voll' })
     expect(c.frames).toEqual([])
     // Another board is not affected.
     const other = await createBoard(server, OPEN_BOARD)
-    const d = raw(`/ws/${other.boardId}?p=${newSecretId()}`)
+    const d = join(`/ws/${other.boardId}`, {})
     await d.opened
   })
 
@@ -146,9 +153,9 @@ describe('connections', () => {
       }
       return (write as (...args: unknown[]) => boolean)(chunk, ...rest)
     })
-    const allowed = Array.from({ length: 5 }, () => raw(`/ws/${board.boardId}?p=${newSecretId()}`))
+    const allowed = Array.from({ length: 5 }, () => join(`/ws/${board.boardId}`, {}))
     await Promise.all(allowed.map((s) => s.opened))
-    const refused = Array.from({ length: 3 }, () => raw(`/ws/${board.boardId}?p=${newSecretId()}`))
+    const refused = Array.from({ length: 3 }, () => join(`/ws/${board.boardId}`, {}))
     expect(await Promise.all(refused.map((s) => s.refused))).toEqual([429, 429, 429])
     // Bad requests count too: a flood of them is refused before it is even looked at.
     expect(await raw('/ws/kaputt').refused).toBe(429)
@@ -175,11 +182,11 @@ describe('connections', () => {
         socket.on('error', () => {})
       })
     // A handshake ws refuses (unsupported version) after the board was authorised and loaded.
-    expect(await handshake(`/ws/${board.boardId}?p=${newSecretId()}`, '99')).toContain('400')
-    expect(await handshake(`/ws/${board.boardId}/private?p=${newSecretId()}`, '99')).toContain('400')
+    expect(await handshake(`/ws/${board.boardId}`, '99')).toContain('400')
+    expect(await handshake(`/ws/${board.boardId}/private`, '99')).toContain('400')
     // Clients that leave while the board is looked up.
-    for (const path of [`/ws/${board.boardId}?p=${newSecretId()}`, `/ws/${board.boardId}/private?p=${newSecretId()}`]) {
-      const s = raw(path)
+    for (const path of [`/ws/${board.boardId}`, `/ws/${board.boardId}/private`]) {
+      const s = join(path)
       await new Promise((r) => setTimeout(r, 20))
       s.ws.terminate()
     }
@@ -194,13 +201,13 @@ describe('work before auth', () => {
     const board = await createBoard(server, OPEN_BOARD)
     const unknown = newSecretId()
     const paths = [
-      ...Array.from({ length: 40 }, (_, i) => `/ws/..%2F${i}?p=${newSecretId()}`),
-      ...Array.from({ length: 40 }, () => `/ws/${newSecretId()}?p=${newSecretId()}`),
-      ...Array.from({ length: 40 }, () => `/ws/${unknown}/private?p=${newSecretId()}`),
-      ...Array.from({ length: 40 }, () => `/ws/${board.boardId}?p=${newSecretId()}&m=${newSecretId()}`),
-      ...Array.from({ length: 40 }, () => `/ws/${board.boardId}/private?p=${newSecretId()}&m=${newSecretId()}`),
+      ...Array.from({ length: 40 }, (_, i): [string, Credentials] => [`/ws/..%2F${i}`, {}]),
+      ...Array.from({ length: 40 }, (): [string, Credentials] => [`/ws/${newSecretId()}`, {}]),
+      ...Array.from({ length: 40 }, (): [string, Credentials] => [`/ws/${unknown}/private`, {}]),
+      ...Array.from({ length: 40 }, (): [string, Credentials] => [`/ws/${board.boardId}`, { moderatorToken: newSecretId() }]),
+      ...Array.from({ length: 40 }, (): [string, Credentials] => [`/ws/${board.boardId}/private`, { moderatorToken: newSecretId() }]),
     ]
-    const sockets = paths.map((p) => raw(p))
+    const sockets = paths.map(([path, credentials]) => join(path, credentials))
     const outcomes = await Promise.all(
       sockets.map((s) => Promise.race([s.refused.then((status) => `http ${status}`), s.closed.then(({ code }) => `close ${code}`)])),
     )

@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import * as Y from 'yjs'
 import { newSecretId } from '../../model/ids'
 import { addNote } from '../../model/notes'
@@ -12,6 +12,7 @@ import type { TestClient } from '../helpers/clients'
 import { startCluster } from '../helpers/cluster'
 import type { ClusterRig } from '../helpers/cluster'
 import { OPEN_BOARD } from '../helpers/server'
+import { authedWebSocket } from '../helpers/abuse'
 
 /**
  * Three real instances behind a real nginx (round robin, websockets proxied, the project's
@@ -65,7 +66,7 @@ async function participant(instance: number, boardId: string, moderatorToken?: s
 
 /** A raw participant socket on one instance that records every frame it receives. */
 function rawListener(instance: number, boardId: string): { frames: Uint8Array[]; opened: Promise<void> } {
-  const ws = new WebSocket(`${rig.instances[instance]!.wsUrl}/${boardId}?p=${newSecretId()}`)
+  const ws = authedWebSocket(`${rig.instances[instance]!.wsUrl}/${boardId}`, {})
   sockets.push(ws)
   const frames: Uint8Array[] = []
   ws.on('message', (d: Buffer) => frames.push(new Uint8Array(d)))

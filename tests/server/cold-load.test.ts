@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { newSecretId } from '../../model/ids'
@@ -12,6 +12,7 @@ import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
+import { authedWebSocket } from '../helpers/abuse'
 
 /**
  * A cold start: the first joiner with nothing yet is answered from the stored bytes before the
@@ -32,7 +33,7 @@ function join_(options: Parameters<typeof connectClient>[2] = {}, doc?: Y.Doc): 
 
 /** The sync steps a raw first joiner (empty state vector) receives, in order, with their payloads. */
 function firstJoiner(): { steps: Array<{ step: number; update: Uint8Array }>; opened: Promise<void> } {
-  const ws = new WebSocket(`${server.ws}/${board.boardId}?p=${newSecretId()}`)
+  const ws = authedWebSocket(`${server.ws}/${board.boardId}`, {})
   sockets.push(ws)
   const steps: Array<{ step: number; update: Uint8Array }> = []
   ws.on('message', (data: Buffer) => {

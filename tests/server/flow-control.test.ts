@@ -5,12 +5,11 @@ import WebSocket from 'ws'
 import * as Y from 'yjs'
 import { initBoard } from '../../model/board'
 import { toBoardFile } from '../../model/export/json'
-import { newSecretId } from '../../model/ids'
 import { addNote } from '../../model/notes'
 import { toBoardView } from '../../model/view'
 import { ZONE_IDS } from '../../model/zones'
 import { CLOSE, MESSAGE, SYNC_STEP1, SYNC_STEP2 } from '../../protocol/messages'
-import { MB, fullGc, mb, rawSocket, settleMemory } from '../helpers/abuse'
+import { fullGc, joinSocket, MB, mb, settleMemory } from '../helpers/abuse'
 import type { RawSocket } from '../helpers/abuse'
 import { waitFor } from '../helpers/clients'
 import { startTestServer, testConfig } from '../helpers/server'
@@ -42,7 +41,7 @@ async function boardWithNotes(count: number): Promise<string> {
 }
 
 function join(boardId: string, options: WebSocket.ClientOptions = {}): RawSocket {
-  const r = rawSocket(`ws://127.0.0.1:${server!.app.port}/ws/${boardId}?p=${newSecretId()}`, {}, options)
+  const r = joinSocket(`ws://127.0.0.1:${server!.app.port}/ws/${boardId}`, {}, {}, options)
   raws.push(r)
   return r
 }

@@ -8,7 +8,7 @@ import { setPhase } from '../../model/phases'
 import { addDraft } from '../../model/privateDoc'
 import { readSettings } from '../../model/settings'
 import { MESSAGE } from '../../protocol/messages'
-import { rawSocket, syncUpdate } from '../helpers/abuse'
+import { joinSocket, syncUpdate } from '../helpers/abuse'
 import type { RawSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
@@ -40,7 +40,7 @@ async function boardDoc(board: CreatedBoard): Promise<Y.Doc> {
 
 /** Sends one update as a participant and returns the server's answer: 'ack' or the reject code. */
 async function sendAsParticipant(board: CreatedBoard, update: Uint8Array, secret = newSecretId()): Promise<string> {
-  const socket = rawSocket(`${server.ws}/${board.boardId}?p=${secret}`)
+  const socket = joinSocket(`${server.ws}/${board.boardId}`, { secret: secret })
   raws.push(socket)
   await socket.opened
   socket.ws.send(syncUpdate(update))

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { setQuestion, setTitle } from '../../model/board'
@@ -18,6 +18,7 @@ import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
+import { authedWebSocket } from '../helpers/abuse'
 
 let server: TestServer
 let board: CreatedBoard
@@ -44,7 +45,7 @@ async function participant(moderator = false): Promise<{ board: TestClient; mine
 
 /** A raw participant socket that records every frame it receives. */
 function rawListener(path: string): { frames: Uint8Array[]; opened: Promise<void> } {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.app.port}/ws/${path}?p=${newSecretId()}`)
+  const ws = authedWebSocket(`ws://127.0.0.1:${server.app.port}/ws/${path}`, {})
   sockets.push(ws)
   const frames: Uint8Array[] = []
   ws.on('message', (d: Buffer) => frames.push(new Uint8Array(d)))

@@ -2,7 +2,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addNote, editNoteText } from '../../model/notes'
 import { EMPTY_OPERATOR_DETAILS } from '../../protocol/operator'
-import { rawSocket } from '../helpers/abuse'
+import { joinSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { parsePrometheus, valueOf } from '../helpers/prometheus'
@@ -117,11 +117,11 @@ describe('/metrics', () => {
   it('counts refused frames and refused connections by reason, and HTTP answers by route and status', async () => {
     const board = await createBoard(server, OPEN_BOARD)
     const before = await metrics()
-    const garbage = rawSocket(`${server.ws}/${board.boardId}?p=abcdefghijklmnopqrstuv`)
+    const garbage = joinSocket(`${server.ws}/${board.boardId}`, { secret: 'abcdefghijklmnopqrstuv' })
     await garbage.opened
     garbage.ws.send(Buffer.from([0x7f, 0x01]))
     expect((await garbage.closed).code).toBe(1003)
-    const unknown = rawSocket(`${server.ws}/AAAAAAAAAAAAAAAAAAAAAA?p=abcdefghijklmnopqrstuv`)
+    const unknown = joinSocket(`${server.ws}/AAAAAAAAAAAAAAAAAAAAAA`, { secret: 'abcdefghijklmnopqrstuv' })
     expect((await unknown.closed).code).toBe(4404)
     await fetch(`${server.http}/api/nothing`)
     await fetch(`${server.http}/api/boards/${board.boardId}`)

@@ -6,8 +6,9 @@ import * as Y from 'yjs'
 import { addNote } from '../../model/notes'
 import { newSecretId } from '../../model/ids'
 import { toBoardView } from '../../model/view'
-import { rawSocket } from '../helpers/abuse'
-import type { RawSocket } from '../helpers/abuse'
+import { CLOSE } from '../../protocol/messages'
+import { joinSocket, rawSocket } from '../helpers/abuse'
+import type { RawSocket, Credentials } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
@@ -25,6 +26,13 @@ function raw(path: string, headers: Record<string, string> = {}): RawSocket {
   return socket
 }
 
+/** A raw websocket whose first message is the credentials (a fresh participant unless given). */
+function join(path: string, credentials: Credentials = {}, headers: Record<string, string> = {}): RawSocket {
+  const socket = joinSocket(`ws://127.0.0.1:${server.app.port}${path}`, credentials, headers)
+  raws.push(socket.ws)
+  return socket
+}
+
 beforeEach(async () => {
   server = await startTestServer({ maxPayload: 64 * 1024, idleUnloadMs: 100 })
   board = await createBoard(server, OPEN_BOARD)
@@ -38,7 +46,7 @@ afterEach(async () => {
 
 describe('limits and bad input', () => {
   it('closes a frame larger than maxPayload with 1009', async () => {
-    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const s = join(`/ws/${board.boardId}`, {})
     await s.opened
     s.ws.send(new Uint8Array(64 * 1024 + 1))
     expect((await s.closed).code).toBe(1009)
@@ -48,7 +56,7 @@ describe('limits and bad input', () => {
     const good = connectClient(server.ws, board.boardId)
     clients.push(good)
     await good.synced()
-    const bad = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const bad = join(`/ws/${board.boardId}`, {})
     await bad.opened
     bad.ws.send(new Uint8Array([0, 2, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3]))
     expect((await bad.closed).code).toBe(1003)
@@ -58,11 +66,11 @@ describe('limits and bad input', () => {
   })
 
   it('closes on an unknown message type and on text frames', async () => {
-    const a = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const a = join(`/ws/${board.boardId}`, {})
     await a.opened
     a.ws.send(new Uint8Array([42]))
     expect((await a.closed).code).toBe(1003)
-    const b = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const b = join(`/ws/${board.boardId}`, {})
     await b.opened
     b.ws.send('hallo')
     expect((await b.closed).code).toBe(1003)
@@ -72,7 +80,7 @@ describe('limits and bad input', () => {
 describe('auth before sync', () => {
   it('refuses an unknown board with 4404, sends no document and creates nothing', async () => {
     const unknown = newSecretId()
-    const s = raw(`/ws/${unknown}?p=${newSecretId()}`)
+    const s = join(`/ws/${unknown}`, {})
     const closed = await s.closed
     expect(closed.code).toBe(4404)
     expect(closed.reason).toBe('Board nicht gefunden')
@@ -82,16 +90,18 @@ describe('auth before sync', () => {
   })
 
   it('refuses a wrong moderator token with 4403 and sends no document', async () => {
-    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}&m=${newSecretId()}`)
+    const s = join(`/ws/${board.boardId}`, { moderatorToken: newSecretId() })
     const closed = await s.closed
     expect(closed.code).toBe(4403)
     expect(s.frames).toEqual([])
   })
 
-  it('refuses a malformed path or a malformed participant secret with HTTP 400; a bare URL waits for the credentials', async () => {
+  it('refuses a malformed path with HTTP 400 and a malformed secret in the first message with 4403; a bare URL waits for the credentials', async () => {
     expect(await raw('/ws/kein-board').refused).toBe(400)
-    expect(await raw(`/ws/${board.boardId}?p=kurz`).refused).toBe(400)
-    expect(await raw(`/ws/${board.boardId}?m=${newSecretId()}`).refused).toBe(400)
+    expect(await raw(`/ws/${board.boardId}/anders`).refused).toBe(400)
+    const short = join(`/ws/${board.boardId}`, { secret: 'kurz' })
+    expect((await short.closed).code).toBe(4403)
+    expect(short.frames).toEqual([])
     // Without a query the upgrade completes and the first message must be the credentials (first-message.test.ts).
     const bare = raw(`/ws/${board.boardId}`)
     await bare.opened
@@ -99,8 +109,36 @@ describe('auth before sync', () => {
     expect((await bare.closed).code).toBe(4403)
   })
 
+  it('refuses any query with 4400, the real secret and moderator token included: nothing is looked up, loaded or sent', async () => {
+    const secret = newSecretId()
+    const token = board.moderatorToken
+    const queries = [
+      `?p=${secret}`,
+      `?p=${secret}&m=${token}`,
+      `?m=${token}`,
+      `?p=kurz`,
+      '?x=1',
+      '?&',
+      `?P=${secret}`,
+      `?ticket=${secret}`,
+    ]
+    const paths = queries.flatMap((q) => [`/ws/${board.boardId}${q}`, `/ws/${board.boardId}/private${q}`, `/ws/${newSecretId()}${q}`])
+    // Sockets that even send valid credentials afterwards are refused all the same.
+    const sockets = paths.map((path) => join(path, { secret, moderatorToken: token }))
+    const closed = await Promise.all(sockets.map((s) => s.closed))
+    expect(new Set(closed.map((c) => c.code))).toEqual(new Set([CLOSE.queryRefused]))
+    expect(closed[0]!.reason).toBe('Zugangsdaten gehören nicht in die Adresse')
+    expect(sockets.flatMap((s) => s.frames)).toEqual([])
+    expect(server.app.rooms.size).toBe(0)
+    // The same credentials in the first message work.
+    const moderator = connectClient(server.ws, board.boardId, { secret, moderatorToken: token })
+    clients.push(moderator)
+    await moderator.synced()
+    expect(moderator.closes).toEqual([])
+  })
+
   it('refuses a browser from another origin with HTTP 403', async () => {
-    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`, { origin: 'https://evil.example' })
+    const s = join(`/ws/${board.boardId}`, {}, { origin: 'https://evil.example' })
     expect(await s.refused).toBe(403)
   })
 })
@@ -110,7 +148,7 @@ describe('presence', () => {
     const watcher = connectClient(server.ws, board.boardId)
     clients.push(watcher)
     await watcher.synced()
-    const s = raw(`/ws/${board.boardId}?p=${newSecretId()}`)
+    const s = join(`/ws/${board.boardId}`, {})
     await s.opened
     const fake = new awarenessProtocol.Awareness(new Y.Doc())
     fake.setLocalState({ user: { name: 'Mallory' }, pid: 'someone-else', role: 'moderator' })
