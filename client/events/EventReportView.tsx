@@ -11,7 +11,7 @@ import { LABELS } from '../../model/export/labels'
 export function EventReportView({ report }: { readonly report: EventReport }) {
   return (
     <article className="event-report" lang={report.locale}>
-      <h1>{report.title}</h1>
+      <h1 tabIndex={-1}>{report.title}</h1>
       <dl className="event-report__facts">
         {eventFacts(report).map(([label, value]) => (
           <div key={label}>
