@@ -23,6 +23,16 @@ export interface Settings {
   readonly quoteInstitution: boolean
   /** Where the board is not anonymous, the CSV names each note's author by display name. */
   readonly namesInExports: boolean
+  /** "Anrede": how the German interface addresses the participants; boards without it say "Sie". */
+  readonly address: Address
+}
+
+/** Formal ("Sie") or informal ("du"/"ihr") German address. */
+export type Address = 'sie' | 'du'
+export const ADDRESSES: readonly Address[] = ['sie', 'du']
+
+export function isAddress(value: unknown): value is Address {
+  return value === 'sie' || value === 'du'
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({
@@ -36,6 +46,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   askInstitution: false,
   quoteInstitution: false,
   namesInExports: false,
+  address: 'sie',
 })
 
 export type SettingName = keyof Settings
@@ -48,6 +59,7 @@ export function isValidSetting(name: string, value: unknown): boolean {
   if (name === 'votesPerPerson' || name === 'maxVotesPerItem') {
     return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_VOTES
   }
+  if (name === 'address') return isAddress(value)
   return typeof value === 'boolean'
 }
 

@@ -113,8 +113,8 @@ export function AccessibilityDe({ heading, operator, site }: Props) {
 
       <h2>Barrieren melden: Feedback und Kontakt</h2>
       <p>
-        Ist dir eine Barriere aufgefallen, oder brauchst du Inhalte in einer anderen Form, zum Beispiel das Ergebnisprotokoll als
-        barrierefreies Dokument? Dann schreib oder ruf an:
+        Ist Ihnen eine Barriere aufgefallen, oder brauchen Sie Inhalte in einer anderen Form, zum Beispiel das Ergebnisprotokoll als
+        barrierefreies Dokument? Dann schreiben Sie uns oder rufen Sie an:
       </p>
       <ContactBlock
         contact={operator.accessibilityContact}
@@ -123,8 +123,8 @@ export function AccessibilityDe({ heading, operator, site }: Props) {
 
       <h2>Schlichtungs&shy;verfahren</h2>
       <p>
-        Wenn auch nach deiner Rückmeldung an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden wurde, kannst du einen
-        Antrag auf ein Schlichtungsverfahren stellen. Das Verfahren ist kostenlos; du brauchst keinen Rechtsbeistand.
+        Wenn auch nach Ihrer Rückmeldung an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden wurde, können Sie einen
+        Antrag auf ein Schlichtungsverfahren stellen. Das Verfahren ist kostenlos; Sie brauchen keinen Rechtsbeistand.
       </p>
       {operator.enforcementBody === null && (
         <p>

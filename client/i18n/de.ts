@@ -9,6 +9,7 @@ import { meetingDe } from './parts/meeting'
 import { minutesDe } from './parts/minutes'
 import { operatorDe } from './parts/operator'
 import { presentationDe } from './parts/presentation'
+import { registerDe } from './parts/register'
 
 /** German, the product's first language. `{name}` marks a parameter. */
 export const de = {
@@ -18,22 +19,22 @@ export const de = {
   'language.switchLang': 'en',
 
   'landing.intro1':
-    'In der Heißluftballon-Retrospektive sammelt ihr, was euer Team steigen lässt, was es unten hält und wo ihr mehr einheizen müsst.',
+    'In der Heißluftballon-Retrospektive sammeln Sie gemeinsam, was Ihr Netzwerk steigen lässt, was es unten hält und wo Sie mehr einheizen müssen.',
   'landing.intro2':
-    'Erstellt ein Board, teilt den Link im Videocall und schreibt gemeinsam Notizen in die drei Bereiche rund um den Ballon.',
+    'Erstellen Sie ein Board, teilen Sie den Link in der Videokonferenz und schreiben Sie gemeinsam Notizen in die drei Bereiche rund um den Ballon.',
   'landing.formHeading': 'Neues Board',
   'landing.title': 'Titel',
-  'landing.titleHint': 'Optional, z. B. „Sprint 42“.',
-  'landing.name': 'Dein Name',
+  'landing.titleHint': 'Optional, z. B. „Austauschtreffen Präventionsketten, Frühjahr 2026“.',
+  'landing.name': 'Ihr Name',
   'landing.nameHint': 'Optional. Leer lassen, um anonym teilzunehmen.',
   'landing.create': 'Board erstellen',
   'landing.creating': 'Board wird erstellt …',
-  'landing.error': 'Das Board konnte nicht erstellt werden. Bitte prüfe die Verbindung und versuche es noch einmal.',
+  'landing.error': 'Das Board konnte nicht erstellt werden. Bitte prüfen Sie die Verbindung und versuchen Sie es noch einmal.',
 
   'join.heading': 'Board beitreten',
   'join.loading': 'Board wird geladen …',
   'join.name': 'Name (optional)',
-  'join.hint': 'Ohne Namen trittst du anonym bei.',
+  'join.hint': 'Ohne Namen treten Sie anonym bei.',
   'join.submit': 'Beitreten',
 
   'problem.notFound': 'Board nicht gefunden',
@@ -44,9 +45,9 @@ export const de = {
   'problem.revokedText': 'Die Moderation hat den Link zurückgenommen, mit dem dieser Browser das Board moderiert hat. Dieser Browser hat ihn entfernt.',
   'problem.asParticipant': 'Ohne Moderationsrechte weiter teilnehmen',
   'problem.boardFull': 'Board ist voll',
-  'problem.boardFullText': 'Das Board hat die Höchstzahl an Teilnehmenden erreicht. Versuche es später noch einmal.',
+  'problem.boardFullText': 'Das Board hat die Höchstzahl an Teilnehmenden erreicht. Bitte versuchen Sie es später noch einmal.',
   'problem.home': 'Zur Startseite',
-  'problem.rejected': 'Deine letzte Änderung wurde vom Server abgelehnt; das Board wurde neu geladen.',
+  'problem.rejected': 'Ihre letzte Änderung wurde vom Server abgelehnt; das Board wurde neu geladen.',
   'problem.dismiss': 'Hinweis schließen',
 
   'board.untitled': 'Heißluftballon-Retrospektive',
@@ -55,7 +56,7 @@ export const de = {
   'share.manual': 'Link zum Kopieren',
   'presence.heading': 'Anwesend',
   'presence.anonymous': 'Anonym',
-  'presence.you': '(du)',
+  'presence.you': '(Sie)',
   'status.connection': 'Verbindung',
   'status.connecting': 'verbindet …',
   'status.connected': 'verbunden',
@@ -101,10 +102,10 @@ export const de = {
   // zones, clusters, voting, actions
   'error.unknownCluster': 'Diesen Cluster gibt es nicht mehr.',
   'error.unknownAction': 'Diese Maßnahme gibt es nicht mehr.',
-  'error.noVotesLeft': 'Du hast keine Stimmen mehr. Nimm eine Stimme zurück, um sie neu zu vergeben.',
+  'error.noVotesLeft': 'Sie haben keine Stimmen mehr. Nehmen Sie eine Stimme zurück, um sie neu zu vergeben.',
   'error.itemLimit': 'Mehr Stimmen sind für einen Eintrag nicht erlaubt (höchstens {max}).',
   'error.notVoting': 'Die Abstimmung ist nicht geöffnet.',
-  'draft.private': 'privat – nur für dich sichtbar',
+  'draft.private': 'privat – nur für Sie sichtbar',
   'zone.hiddenDrafts.one': '{count} verdeckte Notiz der anderen',
   'zone.hiddenDrafts.other': '{count} verdeckte Notizen der anderen',
   'zone.moveHint': 'Tastatur: Alt+Pfeil hoch/runter verschiebt die fokussierte Notiz, Alt+Pfeil links/rechts in die vorige/nächste Zone. Statt zu ziehen: das Menü „…“ der Notiz.',
@@ -152,7 +153,7 @@ export const de = {
   'cluster.downLabel': 'Cluster nach unten: {title}',
   'vote.giveLabel': 'Stimme geben: {title}',
   'vote.takeLabel': 'Stimme zurücknehmen: {title}',
-  'vote.mine': 'Deine Stimmen: {count}',
+  'vote.mine': 'Ihre Stimmen: {count}',
   'vote.total.one': '{count} Stimme',
   'vote.total.other': '{count} Stimmen',
   'voting.heading': 'Abstimmung',
@@ -175,7 +176,7 @@ export const de = {
   'actions.noLink': 'kein Bezug',
   'actions.formHeading': 'Neue Maßnahme',
   'actions.add': 'Maßnahme hinzufügen',
-  'actions.whatRequired': 'Bitte beschreibe, was zu tun ist.',
+  'actions.whatRequired': 'Bitte beschreiben Sie, was zu tun ist.',
   'actions.tooLong': 'Der Text ist zu lang.',
   'actions.edit': 'Bearbeiten',
   'actions.editLabel': 'Maßnahme bearbeiten: {what}',
@@ -188,7 +189,7 @@ export const de = {
   'actions.no': 'nein',
   'actions.linkCluster': 'Cluster „{title}“',
   'actions.linkNote': 'Notiz „{text}“',
-  'error.invalidDate': 'Bitte gib ein gültiges Datum an.',
+  'error.invalidDate': 'Bitte geben Sie ein gültiges Datum an.',
 
   // moderation
   'phase.sammeln': 'Sammeln',
@@ -197,12 +198,12 @@ export const de = {
   'phase.abstimmen': 'Abstimmen',
   'phase.massnahmen': 'Maßnahmen',
   'phase.abschluss': 'Abschluss',
-  'phase.hint.sammelnPrivate': 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.',
-  'phase.hint.sammeln': 'Schreibt eure Gedanken in die drei Bereiche – alle sehen sie sofort.',
-  'phase.hint.aufdecken': 'Alle Notizen sind sichtbar. Lest sie gemeinsam.',
-  'phase.hint.clustern': 'Ordnet ähnliche Notizen zu Clustern und benennt sie.',
-  'phase.hint.abstimmen': 'Verteilt eure Stimmen auf die wichtigsten Punkte.',
-  'phase.hint.massnahmen': 'Haltet fest, was ihr konkret tun wollt: was, wer, bis wann.',
+  'phase.hint.sammelnPrivate': 'Schreiben Sie Ihre Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.',
+  'phase.hint.sammeln': 'Schreiben Sie Ihre Gedanken in die drei Bereiche – alle sehen sie sofort.',
+  'phase.hint.aufdecken': 'Alle Notizen sind sichtbar. Lesen Sie sie gemeinsam.',
+  'phase.hint.clustern': 'Ordnen Sie ähnliche Notizen zu Clustern und benennen Sie sie.',
+  'phase.hint.abstimmen': 'Verteilen Sie Ihre Stimmen auf die wichtigsten Punkte.',
+  'phase.hint.massnahmen': 'Halten Sie fest, was Sie konkret tun wollen: was, wer, bis wann.',
   'phase.hint.abschluss': 'Das Board ist abgeschlossen und schreibgeschützt.',
   'phase.current': 'Phase {n} von {total}: {phase}',
   'phase.steps': 'Ablauf der Retrospektive',
@@ -261,7 +262,7 @@ export const de = {
   'delete.confirm': 'Endgültig löschen',
   'delete.cancel': 'Abbrechen',
   'delete.deleting': 'Wird gelöscht …',
-  'delete.failed': 'Das Board konnte nicht gelöscht werden. Bitte versuche es noch einmal.',
+  'delete.failed': 'Das Board konnte nicht gelöscht werden. Bitte versuchen Sie es noch einmal.',
   'problem.deleted': 'Dieses Board wurde gelöscht',
   'problem.deletedText': 'Die Moderation hat das Board mit allen Inhalten gelöscht.',
   'problem.deletedErased': 'Auch dieser Browser hat alles entfernt, was er zu dem Board gespeichert hatte: die Kopie des Boards, die Kennung, den Namen und, falls vorhanden, den Moderationsschlüssel.',
@@ -280,11 +281,11 @@ export const de = {
   'timer.mute': 'Ton aus',
   'timer.unmute': 'Ton an',
   'focus.follow': 'Folgen',
-  'focus.followHint': 'Zeigt dir, was die Moderation hervorhebt.',
+  'focus.followHint': 'Zeigt Ihnen, was die Moderation hervorhebt.',
   'focus.announce': 'Moderation zeigt: {text}',
   'focus.current': 'Hervorgehoben: {text}',
   'focus.clear': 'Hervorhebung aufheben',
-  'focus.untitledCluster': 'Cluster ohne Titel',
+  'focus.untitledCluster': 'Unbenannter Cluster',
   'focus.unknown': 'ein Element',
 
   // report
@@ -307,21 +308,21 @@ export const de = {
   'report.copyFailed': 'Kopieren war nicht möglich: Der Browser hat den Zugriff auf die Zwischenablage verweigert.',
   'report.preparing': 'Datei wird erstellt …',
   'report.downloaded': '{file} heruntergeladen',
-  'report.failed': 'Die Datei konnte nicht erstellt werden. Bitte versuche es noch einmal.',
+  'report.failed': 'Die Datei konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.',
   'report.exportModerators': 'Exportieren kann bei diesem Board nur die Moderation.',
   'landing.demo': 'Beispiel ansehen',
   'landing.demoHint': 'Öffnet ein fertiges Beispiel-Board mit seinem Ergebnis.',
   'landing.demoLoading': 'Beispiel wird geladen …',
-  'landing.demoError': 'Das Beispiel konnte nicht geladen werden. Bitte versuche es noch einmal.',
+  'landing.demoError': 'Das Beispiel konnte nicht geladen werden. Bitte versuchen Sie es noch einmal.',
   // privacy
   'privacy.link': 'Datenschutz',
   'privacy.footer': 'Fußzeile',
   'privacy.back': 'Zur Startseite',
   'leave.button': 'Board verlassen',
   'leave.heading': 'Board in diesem Browser verlassen?',
-  'leave.text': 'Dieser Browser vergisst das Board: deine Kennung, deinen Namen und die hier gespeicherte Kopie. Das Board selbst bleibt für die anderen bestehen.',
+  'leave.text': 'Dieser Browser vergisst das Board: Ihre Kennung, Ihren Namen und die hier gespeicherte Kopie. Das Board selbst bleibt für die anderen bestehen.',
   'leave.unsaved': 'Achtung: Noch nicht gespeicherte Notizen und Änderungen gehen dabei verloren.',
-  'leave.moderator': 'Achtung: Damit verliert dieser Browser die Moderationsrechte für das Board, außer du hast den Moderationslink aufbewahrt.',
+  'leave.moderator': 'Achtung: Damit verliert dieser Browser die Moderationsrechte für das Board, außer Sie haben den Moderationslink aufbewahrt.',
   'leave.confirm': 'Verlassen',
   'leave.cancel': 'Abbrechen',
   'leave.leaving': 'Wird verlassen …',
@@ -335,6 +336,7 @@ export const de = {
   ...meetingDe,
   ...presentationDe,
   ...minutesDe,
+  ...registerDe,
 } as const
 
 type Key = keyof typeof de

@@ -10,6 +10,7 @@ import { meetingEn } from './parts/meeting'
 import { minutesEn } from './parts/minutes'
 import { operatorEn } from './parts/operator'
 import { presentationEn } from './parts/presentation'
+import { registerEn } from './parts/register'
 
 /** English. Typed as the German shape, so a missing key does not compile. */
 export const en: Messages = {
@@ -19,12 +20,12 @@ export const en: Messages = {
   'language.switchLang': 'de',
 
   'landing.intro1':
-    'In the hot-air balloon retrospective you collect what lifts your team up, what holds it down and where you must add more heat.',
+    'In the hot-air balloon retrospective you collect what lifts your network up, what holds it down and where you must add more heat.',
   'landing.intro2':
     'Create a board, share the link in your video call and write notes together into the three zones around the balloon.',
   'landing.formHeading': 'New board',
   'landing.title': 'Title',
-  'landing.titleHint': 'Optional, e.g. “Sprint 42”.',
+  'landing.titleHint': 'Optional, e.g. “Prevention network meeting, spring 2026”.',
   'landing.name': 'Your name',
   'landing.nameHint': 'Optional. Leave empty to take part anonymously.',
   'landing.create': 'Create board',
@@ -336,4 +337,5 @@ export const en: Messages = {
   ...meetingEn,
   ...presentationEn,
   ...minutesEn,
+  ...registerEn,
 }

@@ -1,31 +1,41 @@
 import { useCallback } from 'react'
+import type { Address } from '../../model/settings'
 import type { Locale } from '../../model/zones'
+import { useBoard } from '../store/board'
 import { useLocale } from '../store/locale'
 import { de } from './de'
 import type { MessageKey, Messages } from './de'
+import { deDu } from './deDu'
 import { en } from './en'
 import { formatNumber, pluralCategory } from './format'
 
 export type { MessageKey } from './de'
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
 
-const CATALOGUES: Readonly<Record<Locale, Messages>> = { de, en }
+/** Each language in each address; only German tells "Sie" from "du" (the overlay ./deDu.ts). */
+const CATALOGUES: Readonly<Record<Locale, Readonly<Record<Address, Messages>>>> = {
+  de: { sie: de, du: { ...de, ...deDu } },
+  en: { sie: en, du: en },
+}
 
 /**
  * The message for `key`: a plural message (stored as `key.one` / `key.other`) in the form that
  * `Intl.PluralRules` picks for `params.count`, a plain one as it is.
  */
-function messageOf(locale: Locale, key: MessageKey, count: unknown): string {
-  const catalogue: Readonly<Record<string, string>> = CATALOGUES[locale]
+function messageOf(locale: Locale, address: Address, key: MessageKey, count: unknown): string {
+  const catalogue: Readonly<Record<string, string>> = CATALOGUES[locale][address]
   const other = catalogue[`${key}.other`]
   if (other === undefined) return catalogue[key] ?? key
   if (typeof count !== 'number') return other
   return catalogue[`${key}.${pluralCategory(count, locale)}`] ?? other
 }
 
-/** Looks a message up and fills in `{param}` placeholders; numbers are written the language's way (1.000 / 1,000). */
-export function translate(locale: Locale, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  const text = messageOf(locale, key, params?.count)
+/**
+ * Looks a message up and fills in `{param}` placeholders; numbers are written the language's way
+ * (1.000 / 1,000). German speaks formally unless `address` is "du" (the board's "Anrede").
+ */
+export function translate(locale: Locale, key: MessageKey, params?: Readonly<Record<string, string | number>>, address: Address = 'sie'): string {
+  const text = messageOf(locale, address, key, params?.count)
   if (!params) return text
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name]
@@ -34,8 +44,12 @@ export function translate(locale: Locale, key: MessageKey, params?: Readonly<Rec
   })
 }
 
-/** `t(key, params?)` in the current interface language; components re-render when it changes. */
+/**
+ * `t(key, params?)` in the current interface language and the open board's address ("Sie" outside
+ * a board); components re-render when either changes.
+ */
 export function useT(): Translate {
   const locale = useLocale((s) => s.locale)
-  return useCallback<Translate>((key, params) => translate(locale, key, params), [locale])
+  const address = useBoard((s) => s.settings.address)
+  return useCallback<Translate>((key, params) => translate(locale, key, params, address), [locale, address])
 }

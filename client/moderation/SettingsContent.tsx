@@ -10,6 +10,7 @@ import type { MessageKey } from '../i18n/index'
 import { NumberField, wholeNumber } from '../NumberField'
 import { useBoard } from '../store/board'
 import { changeQuestion, changeSetting, changeTopic, lockBoard, renameBoard } from '../store/moderation'
+import { AddressSetting } from './AddressSetting'
 import { CoModeratorLinks } from './CoModeratorLinks'
 import { DeleteBoard } from './DeleteBoard'
 import { ReportLanguage } from './ReportLanguage'
@@ -65,6 +66,7 @@ export function SettingsContent({ headingId, onClose }: { readonly headingId: st
       </fieldset>
       <BoardTexts />
       <ReportLanguage />
+      <AddressSetting />
       <fieldset className="settings__group">
         <legend>{t('settings.access')}</legend>
         <LockToggle />

@@ -40,15 +40,15 @@ export function PrivacyDe({ heading, operator }: Props) {
       <ul>
         <li>
           <strong>Inhalte der Boards:</strong> Titel, Thema, Notizen, Cluster und ihre Titel, die Summen der Stimmen, Maßnahmen (was, wer,
-          bis wann), Einstellungen und die Phase der Retrospektive. Solange verdeckt gesammelt wird, sehen nur du und der Server deine
-          Notizen; deine einzelnen Stimmen bleiben in deinem privaten Bereich, auf dem Board erscheinen nur die Summen.
+          bis wann), Einstellungen und die Phase der Retrospektive. Solange verdeckt gesammelt wird, sehen nur Sie und der Server Ihre
+          Notizen; Ihre einzelnen Stimmen bleiben in Ihrem privaten Bereich, auf dem Board erscheinen nur die Summen.
         </li>
         <li>
-          <strong>Anzeigenamen:</strong> freiwillig. Dein Name erscheint nur in der Anwesenheitsliste, solange du verbunden bist, und wird
-          nicht in der Datenbank gespeichert. Ohne Namen nimmst du anonym teil.
+          <strong>Anzeigenamen:</strong> freiwillig. Ihr Name erscheint nur in der Anwesenheitsliste, solange Sie verbunden sind, und wird
+          nicht in der Datenbank gespeichert. Ohne Namen nehmen Sie anonym teil.
         </li>
         <li>
-          <strong>Kennungen:</strong> Dein Browser erzeugt für jedes Board ein eigenes Zufallsgeheimnis. Der Server kennt davon nur einen
+          <strong>Kennungen:</strong> Ihr Browser erzeugt für jedes Board ein eigenes Zufallsgeheimnis. Der Server kennt davon nur einen
           Hashwert als Teilnehmenden-Kennung; damit wird geprüft, wer welche Notiz bearbeiten darf, und gezählt, wie viele teilgenommen
           haben. Kennungen verschiedener Boards lassen sich nicht miteinander verknüpfen. Auch vom Moderationsschlüssel speichert der
           Server nur einen Hashwert.
@@ -78,7 +78,7 @@ export function PrivacyDe({ heading, operator }: Props) {
       <p>
         Ausschließlich auf dem Server der verantwortlichen Stelle, in einer SQLite-Datenbank in dessen Datenverzeichnis (
         <code>DATA_DIR</code>). Es gibt keine Empfänger außerhalb: nichts wird an Dritte übermittelt, nichts in ein Drittland.
-        Exporte (Markdown, CSV, Word, PNG, JSON, PDF) erstellt dein Browser oder dieser Server nur auf deinen Wunsch.
+        Exporte (Markdown, CSV, Word, PNG, JSON, PDF) erstellt Ihr Browser oder dieser Server nur auf Ihren Wunsch.
       </p>
       {operator.proxyLogs && <p>Vorgeschalteter Webserver: {operator.proxyLogs}</p>}
 
@@ -88,7 +88,7 @@ export function PrivacyDe({ heading, operator }: Props) {
           Ein Board wird nach {days} ohne Aktivität automatisch mit allen Inhalten gelöscht. Die Moderation kann es jederzeit sofort
           löschen.
         </li>
-        <li>Anzeigenamen verschwinden, sobald du die Verbindung trennst.</li>
+        <li>Anzeigenamen verschwinden, sobald Sie die Verbindung trennen.</li>
         <li>
           Das Betriebsprotokoll enthält keine Notiztexte, keine Namen, keine Geheimnisse oder Schlüssel, nur gekürzte Board-Kennungen und
           gekürzte Adressen.
@@ -115,12 +115,12 @@ export function PrivacyDe({ heading, operator }: Props) {
       <h2>Zweck und Rechtsgrundlage</h2>
       <p>
         Die Daten werden nur verarbeitet, um die Retrospektive durchzuführen und ihr Ergebnis festzuhalten. Rechtsgrundlage ist in der
-        Regel Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse an einer gemeinsamen Auswertung im Team) oder, wenn die Retrospektive
+        Regel Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse an einer gemeinsamen Auswertung im Netzwerk) oder, wenn die Retrospektive
         Teil eines Vertrags ist, Art. 6 Abs. 1 lit. b DSGVO.
       </p>
 
-      <h2>Deine Rechte</h2>
-      <p>Nach der DSGVO hast du gegenüber der verantwortlichen Stelle das Recht auf</p>
+      <h2>Ihre Rechte</h2>
+      <p>Nach der DSGVO haben Sie gegenüber der verantwortlichen Stelle das Recht auf</p>
       <ul>
         <li>Auskunft über die gespeicherten Daten (Art. 15),</li>
         <li>Berichtigung (Art. 16) und Löschung (Art. 17),</li>

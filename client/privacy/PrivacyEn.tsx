@@ -105,7 +105,7 @@ export function PrivacyEn({ heading, operator }: Props) {
       <h2>Purpose and legal basis</h2>
       <p>
         The data are processed only to hold the retrospective and to record its result. The legal basis is usually Art. 6 (1) (f) GDPR
-        (legitimate interest in reviewing work together as a team) or, where the retrospective is part of a contract, Art. 6 (1) (b) GDPR.
+        (legitimate interest in reviewing work together as a network) or, where the retrospective is part of a contract, Art. 6 (1) (b) GDPR.
       </p>
 
       <h2>Your rights</h2>

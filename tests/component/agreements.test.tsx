@@ -76,7 +76,7 @@ describe('actions (Maßnahmen)', () => {
     expect(toBoardView(board.doc).actions).toHaveLength(0)
     const what = screen.getByRole('textbox', { name: 'Was' })
     expect(what.getAttribute('aria-invalid')).toBe('true')
-    expect(screen.getByText('Bitte beschreibe, was zu tun ist.').id).toBe(what.getAttribute('aria-describedby'))
+    expect(screen.getByText('Bitte beschreiben Sie, was zu tun ist.').id).toBe(what.getAttribute('aria-describedby'))
   })
 
   it('edits inline, marks done and deletes', async () => {

@@ -41,7 +41,7 @@ describe('board header', () => {
     expect(screen.getByText('verbunden')).toBeTruthy()
   })
 
-  it('says how many are present in one line and lists them on demand, anonymous people as "Anonym" and me as "(du)"', () => {
+  it('says how many are present in one line and lists them on demand, anonymous people as "Anonym" and me as "(Sie)"', () => {
     renderBoard()
     act(() =>
       useSession.setState({
@@ -54,7 +54,7 @@ describe('board header', () => {
     expect(screen.queryByRole('list', { name: 'Anwesend' })).toBeNull()
     fireEvent.click(screen.getByRole('button', { name: '2 anwesend' }))
     const list = screen.getByRole('list', { name: 'Anwesend' })
-    expect(list.textContent).toContain('Anna (du)')
+    expect(list.textContent).toContain('Anna (Sie)')
     expect(list.textContent).toContain('Anonym')
   })
 
@@ -130,7 +130,7 @@ describe('board problems', () => {
     renderBoard()
     act(() => useSession.setState({ problem: 'rejected' }))
     expect(screen.getByRole('alert').textContent).toContain(
-      'Deine letzte Änderung wurde vom Server abgelehnt; das Board wurde neu geladen.',
+      'Ihre letzte Änderung wurde vom Server abgelehnt; das Board wurde neu geladen.',
     )
     expect(screen.getAllByRole('region')).toHaveLength(3)
     await user.click(screen.getByRole('button', { name: 'Hinweis schließen' }))

@@ -77,14 +77,14 @@ describe('Mit Code beitreten on the landing page', () => {
     const user = userEvent.setup()
     const { form, box } = landing(() => answer(429, { reason: 'rateLimited' }, { 'retry-after': '42' }))
     await user.type(box, 'ABCD-EFGH{Enter}')
-    expect((await within(form).findByRole('alert')).textContent).toBe('Zu viele Versuche. Bitte warte 42 Sekunden und versuche es dann noch einmal.')
+    expect((await within(form).findByRole('alert')).textContent).toBe('Zu viele Versuche. Bitte warten Sie 42 Sekunden und versuchen Sie es dann noch einmal.')
   })
 
   it('asks for a code before asking the server', async () => {
     const user = userEvent.setup()
     const { fetch, form } = landing(() => answer(200, { boardId: BOARD }))
     await user.click(within(form).getByRole('button', { name: 'Zum Board' }))
-    expect((await within(form).findByRole('alert')).textContent).toBe('Bitte gib den Code ein.')
+    expect((await within(form).findByRole('alert')).textContent).toBe('Bitte geben Sie den Code ein.')
     expect(fetch).not.toHaveBeenCalled()
   })
 })

@@ -35,7 +35,7 @@ describe('landing page', () => {
 
     expect(screen.getByRole('main').textContent).toContain('Heißluftballon-Retrospektive')
     await user.type(screen.getByRole('textbox', { name: 'Titel' }), 'Sprint 42')
-    await user.type(screen.getByRole('textbox', { name: 'Dein Name' }), 'Mo')
+    await user.type(screen.getByRole('textbox', { name: 'Ihr Name' }), 'Mo')
     expect(screen.getAllByRole('button', { name: /erstellen/ })).toHaveLength(1)
     await user.click(screen.getByRole('button', { name: 'Board erstellen' }))
 

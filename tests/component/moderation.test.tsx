@@ -12,7 +12,7 @@ import { PARTICIPANT_ID, liveRegion, openBoardPage, openSettings } from '../help
 import { progressOfMember } from '../helpers/board'
 
 const PHASE_NAMES = ['Sammeln', 'Aufdecken', 'Clustern', 'Abstimmen', 'Maßnahmen', 'Abschluss']
-const PRIVATE_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
+const PRIVATE_HINT = 'Schreiben Sie Ihre Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -45,14 +45,14 @@ describe('phase bar', () => {
     const { doc } = openBoardPage('moderator')
     await user.click(screen.getByRole('button', { name: 'Nächste Phase' }))
     expect(toBoardView(doc).phase).toBe('aufdecken')
-    expect(screen.getByText('Alle Notizen sind sichtbar. Lest sie gemeinsam.')).toBeTruthy()
+    expect(screen.getByText('Alle Notizen sind sichtbar. Lesen Sie sie gemeinsam.')).toBeTruthy()
     expect(screen.queryByText(PRIVATE_HINT)).toBeNull()
     expect(screen.getByRole('button', { name: 'Aufdecken' }).getAttribute('aria-current')).toBe('step')
     expect(liveRegion().textContent).toBe('Phase: Aufdecken')
 
     await user.click(screen.getByRole('button', { name: 'Nächste Phase' }))
     expect(toBoardView(doc).phase).toBe('clustern')
-    expect(screen.getByText('Ordnet ähnliche Notizen zu Clustern und benennt sie.')).toBeTruthy()
+    expect(screen.getByText('Ordnen Sie ähnliche Notizen zu Clustern und benennen Sie sie.')).toBeTruthy()
     expect(liveRegion().textContent).toBe('Phase: Clustern')
 
     await user.click(screen.getByRole('button', { name: 'Abschluss' }))
@@ -62,20 +62,20 @@ describe('phase bar', () => {
 
     await user.click(screen.getByRole('button', { name: 'Abstimmen' }))
     expect(toBoardView(doc).phase).toBe('abstimmen')
-    expect(screen.getByText('Verteilt eure Stimmen auf die wichtigsten Punkte.')).toBeTruthy()
+    expect(screen.getByText('Verteilen Sie Ihre Stimmen auf die wichtigsten Punkte.')).toBeTruthy()
   })
 
   it('announces a phase change by the moderator to participants, and not on first render', () => {
     const { doc } = openBoardPage('participant', (d) => setPhase(d, 'aufdecken'))
     expect(liveRegion().textContent).toBe('')
     act(() => setPhase(doc, 'massnahmen'))
-    expect(screen.getByText('Haltet fest, was ihr konkret tun wollt: was, wer, bis wann.')).toBeTruthy()
+    expect(screen.getByText('Halten Sie fest, was Sie konkret tun wollen: was, wer, bis wann.')).toBeTruthy()
     expect(liveRegion().textContent).toBe('Phase: Maßnahmen')
   })
 
   it('says a different Sammeln line when collecting is not private', () => {
     const { doc } = openBoardPage('participant', (d) => setSetting(d, 'privateWriting', false))
-    expect(screen.getByText('Schreibt eure Gedanken in die drei Bereiche – alle sehen sie sofort.')).toBeTruthy()
+    expect(screen.getByText('Schreiben Sie Ihre Gedanken in die drei Bereiche – alle sehen sie sofort.')).toBeTruthy()
     act(() => setSetting(doc, 'privateWriting', true))
     expect(screen.getByText(PRIVATE_HINT)).toBeTruthy()
   })

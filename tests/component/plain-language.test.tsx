@@ -12,7 +12,7 @@ import { setSetting } from '../../model/settings'
 import { ZONES, ZONE_IDS } from '../../model/zones'
 import { openBoardPage } from '../helpers/moderatedBoard'
 
-const STANDARD_HINT = 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
+const STANDARD_HINT = 'Schreiben Sie Ihre Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.'
 
 afterEach(() => {
   // The store outlives a test (component-setup clears localStorage only).
@@ -32,12 +32,12 @@ describe('Leichte Sprache', () => {
     expect(localStorage.getItem('ballonfahrt:plain')).toBe('1')
     expect(screen.queryByText(STANDARD_HINT)).toBeNull()
     // One sentence per line.
-    for (const line of ['Jetzt schreibt ihr Notizen.', 'Schreibt eure Gedanken zu den 3 Fragen.', 'Nur du siehst deine Notizen.'])
+    for (const line of ['Jetzt schreiben Sie Notizen.', 'Schreiben Sie Ihre Gedanken zu den 3 Fragen.', 'Nur Sie sehen Ihre Notizen.'])
       expect(screen.getByText(line)).toBeTruthy()
 
     // It follows the phase.
     act(() => setPhase(doc, 'abstimmen'))
-    expect(screen.getByText('Jetzt stimmt ihr ab.')).toBeTruthy()
+    expect(screen.getByText('Jetzt stimmen Sie ab.')).toBeTruthy()
     act(() => {
       setPhase(doc, 'sammeln')
       setSetting(doc, 'privateWriting', false)
@@ -47,7 +47,7 @@ describe('Leichte Sprache', () => {
     await user.click(toggle)
     expect(toggle.checked).toBe(false)
     expect(localStorage.getItem('ballonfahrt:plain')).toBeNull()
-    expect(screen.getByText('Schreibt eure Gedanken in die drei Bereiche – alle sehen sie sofort.')).toBeTruthy()
+    expect(screen.getByText('Schreiben Sie Ihre Gedanken in die drei Bereiche – alle sehen sie sofort.')).toBeTruthy()
   })
 
   it('is "Easy Read" in English', async () => {

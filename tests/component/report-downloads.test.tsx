@@ -133,7 +133,7 @@ describe('downloads', () => {
     vi.stubGlobal('Image', LoadingImage)
     render(<ReportPage boardId={REPORT_BOARD} />)
     await user.click(screen.getByRole('button', { name: 'Als Bild (PNG) herunterladen' }))
-    expect((await screen.findByRole('alert')).textContent).toBe('Die Datei konnte nicht erstellt werden. Bitte versuche es noch einmal.')
+    expect((await screen.findByRole('alert')).textContent).toBe('Die Datei konnte nicht erstellt werden. Bitte versuchen Sie es noch einmal.')
   })
 })
 

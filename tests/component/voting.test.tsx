@@ -49,7 +49,7 @@ describe('voting', () => {
     expect(ballotOf(board.privateDoc).toJSON()).toEqual({ [board.cluster]: 2, [ziele]: 1 })
     expect(toBoardView(board.doc).tally).toEqual({})
     const group = within(zone(/Steigen/)).getByRole('group', { name: 'Vernetzung' })
-    expect(within(group).getByText('Deine Stimmen: 2')).toBeTruthy()
+    expect(within(group).getByText('Ihre Stimmen: 2')).toBeTruthy()
     expect(screen.getByText('Noch 2 von 5 Stimmen')).toBeTruthy()
     expect(screen.getByRole('status').textContent).toBe('Stimme für „Klare Ziele“ gegeben. Noch 2 Stimmen.')
 

@@ -24,7 +24,7 @@ describe('zone content', () => {
     const list = within(steigen).getByRole('list', { name: 'Notizen in Steigen' })
     const [draft] = within(list).getAllByRole('listitem')
     expect(draft?.textContent).toContain('Mein Entwurf')
-    expect(draft?.textContent).toContain('privat – nur für dich sichtbar')
+    expect(draft?.textContent).toContain('privat – nur für Sie sichtbar')
 
     await user.type(within(steigen).getByRole('textbox', { name: /Notiz/ }), 'Noch einer{Enter}')
     expect(toPrivateView(board.privateDoc).drafts.steigen.map((d) => d.text)).toEqual(['Mein Entwurf', 'Noch einer'])

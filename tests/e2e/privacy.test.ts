@@ -63,7 +63,7 @@ describe('a whole session talks only to its own server', () => {
     const anna = await annaContext.newPage()
     await anna.goto(origin)
     await anna.getByRole('textbox', { name: 'Titel' }).fill('Datenschutz im Blick')
-    await anna.getByRole('textbox', { name: 'Dein Name' }).fill('Anna')
+    await anna.getByRole('textbox', { name: 'Ihr Name' }).fill('Anna')
     await anna.getByRole('button', { name: 'Board erstellen' }).click()
     await zone(anna, /Steigen/).waitFor()
     const boardId = boardIdIn(anna)
@@ -265,7 +265,7 @@ describe('Datenschutzhinweise', () => {
     expect(await page.getByRole('contentinfo').count()).toBe(1)
     const sections = await page.getByRole('heading', { level: 2 }).allTextContents()
     expect(sections).toEqual(
-      expect.arrayContaining(['Verantwortliche Stelle', 'Was gespeichert wird', 'Wo die Daten liegen', 'Wie lange', 'Wer löschen kann', 'Deine Rechte']),
+      expect.arrayContaining(['Verantwortliche Stelle', 'Was gespeichert wird', 'Wo die Daten liegen', 'Wie lange', 'Wer löschen kann', 'Ihre Rechte']),
     )
     const text = (await page.getByRole('main').textContent()) ?? ''
     for (const fact of ['keine Cookies', 'Anwesenheitsliste', 'Hashwert', 'keine IP-Adressen', 'IndexedDB', 'SQLite', 'DATA_DIR', '30 Tagen', 'Board löschen', 'Board verlassen', 'Art. 15', 'Art. 77', 'vom Betreiber dieser Installation einzutragen']) {

@@ -68,7 +68,7 @@ describe('a whole retro', () => {
 
     // Clustern: Anna groups her two notes and names the cluster, with the keyboard only.
     await mod.getByRole('button', { name: 'Nächste Phase' }).click()
-    await anna.getByText('Ordnet ähnliche Notizen zu Clustern und benennt sie.').waitFor()
+    await anna.getByText('Ordnen Sie ähnliche Notizen zu Clustern und benennen Sie sie.').waitFor()
     await anna.getByRole('button', { name: 'Aktionen zur Notiz: Gelungene Vernetzungsarbeit' }).focus()
     await anna.keyboard.press('Enter')
     await pressUntil(anna, 'ArrowDown', 'In Cluster verschieben')

@@ -4,21 +4,21 @@ import { ZONES } from '../../../model/zones'
 export const languageDe = {
   // Plain language (Leichte Sprache, after the rules of the Netzwerk Leichte Sprache): short
   // sentences, one statement each, common words, no abbreviations, numbers as digits. `\n` ends a
-  // sentence that gets its own line. "ihr"/"du" as everywhere else in the product.
+  // sentence that gets its own line. Formal "Sie" as everywhere else; the du forms are in ../deDu.ts.
   'plain.toggle': 'Leichte Sprache',
-  'plain.toggleHint': 'Zeigt die Anleitung und die Fragen in Leichter Sprache. Nur für dich.',
+  'plain.toggleHint': 'Zeigt die Anleitung und die Fragen in Leichter Sprache. Nur für Sie.',
   'plain.questionMeans': 'Die Standard-Frage in Leichter Sprache:',
   'plain.question.steigen': ZONES.steigen.plainQuestion.de,
   'plain.question.untenHalten': ZONES.untenHalten.plainQuestion.de,
   'plain.question.einheizen': ZONES.einheizen.plainQuestion.de,
   'plain.phase.sammelnPrivate':
-    'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nNur du siehst deine Notizen.\nSpäter sehen alle die Notizen.',
-  'plain.phase.sammeln': 'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nAlle sehen die Notizen sofort.',
-  'plain.phase.aufdecken': 'Jetzt sieht jede Person alle Notizen.\nLest die Notizen zusammen.',
-  'plain.phase.clustern': 'Jetzt ordnet ihr die Notizen.\nNotizen mit dem gleichen Thema kommen in eine Gruppe.\nJede Gruppe bekommt einen Namen.',
-  'plain.phase.abstimmen': 'Jetzt stimmt ihr ab.\nJede Person hat ein paar Stimmen.\nGebt eure Stimmen den wichtigsten Punkten.',
-  'plain.phase.massnahmen': 'Jetzt plant ihr die nächsten Schritte.\nSchreibt auf: Was machen wir?\nWer macht es?\nBis wann ist es fertig?',
-  'plain.phase.abschluss': 'Das Treffen ist zu Ende.\nIhr könnt alles lesen.\nÄndern geht jetzt nicht mehr.',
+    'Jetzt schreiben Sie Notizen.\nSchreiben Sie Ihre Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nNur Sie sehen Ihre Notizen.\nSpäter sehen alle die Notizen.',
+  'plain.phase.sammeln': 'Jetzt schreiben Sie Notizen.\nSchreiben Sie Ihre Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nAlle sehen die Notizen sofort.',
+  'plain.phase.aufdecken': 'Jetzt sieht jede Person alle Notizen.\nLesen Sie die Notizen zusammen.',
+  'plain.phase.clustern': 'Jetzt ordnen Sie die Notizen.\nNotizen mit dem gleichen Thema kommen in eine Gruppe.\nJede Gruppe bekommt einen Namen.',
+  'plain.phase.abstimmen': 'Jetzt stimmen Sie ab.\nJede Person hat ein paar Stimmen.\nGeben Sie Ihre Stimmen den wichtigsten Punkten.',
+  'plain.phase.massnahmen': 'Jetzt planen Sie die nächsten Schritte.\nSchreiben Sie auf: Was machen wir?\nWer macht es?\nBis wann ist es fertig?',
+  'plain.phase.abschluss': 'Das Treffen ist zu Ende.\nJetzt können Sie alles lesen.\nÄndern geht nicht mehr.',
   // Each language's name in itself, so that a reader finds their own.
   'language.name.de': 'Deutsch',
   'language.name.en': 'English',

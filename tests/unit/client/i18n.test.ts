@@ -15,7 +15,7 @@ import { lookDe, lookEn } from '../../../client/i18n/parts/look'
  */
 
 const CLIENT = 'client'
-const DICTIONARIES = new Set(['client/i18n/de.ts', 'client/i18n/en.ts'])
+const DICTIONARIES = new Set(['client/i18n/de.ts', 'client/i18n/deDu.ts', 'client/i18n/en.ts'])
 const isDictionary = (file: string) => DICTIONARIES.has(file) || file.startsWith('client/i18n/parts/')
 
 function sourceFiles(dir: string): string[] {
@@ -68,6 +68,7 @@ const DYNAMIC: readonly { readonly template: string; readonly reason: string }[]
   { template: 'zone.${}.title', reason: 'a zone component shows the title of the zone id it renders' },
   { template: 'zone.${}.question', reason: 'the default question of the zone being rendered or edited' },
   { template: 'phase.hint.${}', reason: 'phaseText.ts: the instruction of the current phase, by phase id' },
+  { template: 'settings.address.${}', reason: 'AddressSetting.tsx: one radio button per address (Sie / du)' },
   { template: 'language.name.${}', reason: 'ReportLanguage.tsx: one radio button per locale, named in its own language' },
   { template: 'report.languageNote.${}', reason: 'ReportTools.tsx: which language the report is in, by the board locale' },
   { template: 'plain.phase.${}', reason: 'phaseText.ts: the plain-language instruction of the current phase, by phase id' },

@@ -52,6 +52,15 @@ describe('JSON board file', () => {
     expect(roundTrip(rich)).toEqual(rich)
   })
 
+  it('carries the "Anrede": a du board stays du, a file from before the setting imports as Sie', () => {
+    const file: BoardFile = { ...toBoardFile(fixtureView()), settings: { ...toBoardFile(fixtureView()).settings, address: 'du' } }
+    expect(roundTrip(file).settings.address).toBe('du')
+    expect(boardOf(parseBoardFile(JSON.parse(JSON.stringify(file)))).view.settings.address).toBe('du')
+    const { address: _dropped, ...older } = toBoardFile(fixtureView()).settings
+    expect(boardOf(parseBoardFile(minimal({ settings: older }))).view.settings.address).toBe('sie')
+    expect(errorOf(minimal({ settings: { address: 'euch' } })).message).toMatch(/settings\.address/)
+  })
+
   it('imports the fixture as a finished board: phase Abschluss, date, questions, votes revealed', () => {
     const { doc, view } = boardOf(parseBoardFile(fixtureData()))
     expect(view.phase).toBe('abschluss')

@@ -20,6 +20,7 @@ describe('settings', () => {
       askInstitution: false,
       quoteInstitution: false,
       namesInExports: false,
+      address: 'sie',
     })
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true)
     expect([...SETTING_NAMES].sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort())
@@ -49,6 +50,18 @@ describe('settings', () => {
       for (const bad of [0, 1, 'true', null, undefined, {}]) expect(isValidSetting(name, bad), `${name}=${String(bad)}`).toBe(false)
     }
     for (const name of ['', 'unknown', 'toString', '__proto__', 'constructor']) expect(isValidSetting(name, true)).toBe(false)
+  })
+
+  it('accepts only "sie" and "du" as the address, and old boards without one say "Sie"', () => {
+    expect(isValidSetting('address', 'sie')).toBe(true)
+    expect(isValidSetting('address', 'du')).toBe(true)
+    for (const bad of ['Sie', 'ihr', '', true, null, undefined, {}, ['du']]) expect(isValidSetting('address', bad), String(bad)).toBe(false)
+    const doc = newDoc()
+    metaOf(doc).set('setting.address', 'euch')
+    expect(readSettings(metaOf(doc)).address).toBe('sie')
+    setSetting(doc, 'address', 'du')
+    expect(readSettings(metaOf(doc)).address).toBe('du')
+    expect(() => setSetting(doc, 'address', 'ihr' as 'du')).toThrow(RangeError)
   })
 
   it('writes a valid setting into meta as setting.<name>', () => {

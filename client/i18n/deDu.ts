@@ -1,0 +1,61 @@
+import type { Messages } from './de'
+
+/**
+ * The "du" register of German: only the messages that address the reader, as the board's
+ * "Anrede" setting offers it (model/settings.ts, `address: 'du'`). Everything else comes from
+ * `de`, which speaks formally ("Sie"), the default for the official network meetings Ballonfahrt
+ * serves. A message that addresses the reader in `de` needs its entry here
+ * (tests/unit/client/register.test.ts checks both directions).
+ */
+export const deDu: Partial<Messages> = {
+  'landing.intro1': 'In der Heißluftballon-Retrospektive sammelt ihr, was euer Netzwerk steigen lässt, was es unten hält und wo ihr mehr einheizen müsst.',
+  'landing.intro2': 'Erstellt ein Board, teilt den Link im Videocall und schreibt gemeinsam Notizen in die drei Bereiche rund um den Ballon.',
+  'landing.name': 'Dein Name',
+  'landing.error': 'Das Board konnte nicht erstellt werden. Bitte prüfe die Verbindung und versuche es noch einmal.',
+  'join.hint': 'Ohne Namen trittst du anonym bei.',
+  'problem.boardFullText': 'Das Board hat die Höchstzahl an Teilnehmenden erreicht. Versuche es später noch einmal.',
+  'problem.rejected': 'Deine letzte Änderung wurde vom Server abgelehnt; das Board wurde neu geladen.',
+  'presence.you': '(du)',
+  'error.noVotesLeft': 'Du hast keine Stimmen mehr. Nimm eine Stimme zurück, um sie neu zu vergeben.',
+  'draft.private': 'privat – nur für dich sichtbar',
+  'vote.mine': 'Deine Stimmen: {count}',
+  'actions.whatRequired': 'Bitte beschreibe, was zu tun ist.',
+  'error.invalidDate': 'Bitte gib ein gültiges Datum an.',
+  'phase.hint.sammelnPrivate': 'Schreibt eure Gedanken in die drei Bereiche – die anderen sehen sie erst beim Aufdecken.',
+  'phase.hint.sammeln': 'Schreibt eure Gedanken in die drei Bereiche – alle sehen sie sofort.',
+  'phase.hint.aufdecken': 'Alle Notizen sind sichtbar. Lest sie gemeinsam.',
+  'phase.hint.clustern': 'Ordnet ähnliche Notizen zu Clustern und benennt sie.',
+  'phase.hint.abstimmen': 'Verteilt eure Stimmen auf die wichtigsten Punkte.',
+  'phase.hint.massnahmen': 'Haltet fest, was ihr konkret tun wollt: was, wer, bis wann.',
+  'delete.failed': 'Das Board konnte nicht gelöscht werden. Bitte versuche es noch einmal.',
+  'focus.followHint': 'Zeigt dir, was die Moderation hervorhebt.',
+  'report.failed': 'Die Datei konnte nicht erstellt werden. Bitte versuche es noch einmal.',
+  'landing.demoError': 'Das Beispiel konnte nicht geladen werden. Bitte versuche es noch einmal.',
+  'leave.text': 'Dieser Browser vergisst das Board: deine Kennung, deinen Namen und die hier gespeicherte Kopie. Das Board selbst bleibt für die anderen bestehen.',
+  'leave.moderator': 'Achtung: Damit verliert dieser Browser die Moderationsrechte für das Board, außer du hast den Moderationslink aufbewahrt.',
+  'joining.codeEmpty': 'Bitte gib den Code ein.',
+  'joining.codeUnknown': 'Diesen Code gibt es nicht oder er ist abgelaufen (Codes gelten 24 Stunden). Bitte frag die Moderation nach dem aktuellen Code.',
+  'joining.codeRateLimited': 'Zu viele Versuche. Bitte warte {seconds} Sekunden und versuche es dann noch einmal.',
+  'joining.codeFailed': 'Der Code konnte nicht geprüft werden. Bitte prüfe die Verbindung und versuche es noch einmal.',
+  'joining.intro': 'So kommt ihr auf dieses Board: Code auf der Startseite unter „Mit Code beitreten“ eingeben, QR-Code mit dem Handy scannen oder den Link öffnen.',
+  'intro.notes.private': 'Beim privaten Sammeln sieht nur du deine Notizen. Die anderen sehen sie erst, wenn die Moderation sie aufdeckt.',
+  'intro.vote.phases': 'Die Moderation führt durch die Phasen. Beim Clustern kommen ähnliche Notizen in eine Gruppe – per Ziehen oder über „Verschieben …“. Beim Abstimmen verteilst du deine Stimmen mit „Stimme geben“ auf die wichtigsten Punkte.',
+  'plain.toggleHint': 'Zeigt die Anleitung und die Fragen in Leichter Sprache. Nur für dich.',
+  'plain.phase.sammelnPrivate': 'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nNur du siehst deine Notizen.\nSpäter sehen alle die Notizen.',
+  'plain.phase.sammeln': 'Jetzt schreibt ihr Notizen.\nSchreibt eure Gedanken zu den 3 Fragen.\nJede Notiz kommt zu einer Frage.\nAlle sehen die Notizen sofort.',
+  'plain.phase.aufdecken': 'Jetzt sieht jede Person alle Notizen.\nLest die Notizen zusammen.',
+  'plain.phase.clustern': 'Jetzt ordnet ihr die Notizen.\nNotizen mit dem gleichen Thema kommen in eine Gruppe.\nJede Gruppe bekommt einen Namen.',
+  'plain.phase.abstimmen': 'Jetzt stimmt ihr ab.\nJede Person hat ein paar Stimmen.\nGebt eure Stimmen den wichtigsten Punkten.',
+  'plain.phase.massnahmen': 'Jetzt plant ihr die nächsten Schritte.\nSchreibt auf: Was machen wir?\nWer macht es?\nBis wann ist es fertig?',
+  'plain.phase.abschluss': 'Das Treffen ist zu Ende.\nIhr könnt alles lesen.\nÄndern geht jetzt nicht mehr.',
+  'events.failed': 'Die Veranstaltung konnte nicht geladen werden. Bitte prüfe die Verbindung und versuche es erneut.',
+  'events.unknown': 'Zu diesem Code gibt es keine Veranstaltung. Bitte prüfe den Code auf dem Programm oder an der Tür.',
+  'events.chooseHeading': 'Wähle dein Forum',
+  'events.noRound': 'Gerade ist keine Runde geöffnet. Bitte versuche es zu Beginn deiner Runde erneut.',
+  'events.noToken': 'Für die Übersicht brauchst du den Link der Organisation oder deinen Moderationslink.',
+  'events.downloadFailed': 'Der Bericht konnte nicht geladen werden. Bitte versuche es erneut.',
+  'bar.endsVote.text': 'Die Abstimmung ist noch offen. Wenn du die Phase wechselst, wird sie beendet und die abgegebenen Stimmen werden gezählt.',
+  'bar.keepsVotes.text': 'Die gezählten Stimmen bleiben stehen. Wenn du Cluster danach änderst, passen sie nicht mehr dazu; öffne dann die Abstimmung in „Abstimmen“ erneut.',
+  'operator.failed': 'Die Angaben des Betreibers konnten nicht geladen werden. Bitte lade die Seite neu.',
+  'settings.coModeratorOffline': 'Der Server ist nicht erreichbar. Bitte versuche es noch einmal.',
+}

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { newSecretId } from '../../model/ids'
+import { metaOf } from '../../model/schema'
+import { readSettings } from '../../model/settings'
+import { MESSAGE } from '../../protocol/messages'
+import { rawSocket, syncUpdate } from '../helpers/abuse'
+import type { RawSocket } from '../helpers/abuse'
+import { connectClient, waitFor } from '../helpers/clients'
+import type { TestClient } from '../helpers/clients'
+import { createBoard, startTestServer } from '../helpers/server'
+import type { CreatedBoard, TestServer } from '../helpers/server'
+import * as Y from 'yjs'
+
+/**
+ * The board's "Anrede" (setting.address) through the real server and guard: only the moderator
+ * changes it, only to "sie" or "du"; a participant's try is refused and changes nothing.
+ */
+let server: TestServer
+const clients: TestClient[] = []
+const raws: RawSocket[] = []
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy()
+  for (const r of raws.splice(0)) r.ws.terminate()
+  await server.stop()
+})
+
+async function boardAddress(board: CreatedBoard): Promise<unknown> {
+  const room = await server.app.rooms.open(board.boardId)
+  server.app.rooms.release(room)
+  return readSettings(metaOf(room.doc)).address
+}
+
+/** Sends `setting.address = value` as a change on a synced copy of the board; returns 'ack' or the reject code. */
+async function sendAddress(board: CreatedBoard, value: unknown, query: string): Promise<string> {
+  const copy = connectClient(server.ws, board.boardId)
+  clients.push(copy)
+  await copy.synced()
+  const before = Y.encodeStateVector(copy.doc)
+  const scratch = new Y.Doc()
+  Y.applyUpdate(scratch, Y.encodeStateAsUpdate(copy.doc))
+  metaOf(scratch).set('setting.address', value)
+  const update = Y.encodeStateAsUpdate(scratch, before)
+  const socket = rawSocket(`${server.ws}/${board.boardId}?${query}`)
+  raws.push(socket)
+  await socket.opened
+  socket.ws.send(syncUpdate(update))
+  const answered = () => socket.frames.find((f) => f[0] === MESSAGE.ack || f[0] === MESSAGE.reject)
+  await waitFor(() => answered() !== undefined, 5000, 'ack or reject')
+  const answer = answered()!
+  return answer[0] === MESSAGE.ack ? 'ack' : new TextDecoder().decode(answer.subarray(3))
+}
+
+describe('the board setting "Anrede"', () => {
+  it('is "Sie" on a new board, and a participant cannot change it', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Netzwerktreffen' })
+    expect(await boardAddress(board)).toBe('sie')
+    expect(await sendAddress(board, 'du', `p=${newSecretId()}`)).toBe('notAllowed')
+    expect(await boardAddress(board)).toBe('sie')
+  })
+
+  it('the moderator sets "du" and every client sees it; another form is refused', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Netzwerktreffen' })
+    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
+    const participant = connectClient(server.ws, board.boardId)
+    clients.push(moderator, participant)
+    await Promise.all([moderator.synced(), participant.synced()])
+    metaOf(moderator.doc).set('setting.address', 'du')
+    await moderator.settled()
+    await waitFor(() => readSettings(metaOf(participant.doc)).address === 'du', 5000, 'the participant sees "du"')
+    expect(await boardAddress(board)).toBe('du')
+    expect(await sendAddress(board, 'ihr', `p=${newSecretId()}&m=${encodeURIComponent(board.moderatorToken)}`)).toBe('invalid')
+    expect(await boardAddress(board)).toBe('du')
+  })
+})
