@@ -58,4 +58,7 @@ export const deDu: Partial<Messages> = {
   'bar.keepsVotes.text': 'Die gezählten Stimmen bleiben stehen. Wenn du Cluster danach änderst, passen sie nicht mehr dazu; öffne dann die Abstimmung in „Abstimmen“ erneut.',
   'operator.failed': 'Die Angaben des Betreibers konnten nicht geladen werden. Bitte lade die Seite neu.',
   'settings.coModeratorOffline': 'Der Server ist nicht erreichbar. Bitte versuche es noch einmal.',
+  'events.doorHeading': 'So kommst du in dein Forum',
+  'events.doorScan': 'Scanne den QR-Code mit deinem Handy oder öffne diesen Link:',
+  'events.doorCode': 'Oder gib auf der Startseite unter „Mit Code beitreten“ diesen Code ein:',
 }
