@@ -61,4 +61,5 @@ export const deDu: Partial<Messages> = {
   'events.doorHeading': 'So kommst du in dein Forum',
   'events.doorScan': 'Scanne den QR-Code mit deinem Handy oder öffne diesen Link:',
   'events.doorCode': 'Oder gib auf der Startseite unter „Mit Code beitreten“ diesen Code ein:',
+  'error.tooFew': 'Wähle mindestens zwei Notizen aus, um sie zu gruppieren.',
 }

@@ -12,7 +12,9 @@ import type { MessageKey } from '../../../client/i18n/index'
 
 /** Forms that address the reader informally: pronouns, possessives and the imperatives our texts use; not a quoted word („du“). */
 const INFORMAL = [
-  /(?<!„)\b(du|dich|dir|dein\w*|euch|euer|eure[mnrs]?|ihr)\b/,
+  /(?<!„)\b(du|dich|dir|dein\w*|euch|euer|eure[mnrs]?)\b/,
+  // "ihr" addresses a group, except after a preposition ("bis zu ihr") or before a noun ("ihr Browser").
+  /(?<!\b(zu|mit|von|bei|aus|nach|seit|gegenüber) )\bihr\b(?! [A-ZÄÖÜ])/,
   /\b(Du|Dich|Dir|Dein\w*|Euch|Euer|Eure[mnrs]?)\b/,
   /\bIhr (könnt|seid|habt|wollt|müsst|sammelt)\b/,
   /\b(prüfe|versuche|gib|beschreibe|warte|frag|nimm|schreibt|lest|ordnet|verteilt|haltet|gebt|wähle|lade|öffne)\b/,
@@ -37,6 +39,9 @@ describe('the German register', () => {
     expect(informal('Schreibt eure Gedanken auf.')).toBe(true)
     expect(informal('Ihr könnt alles lesen.')).toBe(true)
     expect(informal('Versuche es später noch einmal.')).toBe(true)
+    expect(informal('Haltet fest, was ihr konkret tun wollt.')).toBe(true)
+    expect(informal('Umschalt+Leertaste wählt alle Notizen bis zu ihr.')).toBe(false)
+    expect(informal('Teilnehmende entfernen, was ihr Browser gespeichert hat.')).toBe(false)
     expect(informal('Zu viele Versuche. Bitte warten Sie.')).toBe(false)
     expect(informal('Bitte prüfen Sie die Verbindung.')).toBe(false)
     expect(informal('Wählen Sie Ihr Forum')).toBe(false)
