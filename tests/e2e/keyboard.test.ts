@@ -91,7 +91,11 @@ describe('keyboard only', () => {
     for (let i = 0; i < 5 && !(await focusedName(mod)).startsWith('In Cluster verschieben'); i++) await mod.keyboard.press('ArrowDown')
     await expectFocusOn(mod, /^In Cluster verschieben/)
     await mod.keyboard.press('Enter')
-    for (let i = 0; i < 10 && !(await focusedName(mod)).startsWith('Neuer Cluster mit „Abbau von Doppelstrukturen“'); i++) await mod.keyboard.press('ArrowDown')
+    // The cluster picker: its search box has the focus; typing narrows the list, Arrow down enters it.
+    await expectFocusOn(mod, 'Cluster oder Notiz suchen')
+    await mod.keyboard.type('Abbau')
+    await mod.getByRole('status').filter({ hasText: /^1 Treffer$/ }).waitFor()
+    await mod.keyboard.press('ArrowDown')
     await expectFocusOn(mod, 'Neuer Cluster mit „Abbau von Doppelstrukturen“')
     await mod.keyboard.press('Enter')
     await zone(anna, /Steigen/).getByRole('heading', { name: /Unbenannter Cluster/ }).waitFor()
@@ -113,6 +117,18 @@ describe('keyboard only', () => {
     await mod.keyboard.press('Enter')
     await zone(anna, /Steigen/).getByRole('heading', { name: /Vernetzung & Strukturen/ }).waitFor()
     await expectFocusOn(mod, 'Cluster umbenennen: Vernetzung & Strukturen')
+
+    // Two notes selected with Space on each and grouped in one step from the selection bar.
+    await tabTo(mod, /^Familien beteiligen/, { role: 'listitem' })
+    await mod.keyboard.press('Space')
+    await tabTo(mod, /^Personalwechsel/, { role: 'listitem' })
+    await mod.keyboard.press('Space')
+    await mod.getByRole('status').filter({ hasText: '2 Notizen ausgewählt' }).waitFor()
+    await tabTo(mod, 'Auswahl gruppieren')
+    await mod.keyboard.press('Enter')
+    await waitForAnnouncement(mod, '2 Notizen in Cluster „Unbenannter Cluster“ gruppiert.')
+    await zone(anna, /Einheizen/).getByRole('heading', { name: /Unbenannter Cluster/ }).waitFor()
+    expect(await zone(anna, /Einheizen/).getByRole('list', { name: /Notizen im Cluster/ }).getByRole('listitem').count()).toBe(2)
 
     // Abstimmen: Anna gives two votes to the cluster and one to a note.
     await toPhase(mod, [anna], 'Abstimmen')
