@@ -42,6 +42,8 @@ export class Cluster {
   private readonly in: RelayIn
   private timer: NodeJS.Timeout | null = null
   private stopping = false
+  /** When `check` last reached Redis. */
+  private checkedAt = Date.now()
 
   private constructor(
     private readonly redis: Redis,
@@ -82,7 +84,9 @@ export class Cluster {
 
   /** Connects to Redis (the start fails when it cannot), subscribes, starts renewing. */
   static async start(config: ClusterConfig, store: BoardStore, rooms: Rooms, serve: ServeRelayed, links: LinkConnections): Promise<Cluster> {
-    const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: Math.max(200, Math.floor(config.leaseMs / 3)) }
+    // A command may take up to half a lease: an owner renews every third of a lease and may act
+    // until 0.9 of it, so a slow answer (a machine short of CPU) still renews in time.
+    const options = { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, commandTimeout: Math.max(200, Math.floor(config.leaseMs / 2)) }
     const redis = new Redis(config.redisUrl, options)
     const subscriber = new Redis(config.redisUrl, { ...options, commandTimeout: undefined })
     for (const client of [redis, subscriber]) client.on('error', () => {})
@@ -153,7 +157,7 @@ export class Cluster {
 
   /**
    * Every third of a lease: says this instance is alive, closes relayed sockets whose owner
-   * changed (or cannot be read), ends connections relayed from instances that are gone.
+   * changed, ends connections relayed from instances that are gone.
    */
   private async check(): Promise<void> {
     if (this.stopping) return
@@ -161,10 +165,13 @@ export class Cluster {
       await this.redis.set(ALIVE(this.instance), '1', 'PX', this.leases.ttlMs)
       await Promise.all([...this.out.boards().keys()].map(async (boardId) => this.out.ownerIs(boardId, await this.leases.holder(boardId))))
       await Promise.all([...this.in.sources()].map(async (from) => ((await this.redis.exists(ALIVE(from))) === 0 ? this.in.sourceGone(from) : undefined)))
+      this.checkedAt = Date.now()
     } catch (error) {
       log('cluster.checkFailed', { error: String(error) })
-      // Owners cannot be proven: relayed sockets reconnect and find them again.
-      this.out.closeAll(CLOSE_HANDOVER, 'Board wird übergeben')
+      // One slow answer proves nothing: an owner that lost its lease closes its relayed
+      // connections itself, and a broken Redis connection ends them all (broken()). Only when
+      // owners could not be read for a whole lease do relayed sockets reconnect to find them.
+      if (Date.now() - this.checkedAt > this.leases.ttlMs) this.out.closeAll(CLOSE_HANDOVER, 'Board wird übergeben')
     }
   }
 

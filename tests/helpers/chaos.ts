@@ -18,6 +18,7 @@ import { notesOf } from '../../model/schema'
 import { isDocumentMessage, MESSAGE, SYNC_STEP2, SYNC_UPDATE } from '../../protocol/messages'
 import { SqliteBoardStore } from '../../server/store/sqlite'
 import { connectClient, waitFor } from './clients'
+import { freePort } from './services'
 
 /**
  * Crash harness for the durability promise "an acknowledged note is never lost": the real server
@@ -65,15 +66,20 @@ export class ServerProcess {
     private readonly args: readonly string[] = ['--import', 'tsx', 'server/index.ts'],
   ) {}
 
-  /** Starts the server; the first start picks a free port, later ones reuse it. */
+  /**
+   * Starts the server; the first start picks a free port (below the ephemeral range, see
+   * freePort), later ones reuse it.
+   */
   async start(): Promise<void> {
+    const first = this.port === 0
     for (let attempt = 0; ; attempt++) {
+      if (first && attempt < 5) this.port = await freePort()
       try {
         await this.spawnOnce()
         return
       } catch (error) {
-        // The old port may be taken for a moment; try again a few times.
-        if (attempt >= 5 || this.port === 0) throw error
+        // The port may be taken for a moment (or, on a first start, by someone else's test).
+        if (attempt >= 5) throw error
         await sleep(100)
       }
     }
@@ -99,7 +105,18 @@ export class ServerProcess {
     child.stderr!.on('data', keep)
     let exited = false
     child.once('exit', () => (exited = true))
-    await waitFor(() => exited || /"event":"server.listening"/.test(this.out), 20_000, 'server start')
+    try {
+      await waitFor(() => exited || /"event":"server.listening"/.test(this.out), 20_000, 'server start')
+    } catch (error) {
+      // Too slow to start (a machine short of CPU): it must not start listening later, holding
+      // the port (and perhaps boards) while the next attempt runs.
+      if (!exited) {
+        child.kill('SIGKILL')
+        await waitFor(() => exited, 5000, 'the slow server to exit')
+      }
+      this.child = null
+      throw error
+    }
     if (exited) {
       this.child = null
       throw new Error(`server exited on start:\n${this.out}`)

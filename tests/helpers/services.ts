@@ -22,14 +22,38 @@ process.once('exit', () => {
   for (const kill of live.values()) kill()
 })
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * A port that is free now, below the kernel's ephemeral range. The services and instances the
+ * tests start are killed and restarted on the same port; a port from the ephemeral range (what
+ * `listen(0)` picks) may meanwhile become the local end of any outgoing connection on the
+ * machine (a client, nginx to an upstream, a pool to PostgreSQL), and the restart fails with
+ * EADDRINUSE. Below that range the kernel hands nothing out by itself.
+ */
+export async function freePort(): Promise<number> {
+  const [low] = ephemeralRange()
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 10_000 + Math.floor(Math.random() * (low - 10_000))
+    if (await bindable(port)) return port
+  }
+  throw new Error('no free port below the ephemeral range')
+}
+
+/** The kernel's ephemeral port range (Linux), or the IANA one elsewhere. */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/).map(Number)
+    if (low! > 11_000 && high! > low!) return [low!, high!]
+  } catch {
+    // not Linux
+  }
+  return [49_152, 65_535]
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
   })
 }
 
