@@ -127,6 +127,24 @@ describe('the new event pages on a phone', () => {
   })
 })
 
+describe('the new event pages in the dark and high-contrast themes', () => {
+  it.each(['dark', 'contrast'] as const)('%s: the combined report, the overview and the slide for the door are axe-clean', async (theme) => {
+    const context = await contextWith(e2e.browser, { introDone: true, theme }, DESKTOP)
+    const page = await context.newPage()
+    await page.goto(`${e2e.server.http}/v/${event.eventId}/bericht#o=${event.organiserToken}`)
+    await page.getByRole('heading', { level: 1, name: event.title }).waitFor()
+    expect(await page.locator('html').getAttribute('data-theme')).toBe(theme)
+    await expectNoAxeViolations(page, `Gesamtbericht (${theme})`)
+    await page.goto(`${e2e.server.http}/v/${event.eventId}`)
+    await page.getByRole('region', { name: 'Zugang für Teilnehmende' }).getByRole('img').waitFor()
+    await expectNoAxeViolations(page, `Übersicht (${theme})`)
+    await page.goto(`${e2e.server.http}/e/${event.eventCode}/aushang`)
+    await page.getByRole('img', { name: /QR-Code/ }).waitFor()
+    await expectNoAxeViolations(page, `Aushang (${theme})`)
+    await context.close()
+  })
+})
+
 describe('the event code’s QR code', () => {
   it('on the overview with code and link as text, and the slide for the door, which prints code, link and QR code (axe-clean)', async () => {
     const context = await contextWith(e2e.browser, { introDone: true }, DESKTOP)
