@@ -1,18 +1,32 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { RefObject } from 'react'
 
+/** How long "Link kopiert" stays on screen; the live region has said it by then. */
+export const COPIED_SHOWN_MS = 4000
+
 /**
- * Copies a link to the clipboard and says so in a live region; where there is no clipboard (or
- * it refuses), the link is shown in a field, selected for Ctrl+C.
+ * Copies a link to the clipboard and says so in a live region, for a few seconds (COPIED_SHOWN_MS);
+ * where there is no clipboard (or it refuses), the link is shown in a field, selected for Ctrl+C.
  */
 export function useCopyLink() {
   const [announcement, setAnnouncement] = useState('')
+  const [fleeting, setFleeting] = useState(false)
   const [manual, setManual] = useState<string | null>(null)
   const field = useRef<HTMLInputElement>(null)
 
-  /** Says `message` (and hides a link shown for copying by hand). */
+  useEffect(() => {
+    if (!fleeting) return
+    const timer = setTimeout(() => {
+      setAnnouncement('')
+      setFleeting(false)
+    }, COPIED_SHOWN_MS)
+    return () => clearTimeout(timer)
+  }, [fleeting, announcement])
+
+  /** Says `message` and keeps it (and hides a link shown for copying by hand). */
   function say(message: string): void {
     setManual(null)
+    setFleeting(false)
     setAnnouncement(message)
   }
 
@@ -22,6 +36,7 @@ export function useCopyLink() {
       if (!navigator.clipboard) throw new Error('no clipboard')
       await navigator.clipboard.writeText(link)
       say(copied)
+      setFleeting(true)
     } catch {
       setManual(link)
       // Wait for the field to render, then select the link for Ctrl+C.

@@ -12,7 +12,7 @@ import { ReportLanguage } from '../moderation/ReportLanguage'
 import { useLocale } from '../store/locale'
 import { useIsModerator } from '../store/permissions'
 import { copyRichText } from './clipboard'
-import { MIME, downloadBlob, exportFileName } from './files'
+import { CSV_KINDS, MIME, downloadBlob, exportFileName } from './files'
 import { pictureSvg } from './picture'
 import { svgToPng } from './png'
 import { pictureInput } from './ReportView'
@@ -49,17 +49,17 @@ export function ReportTools({ view, report, locale, mayExport }: Props) {
   const [error, setError] = useState('')
   const [busy, setBusy] = useState<Format | null>(null)
 
-  const name = (ext: string) => exportFileName(view.title, view.date, ext)
+  const name = (ext: string, kind = '') => exportFileName(view.title, view.date, ext, new Date(), kind)
 
   async function fileFor(format: Format): Promise<{ blob: Blob; fileName: string }> {
     switch (format) {
       case 'md':
         return { blob: new Blob([toMarkdown(view, locale)], { type: MIME.md }), fileName: name('md') }
       case 'csv':
-        return { blob: new Blob([toCsv(view, { separator: ',', locale })], { type: MIME.csv }), fileName: name('csv') }
+        return { blob: new Blob([toCsv(view, { separator: ',', locale })], { type: MIME.csv }), fileName: name('csv', CSV_KINDS[locale].csv) }
       case 'csvExcel': {
         const csv = toCsv(view, { separator: ';', locale })
-        return { blob: new Blob([csv.startsWith(BOM) ? csv : BOM + csv], { type: MIME.csv }), fileName: name('csv') }
+        return { blob: new Blob([csv.startsWith(BOM) ? csv : BOM + csv], { type: MIME.csv }), fileName: name('csv', CSV_KINDS[locale].csvExcel) }
       }
       case 'json':
         return { blob: new Blob([toJson(view)], { type: MIME.json }), fileName: name('json') }

@@ -1,3 +1,5 @@
+import type { Locale } from '../../model/zones'
+
 /** File names and downloads for the report's exports. */
 
 const TRANSLITERATE: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', ø: 'oe', œ: 'oe', ł: 'l', đ: 'd' }
@@ -22,11 +24,21 @@ function today(now: Date): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
-/** `ballonfahrt-<title-slug>-<date>.<ext>`, ASCII only; the slug is left out for a title without letters or digits. */
-export function exportFileName(title: string, date: string, ext: string, now: Date = new Date()): string {
+/**
+ * `ballonfahrt-<title-slug>[-<kind>]-<date>.<ext>`, ASCII only; the slug is left out for a title
+ * without letters or digits. `kind` says what the file holds where one extension has two files
+ * (the two CSV files, see CSV_KINDS).
+ */
+export function exportFileName(title: string, date: string, ext: string, now: Date = new Date(), kind = ''): string {
   const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : today(now)
-  const slug = slugOf(title)
-  return `ballonfahrt-${slug ? `${slug}-` : ''}${day}.${ext}`
+  const parts = [slugOf(title), slugOf(kind)].filter((part) => part !== '')
+  return `ballonfahrt-${parts.map((part) => `${part}-`).join('')}${day}.${ext}`
+}
+
+/** What each CSV file is, in the files' language: the notes with their votes, for any program or for Excel. */
+export const CSV_KINDS: Readonly<Record<Locale, { readonly csv: string; readonly csvExcel: string }>> = {
+  de: { csv: 'notizen', csvExcel: 'notizen-excel' },
+  en: { csv: 'notes', csvExcel: 'notes-excel' },
 }
 
 /** How long the object URL of a download lives: long enough for every browser to start the download. */

@@ -58,8 +58,8 @@ describe('downloads', () => {
     expect(JSON.parse(await textOf(json))).toMatchObject({ format: 'ballonfahrt-board', title: 'Sprint 42 – Rückblick' })
     expect(json.type).toBe('application/json;charset=utf-8')
     expect(downloads.clicks.map((c) => c.download)).toEqual([
-      'ballonfahrt-sprint-42-rueckblick-2025-01-29.csv',
-      'ballonfahrt-sprint-42-rueckblick-2025-01-29.csv',
+      'ballonfahrt-sprint-42-rueckblick-notizen-2025-01-29.csv',
+      'ballonfahrt-sprint-42-rueckblick-notizen-excel-2025-01-29.csv',
       'ballonfahrt-sprint-42-rueckblick-2025-01-29.json',
     ])
   })

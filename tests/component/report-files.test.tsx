@@ -16,6 +16,9 @@ describe('export file names', () => {
   it('are ballonfahrt-<slug>-<date>.<ext>, with today for a board without a date', () => {
     expect(exportFileName('Sprint 42 – Rückblick', '2025-01-29', 'md')).toBe('ballonfahrt-sprint-42-rueckblick-2025-01-29.md')
     expect(exportFileName('', '2025-01-29', 'csv')).toBe('ballonfahrt-2025-01-29.csv')
+    // What the file is, where one extension has two files (the two CSV files).
+    expect(exportFileName('Netzwerktreffen Mai', '2026-05-04', 'csv', new Date(), 'notizen')).toBe('ballonfahrt-netzwerktreffen-mai-notizen-2026-05-04.csv')
+    expect(exportFileName('', '2026-05-04', 'csv', new Date(), 'notizen-excel')).toBe('ballonfahrt-notizen-excel-2026-05-04.csv')
     expect(exportFileName('Retro', '', 'png', new Date(2026, 2, 5))).toBe('ballonfahrt-retro-2026-03-05.png')
     for (const name of [exportFileName('Ünïcödé ✓ <b>', '2025-01-29', 'docx')]) expect(name).toMatch(/^[a-z0-9.-]+$/)
   })

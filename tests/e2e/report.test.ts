@@ -34,6 +34,7 @@ describe('the report', () => {
     expect(md.name).toMatch(/^ballonfahrt-[a-z0-9-]+-2025-01-29\.md$/)
     expect(md.bytes.toString('utf8')).toContain('Fehlende finanzielle Ressourcen')
     const csv = await download(page, 'CSV herunterladen')
+    expect(csv.name).toMatch(/^ballonfahrt-[a-z0-9-]+-notizen-2025-01-29\.csv$/)
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     expect(csv.bytes.toString('utf8')).toContain('Personalwechsel')
     const json = JSON.parse((await download(page, 'JSON herunterladen')).bytes.toString('utf8')) as { format: string }
