@@ -6,6 +6,7 @@ export type ModelErrorCode =
   | 'unknownCluster'
   | 'unknownAction'
   | 'boardFull'
+  | 'draftLimit'
   | 'noVotesLeft'
   | 'itemLimit'
   | 'notVoting'

@@ -20,4 +20,6 @@ export const LIMITS = {
   actionsPerBoard: 200,
   /** Notes on one board. */
   notesPerBoard: 2000,
+  /** Drafts in one participant's private doc (private collecting); more are refused before they are sent. */
+  draftsPerParticipant: 100,
 } as const

@@ -36,7 +36,8 @@ export function declarePrivateRoots(doc: Y.Doc): void {
 /** Writes a draft note into the private doc and returns its id (kept when it is revealed). */
 export function addDraft(doc: Y.Doc, input: { zone: ZoneId; text: string; createdAt?: number }): NoteId {
   const text = cleanInput(input.text, LIMITS.noteLength)
-  if (draftsOf(doc).size >= LIMITS.notesPerBoard) throw new ModelError('boardFull')
+  // Refused here, before anything is sent: the text stays with its author (the guard refuses the same).
+  if (draftsOf(doc).size >= LIMITS.draftsPerParticipant) throw new ModelError('draftLimit')
   const id = newItemId()
   doc.transact(() => {
     const d = new Y.Map<unknown>()

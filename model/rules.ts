@@ -22,7 +22,7 @@ import { isLocale, isZoneId } from './zones'
  * Who may change what. The server guard applies these to every incoming update; the client
  * offers only what `permissions.ts` says the same rules will accept.
  */
-export type RejectCode = 'notAllowed' | 'tooLong' | 'invalid' | 'boardFull' | 'readOnly' | 'voteLimit' | 'voteOpen'
+export type RejectCode = 'notAllowed' | 'tooLong' | 'invalid' | 'boardFull' | 'privateFull' | 'readOnly' | 'voteLimit' | 'voteOpen'
 
 export interface Rejection {
   readonly code: RejectCode
@@ -273,7 +273,7 @@ export function checkPrivateUpdate(
   ballot: ReadonlyMap<string, number>,
 ): Rejection | null {
   if (isReadOnly(facts, actor) && update.writes.length > 0) return reject('readOnly', 'board')
-  if ((update.sizes.drafts ?? 0) > LIMITS.notesPerBoard) return reject('boardFull', 'drafts')
+  if ((update.sizes.drafts ?? 0) > LIMITS.draftsPerParticipant) return reject('privateFull', 'drafts')
   const after = new Map(ballot)
   for (const write of update.writes) {
     if (write.root === 'drafts') {

@@ -30,6 +30,8 @@ export interface ServerConfig {
   readonly maxConnectionsPerBoard: number
   /** Largest stored size of one board (snapshot + log, bytes); updates beyond it are refused. */
   readonly maxBoardBytes: number
+  /** Largest stored size of one participant's private doc (drafts, ballot, "fertig"); updates beyond it are refused. */
+  readonly maxPrivateBytes: number
   /** New websocket connections one address may open per minute. */
   readonly connectionsPerMinute: number
   /** Boards one address may create (new, imported, demo) per minute. */
@@ -147,6 +149,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     flow: flowLimits(env, maxPayload),
     maxConnectionsPerBoard: int(env, 'MAX_CONNECTIONS_PER_BOARD', 1000),
     maxBoardBytes: int(env, 'MAX_BOARD_BYTES', 16 * 1024 * 1024),
+    maxPrivateBytes: int(env, 'MAX_PRIVATE_BYTES', 1024 * 1024),
     connectionsPerMinute: int(env, 'CONNECTIONS_PER_MINUTE', 120),
     boardCreationsPerMinute: int(env, 'BOARD_CREATIONS_PER_MINUTE', 20, 1),
     maxDataBytes: int(env, 'MAX_DATA_BYTES', 10 * 1024 ** 3),

@@ -241,7 +241,7 @@ export class BoardSocket<Before = unknown> implements RoomMember {
     const seq = ++this.received
     const arrived = ackTimer()
     // The stored board may not outgrow its cap. The update's own size bounds what it adds.
-    if (this.room.storedBytes + update.byteLength > this.maxBoardBytes) return this.refuse(seq, { ok: false, kind: 'rejected', code: 'boardFull' })
+    if (this.room.storedBytes + update.byteLength > this.maxBoardBytes) return this.refuse(seq, { ok: false, kind: 'rejected', code: this.room.kind === 'private' ? 'privateFull' : 'boardFull' })
     const { verdict, before } = this.stages.inspect(update)
     if (!verdict.ok) return this.refuse(seq, verdict)
     if (!this.room.claimClients(update, this.actor.participantId)) return this.refuse(seq, { ok: false, kind: 'rejected', code: 'clientId' })

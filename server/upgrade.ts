@@ -215,7 +215,9 @@ function start<Before>(
 ): void {
   const { store, rooms, config } = ctx
   const accepted = handshake.accept((ws) => {
-    const member = new BoardSocket({ ws, room, actor, store, maxBoardBytes: config.maxBoardBytes, limits: config.flow, stages })
+    // A private doc has a cap of its own, far below the board's: drafts, a ballot and a mark.
+    const maxBytes = room.kind === 'private' ? config.maxPrivateBytes : config.maxBoardBytes
+    const member = new BoardSocket({ ws, room, actor, store, maxBoardBytes: maxBytes, limits: config.flow, stages })
     rooms.join(room, member)
   })
   if (!accepted) undo()

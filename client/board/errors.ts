@@ -10,6 +10,7 @@ const KEYS = {
   unknownCluster: 'error.unknownCluster',
   unknownAction: 'error.unknownAction',
   boardFull: 'error.boardFull',
+  draftLimit: 'error.draftLimit',
   noVotesLeft: 'error.noVotesLeft',
   itemLimit: 'error.itemLimit',
   notVoting: 'error.notVoting',

@@ -105,6 +105,7 @@ export const de = {
   'error.noVotesLeft': 'Sie haben keine Stimmen mehr. Nehmen Sie eine Stimme zurück, um sie neu zu vergeben.',
   'error.itemLimit': 'Mehr Stimmen sind für einen Eintrag nicht erlaubt (höchstens {max}).',
   'error.notVoting': 'Die Abstimmung ist nicht geöffnet.',
+  'error.draftLimit': 'Sie haben die Höchstzahl an Notizen erreicht, die vor dem Aufdecken möglich ist. Löschen Sie eine, um eine neue zu schreiben.',
   'draft.private': 'privat – nur für Sie sichtbar',
   'zone.hiddenDrafts.one': '{count} verdeckte Notiz der anderen',
   'zone.hiddenDrafts.other': '{count} verdeckte Notizen der anderen',

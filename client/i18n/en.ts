@@ -106,6 +106,7 @@ export const en: Messages = {
   'error.noVotesLeft': 'You have no votes left. Take a vote back to give it again.',
   'error.itemLimit': 'No more votes are allowed for one item (at most {max}).',
   'error.notVoting': 'Voting is not open.',
+  'error.draftLimit': 'You have reached the most notes possible before they are revealed. Delete one to write a new one.',
   'draft.private': 'private – only visible to you',
   'zone.hiddenDrafts.one': '{count} hidden note by others',
   'zone.hiddenDrafts.other': '{count} hidden notes by others',

@@ -36,6 +36,7 @@ export function testConfig(dataDir: string, overrides: Partial<ServerConfig> = {
     flow: { messagesPerSecond: 200, bytesPerSecond: 2 * 1024 * 1024, maxBufferedBytes: 4 * 1024 * 1024, pingIntervalMs: 30_000 },
     maxConnectionsPerBoard: 1000,
     maxBoardBytes: 16 * 1024 * 1024,
+    maxPrivateBytes: 1024 * 1024,
     connectionsPerMinute: 10_000,
     boardCreationsPerMinute: 10_000,
     maxDataBytes: 0,

@@ -44,14 +44,16 @@ describe('drafts', () => {
     expect(toPrivateView(doc).drafts.steigen).toEqual([{ id, zone: 'steigen', text: 'Idee', createdAt: 9 }])
   })
 
-  it('refuses empty, too long, and more drafts than a board holds', () => {
+  it('refuses empty, too long, and more drafts than one participant may hold', () => {
     const doc = privateDoc()
     expect(() => addDraft(doc, { zone: 'steigen', text: ' ' })).toThrowModelError('empty')
     expect(() => addDraft(doc, { zone: 'steigen', text: 'x'.repeat(LIMITS.noteLength + 1) })).toThrowModelError('tooLong')
     doc.transact(() => {
-      for (let i = 0; i < LIMITS.notesPerBoard; i++) draftsOf(doc).set(`d${i}`, new Y.Map())
+      for (let i = 0; i < LIMITS.draftsPerParticipant - 1; i++) draftsOf(doc).set(`d${i}`, new Y.Map())
     })
-    expect(() => addDraft(doc, { zone: 'steigen', text: 'eine zu viel' })).toThrowModelError('boardFull')
+    addDraft(doc, { zone: 'steigen', text: 'die letzte' })
+    expect(() => addDraft(doc, { zone: 'steigen', text: 'eine zu viel' })).toThrowModelError('draftLimit')
+    expect(draftsOf(doc).size).toBe(LIMITS.draftsPerParticipant)
   })
 
   it('edits, moves and deletes drafts', () => {

@@ -332,9 +332,9 @@ describe('private rules table', () => {
     expect(checkPrivateUpdate(moderator, update, facts(board), before)?.code ?? null).toBe(forModerator)
   })
 
-  it('refuses more drafts than a board holds notes', () => {
+  it('refuses more drafts than one participant may hold', () => {
     const update = (drafts: number): UpdateDescription => ({ writes: [], sizes: { drafts } })
-    expect(checkPrivateUpdate(participant, update(LIMITS.notesPerBoard), facts(COLLECTING), new Map())).toBeNull()
-    expect(checkPrivateUpdate(participant, update(LIMITS.notesPerBoard + 1), facts(COLLECTING), new Map())).toMatchObject({ code: 'boardFull' })
+    expect(checkPrivateUpdate(participant, update(LIMITS.draftsPerParticipant), facts(COLLECTING), new Map())).toBeNull()
+    expect(checkPrivateUpdate(participant, update(LIMITS.draftsPerParticipant + 1), facts(COLLECTING), new Map())).toMatchObject({ code: 'privateFull' })
   })
 })
