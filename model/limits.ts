@@ -15,6 +15,8 @@ export const LIMITS = {
   whoLength: 120,
   /** Characters in a meeting's place or organiser, and in an institution's name. */
   detailLength: 120,
+  /** One part of the Bericht (a paragraph or a few), as the moderator edits it. */
+  berichtPartLength: 6000,
   /** Clusters and actions on one board. */
   clustersPerBoard: 500,
   actionsPerBoard: 200,

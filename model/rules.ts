@@ -1,4 +1,5 @@
 import { isUntil } from './agreements'
+import { isBerichtPart } from './bericht'
 import type { UpdateDescription, Write } from './changes'
 import { isDetailValue } from './details'
 import type { BoardFacts } from './facts'
@@ -113,6 +114,26 @@ function checkPerson(facts: BoardFacts, actor: Actor, write: Write): Rejection |
   return write.value.name !== undefined && !namesAllowed ? reject('notAllowed', 'people: name') : ok
 }
 
+/**
+ * The Bericht (model/bericht.ts): the moderator's alone; entries only under a known part, each
+ * with its one text within its length; a part may be removed (it reads as the draft again).
+ */
+function checkBericht(actor: Actor, write: Write): Rejection | null {
+  if (actor.role !== 'moderator') return reject('notAllowed', 'bericht')
+  if (write.kind === 'value') return reject('invalid', 'bericht')
+  if (!isBerichtPart(write.id)) return reject('invalid', 'bericht part')
+  switch (write.kind) {
+    case 'create':
+      return 'text' in write.fields ? ok : reject('invalid', 'incomplete bericht part')
+    case 'field':
+      return reject('invalid', `bericht.${write.key}`)
+    case 'text':
+      return write.length > LIMITS.berichtPartLength ? reject('tooLong', 'bericht') : ok
+    case 'delete':
+      return ok
+  }
+}
+
 function checkNoteFields(facts: BoardFacts, actor: Actor, fields: Readonly<Record<string, unknown>>): Rejection | null {
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'zone' && !isZoneId(value)) return reject('invalid', 'zone')
@@ -209,6 +230,8 @@ function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejecti
       return mayEditActions(facts, actor) ? checkAction(facts, write) : reject('notAllowed', 'actions')
     case 'people':
       return checkPerson(facts, actor, write)
+    case 'bericht':
+      return checkBericht(actor, write)
     default:
       // votes (the revealed totals) and progress are written by the server alone.
       return reject('notAllowed', write.root)

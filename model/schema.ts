@@ -5,7 +5,7 @@ import type { Locale, ZoneId } from './zones'
  * The board document. One Y.Doc per board; these root names and keys are the schema that
  * the view, the rules and the server guard all read.
  */
-export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress', 'members', 'people'] as const
+export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress', 'members', 'people', 'bericht'] as const
 export type RootName = (typeof ROOTS)[number]
 
 export const SCHEMA_VERSION = 1
@@ -63,6 +63,11 @@ export function peopleOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('people')
 }
 
+/** Part -> `{ text: Y.Text }`: the Bericht as the moderator edits it (model/bericht.ts). */
+export function berichtOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
+  return doc.getMap('bericht')
+}
+
 export interface NewBoard {
   readonly title?: string
   readonly topic?: string
@@ -116,4 +121,5 @@ export function declareRoots(doc: Y.Doc): void {
   progressOf(doc)
   membersOf(doc)
   peopleOf(doc)
+  berichtOf(doc)
 }

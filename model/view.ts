@@ -11,6 +11,8 @@ import type { Phase } from './phases'
 import { isUntil } from './agreements'
 import { NO_DETAILS, readDetails } from './details'
 import type { MeetingDetails } from './details'
+import { readBericht } from './bericht'
+import type { Bericht } from './bericht'
 import { isPerson } from './people'
 import type { Person } from './people'
 import { actionsOf, clustersOf, membersOf, metaOf, notesOf, peopleOf, progressOf, votesOf } from './schema'
@@ -85,6 +87,8 @@ export interface BoardView {
   readonly meeting: MeetingDetails
   /** What participants told about themselves (institution; a name only where allowed), by participant id. */
   readonly people: Readonly<Record<ParticipantId, Person>>
+  /** The Bericht's edited parts (model/bericht.ts); a part not there reads as the generated draft. */
+  readonly bericht: Bericht
   readonly phase: Phase
   readonly settings: Settings
   readonly locked: boolean
@@ -115,6 +119,7 @@ export const EMPTY_BOARD: BoardView = Object.freeze({
   participantCount: 0,
   meeting: NO_DETAILS,
   people: Object.freeze({}),
+  bericht: Object.freeze({}),
   phase: 'sammeln',
   settings: DEFAULT_SETTINGS,
   locked: false,
@@ -309,6 +314,7 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
     participantCount: membersOf(doc).size,
     meeting: keep(prev.meeting, readDetails(meta)),
     people: readPeople(doc, prev.people),
+    bericht: keep(prev.bericht, readBericht(doc)),
     phase: isPhase(phase) ? phase : 'sammeln',
     settings: keep(prev.settings, readSettings(meta)),
     locked: meta.get('locked') === true,

@@ -8,6 +8,7 @@ import { useBoard } from '../store/board'
 import { useIsModerator, useMayExport } from '../store/permissions'
 import { useSession } from '../store/session'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
+import { BerichtEditor } from './BerichtEditor'
 import { MeetingDetailsForm } from './MeetingDetailsForm'
 import { ReportTools } from './ReportTools'
 import { ReportView } from './ReportView'
@@ -45,6 +46,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
       <main className="report__main">
         <ReportTools view={view} report={report} locale={locale} mayExport={mayExport} />
         {moderator && <MeetingDetailsForm />}
+        {moderator && <BerichtEditor report={report} />}
         <ReportView report={report} />
       </main>
     </div>

@@ -1,3 +1,5 @@
+import { editBerichtPart, startBericht } from '../../model/bericht'
+import type { BerichtPart } from '../../model/bericht'
 import { setMeetingDetails } from '../../model/details'
 import type { MeetingDetails } from '../../model/details'
 import { setQuote } from '../../model/notes'
@@ -22,3 +24,16 @@ export const markQuote = (noteId: string, quote: boolean) => run(({ doc }) => se
 
 /** Writes what I tell about myself (my institution) under my own participant id. */
 export const tellAboutMe = (person: Person) => run(({ doc, actor }) => setPerson(doc, actor.participantId, person))
+
+/** Starts the Bericht from the generated draft (parts someone started meanwhile are kept). */
+export const startReport = (draft: Readonly<Record<BerichtPart, string>>) => run(({ doc }) => startBericht(doc, draft))
+
+/** Changes one part of the Bericht to `text` (a part over its limit is refused as `invalid`). */
+export function editReportPart(part: BerichtPart, text: string): ActionResult | { readonly ok: false; readonly code: 'invalid' } {
+  try {
+    return run(({ doc }) => editBerichtPart(doc, part, text))
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, code: 'invalid' }
+    throw error
+  }
+}

@@ -1,3 +1,4 @@
+import type { Bericht } from '../bericht'
 import type { MeetingDetails } from '../details'
 import type { Person } from '../people'
 import type { Settings } from '../settings'
@@ -32,6 +33,8 @@ export interface BoardFile {
   readonly institutions: readonly string[]
   /** Participant id -> institution (and a name where allowed); absent on anonymous boards. */
   readonly people?: Readonly<Record<string, Person>>
+  /** The Bericht's parts the moderator edited (model/bericht.ts); absent when none was. */
+  readonly bericht?: Bericht
 }
 
 export interface FileZone {

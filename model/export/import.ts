@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { editBerichtPart, isBerichtPart } from '../bericht'
 import { initBoard } from '../board'
 import { newItemId } from '../ids'
 import { orderBetween } from '../order'
@@ -98,6 +99,7 @@ export function importBoard(doc: Y.Doc, file: BoardFile, now: number = Date.now(
     })
     for (const field of DETAIL_FIELDS) if (file.meeting[field] !== '') meta.set(`meeting.${field}`, file.meeting[field])
     writePeople(doc, file)
+    for (const [part, text] of Object.entries(file.bericht ?? {})) if (isBerichtPart(part)) editBerichtPart(doc, part, text)
     meta.set('phase', 'abschluss')
   }, LOCAL)
 }

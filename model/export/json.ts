@@ -63,6 +63,7 @@ export function toBoardFile(view: BoardView): BoardFile {
     meeting: { ...view.meeting },
     institutions: institutionsOf(Object.values(view.people)),
     ...(view.settings.anonymous ? {} : { people: filePeople(view) }),
+    ...(Object.keys(view.bericht).length > 0 ? { bericht: { ...view.bericht } } : {}),
     actions: view.actions.map((a) => ({
       id: a.id,
       what: a.what,

@@ -5,7 +5,7 @@ import type { Settings } from '../settings'
 import { ZONE_IDS, isLocale, isZoneId } from '../zones'
 import type { Locale, ZoneId } from '../zones'
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, READABLE_VERSIONS } from './boardFile'
-import { institutions, meeting, people, quoteMark } from './parseMinutes'
+import { bericht, institutions, meeting, people, quoteMark } from './parseMinutes'
 import type { BoardFile, FileAction, FileCluster, FileNote, FileZone } from './boardFile'
 import { ImportError, fail, kind, list, object, text } from './parseKit'
 import type { Json, TextRule } from './parseKit'
@@ -102,11 +102,13 @@ class Budget {
 const NOTE_TEXT: TextRule = { max: LIMITS.noteLength, required: 'Text fehlt' }
 const ACTION_WHAT: TextRule = { max: LIMITS.actionLength, required: 'Beschreibung der Maßnahme („what“) fehlt' }
 
-function header(input: Json): Pick<BoardFile, 'title' | 'topic' | 'date' | 'locale' | 'questions' | 'settings' | 'meeting' | 'institutions' | 'people'> {
+function header(input: Json): Pick<BoardFile, 'title' | 'topic' | 'date' | 'locale' | 'questions' | 'settings' | 'meeting' | 'institutions' | 'people' | 'bericht'> {
   if (input.title === undefined) fail('title', 'Titel fehlt')
   const read = settings(input.settings)
   const who = people(input.people, read.anonymous)
+  const edited = bericht(input.bericht)
   return {
+    ...(edited !== undefined ? { bericht: edited } : {}),
     meeting: meeting(input.meeting),
     institutions: institutions(input.institutions),
     ...(who !== undefined ? { people: who } : {}),

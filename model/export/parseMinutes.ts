@@ -1,3 +1,5 @@
+import { BERICHT_PARTS, isBerichtPart } from '../bericht'
+import type { Bericht, BerichtPart } from '../bericht'
 import { DETAIL_FIELDS, NO_DETAILS, isDetailValue } from '../details'
 import type { MeetingDetails } from '../details'
 import { LIMITS } from '../limits'
@@ -55,4 +57,16 @@ export function quoteMark(value: unknown, path: string): { quote?: true } {
   if (value === undefined || value === null || value === false) return {}
   if (value !== true) fail(`${path}.quote`, `true oder false erwartet, gefunden: ${kind(value)}`)
   return { quote: true }
+}
+
+/** The Bericht's edited parts, when the file has any; the draft fills the others. */
+export function bericht(value: unknown): Bericht | undefined {
+  if (value === undefined || value === null) return undefined
+  const input = object(value, 'bericht')
+  const out: Partial<Record<BerichtPart, string>> = {}
+  for (const [part, v] of Object.entries(input)) {
+    if (!isBerichtPart(part)) fail(`bericht.${part.slice(0, 40)}`, `unbekannter Teil (bekannt: ${BERICHT_PARTS.join(', ')})`)
+    out[part] = text(v, `bericht.${part}`, { max: LIMITS.berichtPartLength })
+  }
+  return out
 }

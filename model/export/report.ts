@@ -1,3 +1,4 @@
+import type { Bericht, BerichtPart } from '../bericht'
 import type { MeetingDetails } from '../details'
 import { institutionsOf } from '../people'
 import type { BoardView, ClusterView, NoteView, ZoneView } from '../view'
@@ -33,9 +34,11 @@ export interface ReportContent {
   readonly actions: readonly ReportAction[]
 }
 
-/** The content, and the report's text in prose (the generated draft). */
+/** The content, and the report's text in prose: the Bericht as edited, the draft where a part is not. */
 export interface Report extends ReportContent {
   readonly prose: ReportProse
+  /** The generated draft, whatever was edited (for "Absatz neu erzeugen"). */
+  readonly draft: ReportProse
 }
 
 export interface ReportMeeting {
@@ -156,7 +159,25 @@ function linkText(view: BoardView, link: string | null, locale: Locale): string 
 
 export function buildReport(view: BoardView, locale: Locale): Report {
   const content = reportContent(view, locale)
-  return { ...content, prose: draftProse(content, draftIntro(content)) }
+  const draft = draftProse(content, draftIntro(content))
+  return { ...content, prose: editedProse(draft, view.bericht), draft }
+}
+
+/** The draft with each part the moderator edited (model/bericht.ts) in its place. */
+function editedProse(draft: ReportProse, bericht: Bericht): ReportProse {
+  const zones = {} as Record<ZoneId, string>
+  for (const zone of ZONE_IDS) zones[zone] = bericht[zone] ?? draft.zones[zone]
+  return {
+    intro: bericht.intro ?? draft.intro,
+    zones,
+    actions: bericht.actions ?? draft.actions,
+    fazit: bericht.fazit ?? draft.fazit,
+  }
+}
+
+/** The draft as the Bericht's parts, to start the Bericht from or to generate a part again. */
+export function draftParts(draft: ReportProse): Record<BerichtPart, string> {
+  return { intro: draft.intro, ...draft.zones, actions: draft.actions, fazit: draft.fazit }
 }
 
 function reportContent(view: BoardView, locale: Locale): ReportContent {

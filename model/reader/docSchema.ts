@@ -25,6 +25,8 @@ export const BOARD_SCHEMA: Readonly<Record<RootName, RootShape>> = {
   members: values,
   /** Participant id -> institution (and a name where allowed); model/people.ts. */
   people: values,
+  /** Part -> { text }: the Bericht's collaborative texts; model/bericht.ts. */
+  bericht: { kind: 'entries', fields: ['text'], text: 'text' },
 }
 export const PRIVATE_SCHEMA: DocSchema = {
   drafts: { kind: 'entries', fields: DRAFT_KEYS, text: 'text' },

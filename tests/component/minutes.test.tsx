@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../client/App'
 import { ReportPage } from '../../client/report/ReportPage'
 import { loadCredentials } from '../../client/sync/credentials'
+import { editBerichtPart, startBericht } from '../../model/bericht'
+import { buildReport, draftParts } from '../../model/export/report'
 import { addNote, setQuote } from '../../model/notes'
 import { setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
@@ -178,5 +180,52 @@ describe('"Kommune / Institution" when joining', () => {
     expect(await screen.findByText('Austauschtreffen')).toBeTruthy()
     expect(screen.queryByRole('textbox', { name: /Institution/ })).toBeNull()
     expect(loadCredentials(BOARD).institution).toBeUndefined()
+  })
+})
+
+describe('the Bericht on the Ergebnis page', () => {
+  it('the moderator starts it from the draft, edits a part, and the report shows the edit; "Absatz neu erzeugen" restores the draft', async () => {
+    const user = userEvent.setup()
+    const { doc } = reportBoard('moderator')
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    const section = screen.getByRole('region', { name: 'Bericht' })
+    expect(within(section).queryByRole('textbox')).toBeNull()
+    await user.click(within(section).getByRole('button', { name: 'Bericht bearbeiten' }))
+
+    const fields = within(section).getAllByRole('textbox')
+    expect(fields.map((f) => (f as HTMLTextAreaElement).labels[0]?.textContent)).toEqual([
+      'Einleitung',
+      'Steigen',
+      'Unten halten',
+      'Einheizen',
+      'Maßnahmen',
+      'Fazit',
+    ])
+    const steigen = within(section).getByLabelText('Steigen') as HTMLTextAreaElement
+    const draft = steigen.value
+    expect(draft).toMatch(/^Auf die Frage „Was lässt uns steigen\?“/)
+    expect(toBoardView(doc).bericht.steigen).toBe(draft)
+
+    await user.type(steigen, ' Ergänzt von der Moderation.')
+    expect(toBoardView(doc).bericht.steigen).toBe(`${draft} Ergänzt von der Moderation.`)
+    const article = screen.getByRole('article')
+    expect(within(article).getByText(`${draft} Ergänzt von der Moderation.`)).toBeTruthy()
+
+    await user.click(within(section).getByRole('button', { name: 'Absatz neu erzeugen: Steigen' }))
+    expect(toBoardView(doc).bericht.steigen).toBe(draft)
+    expect((within(section).getByRole('button', { name: 'Absatz neu erzeugen: Steigen' }) as HTMLButtonElement).disabled).toBe(true)
+  })
+
+  it('participants get no editor; they read the edited text in the report', () => {
+    const { doc } = reportBoard('participant')
+    act(() => {
+      startBericht(doc, draftParts(buildReport(toBoardView(doc), 'de').draft))
+      editBerichtPart(doc, 'fazit', 'Ein Fazit der Moderation.')
+    })
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    expect(screen.queryByRole('region', { name: 'Bericht' })).toBeNull()
+    expect(screen.queryByRole('textbox')).toBeNull()
+    const fazit = screen.getByRole('region', { name: 'Fazit' })
+    expect(within(fazit).getByText('Ein Fazit der Moderation.')).toBeTruthy()
   })
 })

@@ -31,7 +31,6 @@ export const minutesDe = {
   'bericht.heading': 'Bericht',
   'bericht.hint':
     'Der Bericht ist ein Entwurf, den Ballonfahrt aus dem Board erzeugt hat. Er erscheint in Markdown, Word, im Druck und beim Kopieren als Text, so wie Sie ihn hier bearbeiten.',
-  'bericht.readOnly': 'Den Bericht bearbeitet die Moderation. Sie sehen den aktuellen Stand.',
   'bericht.start': 'Bericht bearbeiten',
   'bericht.startHint': 'Übernimmt den erzeugten Entwurf in ein gemeinsames Textfeld je Abschnitt.',
   'bericht.intro': 'Einleitung',
@@ -39,7 +38,6 @@ export const minutesDe = {
   'bericht.fazit': 'Fazit',
   'bericht.regenerate': 'Absatz neu erzeugen: {part}',
   'bericht.regenerated': 'Absatz „{part}“ neu erzeugt.',
-  'bericht.regenerateConfirm': 'Ihr bearbeiteter Text in „{part}“ wird durch den erzeugten Entwurf ersetzt.',
   'bericht.failed': 'Der Bericht konnte nicht geändert werden.',
   'bericht.tooLong': 'Der Abschnitt ist zu lang (höchstens {max} Zeichen).',
 } as const satisfies Readonly<Record<string, string>>
@@ -74,7 +72,6 @@ export const minutesEn: { readonly [K in keyof typeof minutesDe]: string } = {
   'bericht.heading': 'Report',
   'bericht.hint':
     'The report is a draft Ballonfahrt generated from the board. It appears in Markdown, Word, the print and when copied as text, as you edit it here.',
-  'bericht.readOnly': 'The moderation edits the report. You see its current state.',
   'bericht.start': 'Edit report',
   'bericht.startHint': 'Takes the generated draft into a shared text field per section.',
   'bericht.intro': 'Introduction',
@@ -82,7 +79,6 @@ export const minutesEn: { readonly [K in keyof typeof minutesDe]: string } = {
   'bericht.fazit': 'Conclusion',
   'bericht.regenerate': 'Generate paragraph again: {part}',
   'bericht.regenerated': 'Paragraph “{part}” generated again.',
-  'bericht.regenerateConfirm': 'Your edited text in “{part}” is replaced by the generated draft.',
   'bericht.failed': 'The report could not be changed.',
   'bericht.tooLong': 'The section is too long (at most {max} characters).',
 }

@@ -104,7 +104,7 @@ describe('guard: notes', () => {
       id = addNote(client, { zone: 'einheizen', text: 'Mehr Pausen', author: alice.participantId })
     })
     const description = describeUpdate(server, update)
-    expect(description.sizes).toEqual({ notes: 3, clusters: 0, actions: 0 })
+    expect(description.sizes).toEqual({ notes: 3, clusters: 0, actions: 0, bericht: 0 })
     expect(description.writes).toContainEqual(expect.objectContaining({ kind: 'create', root: 'notes', id, replaces: false }))
     expect(description.writes).toContainEqual({ kind: 'text', root: 'notes', id, isNew: true, length: 'Mehr Pausen'.length })
     expect(code(alice, update)).toBeNull()
