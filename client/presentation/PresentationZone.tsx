@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import type { NoteView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
@@ -14,6 +15,16 @@ interface Entry {
   readonly text: string
   readonly notes: number
   readonly votes: number | null
+}
+
+/** A highlighted note inside its cluster's entry (or below the list when its entry is not shown), so the screen can go to it. */
+function FocusedNote({ note }: { readonly note: NoteView }) {
+  const t = useT()
+  return (
+    <p id={presentationElementId({ kind: 'note', id: note.id })} className="presentation__note presentation--focus">
+      {t('present.focusNote', { text: note.text })}
+    </p>
+  )
 }
 
 /** One zone in the overview: its title, how many notes, its clusters (with vote totals once the vote ends), then its loose notes, the first few. */
@@ -35,6 +46,8 @@ export function PresentationZone({ zone }: { readonly zone: ZoneId }) {
   ]
   const shown = entries.slice(0, OVERVIEW_ENTRIES)
   const more = entries.length - shown.length
+  const focusedNote = focus?.kind === 'note' ? view.notes.find((n) => n.id === focus.id) : undefined
+  const noteShown = focusedNote !== undefined && shown.some((e) => e.id === focusedNote.id || e.id === focusedNote.clusterId)
 
   return (
     <section className={`presentation__zone presentation__zone--${zone}`} aria-labelledby={`${id}-title`}>
@@ -51,11 +64,13 @@ export function PresentationZone({ zone }: { readonly zone: ZoneId }) {
                 <span className="presentation__entry-text">{entry.text}</span>
                 {entry.kind === 'cluster' && <span className="presentation__entry-count">{t('present.notes', { count: entry.notes })}</span>}
                 {entry.votes !== null && <span className="presentation__votes">{t('present.votes', { count: entry.votes })}</span>}
+                {entry.kind === 'cluster' && focusedNote?.clusterId === entry.id && <FocusedNote note={focusedNote} />}
               </li>
             )
           })}
         </ul>
       )}
+      {focusedNote && !noteShown && <FocusedNote note={focusedNote} />}
       {more > 0 && <p className="presentation__more">{t('present.more', { count: more })}</p>}
     </section>
   )

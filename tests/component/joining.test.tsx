@@ -166,7 +166,7 @@ describe('presentation page', () => {
     scrolled.length = 0
   })
 
-  it('shows phase, timer, clusters per zone with totals after the vote, and goes to the highlight; no controls', () => {
+  it('shows phase, timer, clusters and loose notes per zone with totals after the vote, and goes to the highlight; no controls', () => {
     Element.prototype.scrollIntoView = function (this: Element) {
       scrolled.push(this.id)
     }
@@ -190,9 +190,12 @@ describe('presentation page', () => {
     expect(screen.getByText('Phase 4 von 6: Abstimmen')).toBeTruthy()
     expect(screen.getByRole('timer').textContent).toMatch(/^0[45]:\d\d$/)
     const steigen = screen.getByRole('region', { name: 'Steigen' })
-    expect(within(steigen).getByRole('list', { name: 'Cluster in Steigen' }).textContent).toBe('Vernetzung')
+    const entries = within(within(steigen).getByRole('list', { name: 'Cluster und Notizen in Steigen' })).getAllByRole('listitem')
+    expect(entries.map((li) => li.textContent)).toEqual(['Vernetzung1 Notiz', 'Klare Ziele'])
     expect(within(steigen).getByText('2 Notizen')).toBeTruthy()
-    expect(within(screen.getByRole('region', { name: 'Einheizen' })).getByText('Noch keine Cluster.')).toBeTruthy()
+    expect(within(screen.getByRole('region', { name: 'Einheizen' })).getByText('0 Notizen')).toBeTruthy()
+    expect(within(screen.getByRole('region', { name: 'Einheizen' })).queryByRole('list')).toBeNull()
+    expect(screen.getByText('Steighöhe: steht nach dem Ende der Abstimmung fest.')).toBeTruthy()
     expect(screen.queryAllByRole('button')).toEqual([])
     expect(screen.queryAllByRole('textbox')).toEqual([])
 
@@ -203,20 +206,26 @@ describe('presentation page', () => {
         setVotesRevealed(board.doc, true)
       }),
     )
-    expect(within(screen.getByRole('region', { name: 'Unten halten' })).getByRole('listitem').textContent).toBe('Meetings3 Stimmen')
-    expect(within(steigen).getByRole('listitem').textContent).toBe('Vernetzung1 Stimme')
+    expect(within(screen.getByRole('region', { name: 'Unten halten' })).getByRole('listitem').textContent).toBe('Meetings1 Notiz3 Stimmen')
+    expect(within(steigen).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Vernetzung1 Notiz1 Stimme', 'Klare Ziele0 Stimmen'])
+    expect(screen.getByText('Steighöhe: der Ballon sinkt (1 Stimme für Auftrieb, 3 Stimmen für Ballast).')).toBeTruthy()
 
-    expect(screen.getByText('Die Moderation hebt gerade nichts hervor.')).toBeTruthy()
+    // No idle box while nothing is highlighted.
+    expect(screen.queryByText(/hebt gerade nichts hervor/)).toBeNull()
+    expect(screen.getByText('Im Blick').closest('[hidden]')).not.toBeNull()
     act(() => setFocus(board.doc, { kind: 'cluster', id: meetings }))
     expect(scrolled).toEqual([`present-cluster-${meetings}`])
     expect(screen.getByText('Cluster: Meetings').getAttribute('aria-live')).toBe('polite')
+    expect(screen.getByText('Im Blick').closest('[hidden]')).toBeNull()
 
-    // A note in a cluster shows inside that cluster; a loose note inside its zone.
+    // A note in a cluster shows inside that cluster's entry.
     act(() => setFocus(board.doc, { kind: 'note', id: clustered }))
     expect(scrolled.at(-1)).toBe(`present-note-${clustered}`)
     expect(document.getElementById(`present-note-${clustered}`)?.closest('li')?.id).toBe(`present-cluster-${meetings}`)
     act(() => setFocus(board.doc, { kind: 'note', id: loose }))
     expect(scrolled.at(-1)).toBe(`present-note-${loose}`)
-    expect(within(steigen).getAllByText('Notiz: Klare Ziele').length).toBe(1)
+    // A loose note is an entry of its own: that entry is marked.
+    expect(document.getElementById(`present-note-${loose}`)?.classList.contains('presentation--focus')).toBe(true)
+    expect(within(steigen).getByText('Klare Ziele')).toBeTruthy()
   })
 })

@@ -75,10 +75,16 @@ async function toPhase(mod: Page, others: readonly Page[], phase: string): Promi
   for (const page of [mod, ...others]) await current(page).waitFor()
 }
 
-const phaseHeading = (page: Page) => page.getByRole('heading', { name: /^Phase \d von 6/ })
+/** The page as it opens (not scrolled), with the top of the first zone on it: the first screen shows the board. */
+async function shootFirstScreen(page: Page, name: string): Promise<void> {
+  await scrollTo(page, null)
+  const top = (await page.locator('main section.zone').first().boundingBox())?.y ?? Infinity
+  expect(top, `${name}: first zone starts on the first screen`).toBeLessThan(page.viewportSize()!.height - 60)
+  await shoot(page, name)
+}
 
 describe('screenshots', () => {
-  it('takes the landing page, a board in every phase, the report and the presentation', async () => {
+  it('takes the landing page, a board in every phase (its first screen) and the report', async () => {
     for (const [options, suffix] of [
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
@@ -101,26 +107,20 @@ describe('screenshots', () => {
     await writeNote(anna, /Unten halten/, 'Personalwechsel bei freien Trägern')
     await writeNote(anna, /Einheizen/, 'Eltern früher beteiligen')
     await zone(mod, /Einheizen/).getByText(/verdeckte Notiz/).waitFor()
-    await scrollTo(mod, phaseHeading(mod))
-    await shoot(mod, 'board-1-sammeln-desktop')
-    await scrollTo(anna, zone(anna, /Steigen/))
-    await shoot(anna, 'board-1-sammeln-phone')
+    await shootFirstScreen(mod, 'board-1-sammeln-desktop')
+    await shootFirstScreen(anna, 'board-1-sammeln-phone')
     await toPhase(mod, [anna], 'Aufdecken')
     await noteItem(mod, /Einheizen/, 'Eltern früher beteiligen').waitFor()
-    await scrollTo(mod, phaseHeading(mod))
-    await shoot(mod, 'board-2-aufdecken-desktop')
-    await scrollTo(anna, zone(anna, /Steigen/))
-    await shoot(anna, 'board-2-aufdecken-phone')
+    await shootFirstScreen(mod, 'board-2-aufdecken-desktop')
+    await shootFirstScreen(anna, 'board-2-aufdecken-phone')
 
     // Abstimmen while the vote runs, on the same board.
     await toPhase(mod, [anna], 'Abstimmen')
     await anna.getByRole('button', { name: 'Stimme geben: Offene Sprechstunde im Familienzentrum' }).click()
     await anna.getByRole('button', { name: 'Stimme geben: Eltern früher beteiligen' }).click()
     await anna.getByText('Noch 3 von 5 Stimmen').waitFor()
-    await scrollTo(mod, zone(mod, /Steigen/))
-    await shoot(mod, 'board-4-abstimmen-desktop')
-    await scrollTo(anna, zone(anna, /Steigen/))
-    await shoot(anna, 'board-4-abstimmen-phone')
+    await shootFirstScreen(mod, 'board-4-abstimmen-desktop')
+    await shootFirstScreen(anna, 'board-4-abstimmen-phone')
 
     // Clustern and the later phases on the example board (clusters, votes and actions of a
     // real meeting).
@@ -128,10 +128,8 @@ describe('screenshots', () => {
     const host = await joinIn(await open(DESKTOP), example.moderatorUrl, 'Moderation')
     const guest = await joinIn(await open(PHONE), example.participantUrl, 'Gast')
     await toPhase(host, [guest], 'Clustern')
-    await scrollTo(host, zone(host, /Steigen/))
-    await shoot(host, 'board-3-clustern-desktop')
-    await scrollTo(guest, zone(guest, /Steigen/))
-    await shoot(guest, 'board-3-clustern-phone')
+    await shootFirstScreen(host, 'board-3-clustern-desktop')
+    await shootFirstScreen(guest, 'board-3-clustern-phone')
 
     await toPhase(host, [guest], 'Maßnahmen')
     const actions = (page: Page) => page.getByRole('heading', { name: 'Maßnahmen', exact: true })
@@ -158,14 +156,28 @@ describe('screenshots', () => {
       await shoot(page, `report-${suffix}`)
     }
 
-    await host.goto(`${e2e.server.http}/b/${example.boardId}/praesentation`)
-    await host.getByText('Vernetzung & Strukturen').first().waitFor()
-    await shoot(host, 'presentation-desktop')
-
     const dark = await joinIn(await open(DESKTOP, 'dark'), example.moderatorUrl, 'Moderation')
     await toPhase(dark, [], 'Clustern')
     await scrollTo(dark, zone(dark, /Steigen/))
     await shoot(dark, 'board-dark-clustern-desktop')
-    expect(written).toHaveLength(18)
+    expect(written).toHaveLength(17)
+  }, 90_000)
+
+  it('takes the Präsentation at 1280 × 720: the overview after the vote and a page of notes in Clustern', async () => {
+    const example = await importFixtureBoard(e2e.server.http)
+    const host = await joinIn(await open(DESKTOP), example.moderatorUrl, 'Moderation')
+    // The Präsentation on a shared screen of 1280 × 720, in a second tab of the moderator: the
+    // overview after the vote, then a page of notes the moderator turned to in Clustern.
+    const show = await host.context().newPage()
+    await show.setViewportSize({ width: 1280, height: 720 })
+    await show.goto(`${e2e.server.http}/b/${example.boardId}/praesentation`)
+    await show.getByText('Vernetzung & Strukturen').first().waitFor()
+    await show.getByText(/^Steighöhe: der Ballon/).waitFor()
+    await shoot(show, 'presentation-desktop')
+    await toPhase(host, [], 'Clustern')
+    await host.getByRole('button', { name: 'Nächste Seite' }).click()
+    await show.getByRole('heading', { name: /^Steigen – Seite 1 von / }).waitFor()
+    await shoot(show, 'presentation-page-desktop')
+    expect(written.filter((line) => line.startsWith('presentation'))).toHaveLength(2)
   }, 90_000)
 })
