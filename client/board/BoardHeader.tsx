@@ -10,6 +10,7 @@ import { reportPath } from '../router'
 import { useBoard } from '../store/board'
 import { useIsModerator } from '../store/permissions'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
+import { TrashPanel } from '../trash/TrashPanel'
 import { UndoControls } from '../undo/UndoControls'
 import { PresenceList } from './PresenceList'
 import { ShareLink } from './ShareLink'
@@ -43,6 +44,7 @@ export function BoardHeader({ boardId }: { readonly boardId: string }) {
           </RouteLink>
           <IntroButton />
           {moderator && <SettingsPanel />}
+          {moderator && <TrashPanel />}
           <LeaveBoard boardId={boardId} />
           <ThemeSwitch />
           <LanguageSwitch />

@@ -7,6 +7,8 @@ import { notesDe } from './parts/notes'
 import { clusteringDe } from './parts/clustering'
 import { meetingDe } from './parts/meeting'
 import { minutesDe } from './parts/minutes'
+
+import { trashDe } from './parts/trash'
 import { operatorDe } from './parts/operator'
 import { presentationDe } from './parts/presentation'
 import { registerDe } from './parts/register'
@@ -335,6 +337,7 @@ export const de = {
   ...notesDe,
   ...clusteringDe,
   ...meetingDe,
+  ...trashDe,
   ...presentationDe,
   ...minutesDe,
   ...registerDe,

@@ -62,4 +62,7 @@ export const deDu: Partial<Messages> = {
   'events.doorScan': 'Scanne den QR-Code mit deinem Handy oder öffne diesen Link:',
   'events.doorCode': 'Oder gib auf der Startseite unter „Mit Code beitreten“ diesen Code ein:',
   'error.tooFew': 'Wähle mindestens zwei Notizen aus, um sie zu gruppieren.',
+  'trash.error.privateCollecting': 'Notizen werden gerade verdeckt gesammelt: Du kannst die Notiz nach dem Aufdecken wiederherstellen.',
+  'trash.error.offline': 'Keine Verbindung zum Server: Bitte versuche es erneut, sobald die Verbindung wieder besteht.',
+  'trash.error.unknown': 'Das Wiederherstellen ist fehlgeschlagen. Bitte versuche es erneut.',
 }

@@ -8,6 +8,8 @@ import { notesEn } from './parts/notes'
 import { clusteringEn } from './parts/clustering'
 import { meetingEn } from './parts/meeting'
 import { minutesEn } from './parts/minutes'
+
+import { trashEn } from './parts/trash'
 import { operatorEn } from './parts/operator'
 import { presentationEn } from './parts/presentation'
 import { registerEn } from './parts/register'
@@ -336,6 +338,7 @@ export const en: Messages = {
   ...notesEn,
   ...clusteringEn,
   ...meetingEn,
+  ...trashEn,
   ...presentationEn,
   ...minutesEn,
   ...registerEn,

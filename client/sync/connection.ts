@@ -17,6 +17,7 @@ import { followNetwork } from './network'
 import type { Credentials } from './credentials'
 import { readPeers } from './presence'
 import { SaveTracker } from './saveTracker'
+import { bindTrash } from './trash'
 
 export interface OpenOptions {
   readonly boardId: string
@@ -152,6 +153,7 @@ export function openBoard(options: OpenOptions): BoardConnection {
 
   let board: SyncedDoc | null = null
   let mine: SyncedDoc | null = null
+  let unbindTrash: (() => void) | null = null
   const updateSave = () => {
     const saved = (board?.saved() ?? true) && (mine?.saved() ?? true)
     const connected = board?.provider?.wsconnected ?? false
@@ -159,6 +161,7 @@ export function openBoard(options: OpenOptions): BoardConnection {
   }
 
   board = syncDoc(doc, options, boardId, updateSave, (p) => {
+    unbindTrash = bindTrash(p)
     p.messageHandlers[MESSAGE.hello] = (_encoder, decoder) => {
       const hello = decodeHello(decoder)
       setSession({ role: hello.role === 'moderator' ? 'moderator' : 'participant', clockOffsetMs: hello.serverTime - Date.now() })
@@ -200,6 +203,7 @@ export function openBoard(options: OpenOptions): BoardConnection {
     destroy() {
       board?.destroy()
       mine?.destroy()
+      unbindTrash?.()
       unbind()
       unbindPrivate()
       doc.destroy()
