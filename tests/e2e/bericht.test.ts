@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { axeViolations } from '../helpers/axe'
+import { importFixtureBoard, joinAs } from '../helpers/e2e'
+import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
+
+// The Bericht (issue 16) in Chromium: the moderator starts it from the draft and edits it by
+// keyboard; a participant reads the edit live, has no field to change it; both pages axe-clean.
+
+const e2e = withServerAndBrowser({ ownClient: true })
+const ADDED = ' Ergänzt von der Moderation im Browser.'
+
+describe('the Bericht', () => {
+  it('the moderator edits it, a participant sees the edit read-only, the Markdown has it', async () => {
+    const board = await importFixtureBoard(e2e.server.http)
+    const mod = await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')
+    await mod.page.getByRole('link', { name: 'Ergebnis' }).click()
+    const section = mod.page.getByRole('region', { name: 'Bericht' })
+    await section.getByRole('button', { name: 'Bericht bearbeiten' }).click()
+    const fazit = section.getByRole('textbox', { name: 'Fazit' })
+    await fazit.waitFor()
+    const draft = await fazit.inputValue()
+    expect(draft.length).toBeGreaterThan(0)
+    await fazit.focus()
+    await mod.page.keyboard.press('End')
+    await mod.page.keyboard.press('Control+End')
+    await mod.page.keyboard.type(ADDED)
+    expect(await fazit.inputValue()).toBe(`${draft}${ADDED}`)
+    await mod.page.getByRole('region', { name: 'Fazit' }).getByText(ADDED.trim(), { exact: false }).waitFor()
+    expect(await axeViolations(mod.page)).toEqual([])
+
+    const participant = await joinAs(e2e.browser, board.participantUrl, 'Gast')
+    await participant.page.getByRole('link', { name: 'Ergebnis' }).click()
+    await participant.page.getByRole('region', { name: 'Fazit' }).getByText(ADDED.trim(), { exact: false }).waitFor()
+    expect(await participant.page.getByRole('region', { name: 'Bericht' }).count()).toBe(0)
+    expect(await participant.page.getByRole('textbox').count()).toBe(0)
+    expect(await axeViolations(participant.page)).toEqual([])
+
+    // Live: a second edit by the moderator reaches the participant's page.
+    await mod.page.keyboard.type(' Zweiter Satz.')
+    await participant.page.getByRole('region', { name: 'Fazit' }).getByText('Zweiter Satz.', { exact: false }).waitFor()
+
+    const res = await fetch(`${e2e.server.http}/api/boards/${board.boardId}/export.md`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+    expect(await res.text()).toContain(`${ADDED.trim()} Zweiter Satz.`)
+    await participant.context.close()
+    await mod.context.close()
+  })
+})
