@@ -27,6 +27,21 @@ export interface ByteBudget {
 }
 
 /**
+ * What the server's own writes (reveal, tally, an imported board) may fill of a board capped at
+ * `cap` that holds `stored` bytes: up to the cap less a reserve (a tenth of the cap, at most
+ * 64 KiB), so that the moderation can still work on a board they filled.
+ */
+export function budgetUnder(cap: number, stored: number): ByteBudget {
+  const reserve = Math.min(64 * 1024, cap / 10)
+  return { bytes: Math.max(0, cap - reserve - stored) }
+}
+
+/** What one published total costs the board at most (its key, the number, the item around them). */
+export function tallyEntryBytes(target: string): number {
+  return new TextEncoder().encode(target).length + 32
+}
+
+/**
  * Moves every draft of `privateDoc` into the board, keeping its id, then clears the drafts.
  * A draft whose id is already on the board was moved before and is only cleared. A draft that
  * would take the board past its byte cap (`budget`, shared by one reveal) stays a draft, so a
@@ -107,7 +122,7 @@ export function writeProgress(board: Y.Doc, participant: ParticipantId, privateD
  * Adds up the ballots and publishes the totals (when the moderator ends the vote). An imported
  * board's own totals count as one more ballot, so reopening and ending the vote keeps them.
  */
-export function writeTally(board: Y.Doc, ballots: Iterable<Y.Doc>): void {
+export function writeTally(board: Y.Doc, ballots: Iterable<Y.Doc>, budget: ByteBudget = { bytes: Infinity }): { written: number; left: number } {
   const totals = new Map<string, number>()
   const imported = metaOf(board).get('importedVotes')
   if (typeof imported === 'object' && imported !== null) {
@@ -119,10 +134,21 @@ export function writeTally(board: Y.Doc, ballots: Iterable<Y.Doc>): void {
     })
   }
   const votes = votesOf(board)
+  // Within the budget, the largest totals first: what does not fit is left out (and counted),
+  // never the board filled past what every later change is refused for.
+  const changed = [...totals].filter(([key, total]) => votes.get(key) !== total).sort((a, b) => b[1] - a[1])
+  let written = 0
   board.transact(() => {
     for (const key of [...votes.keys()]) if (!totals.has(key)) votes.delete(key)
-    for (const [key, total] of totals) if (votes.get(key) !== total) votes.set(key, total)
+    for (const [key, total] of changed) {
+      const cost = tallyEntryBytes(key)
+      if (cost > budget.bytes) continue
+      budget.bytes -= cost
+      votes.set(key, total)
+      written++
+    }
   }, LOCAL)
+  return { written, left: changed.length - written }
 }
 
 /** Removes the published totals (when voting is opened again). */

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import * as Y from 'yjs'
 import { initBoard } from '../model/board'
+import { budgetUnder } from '../model/reveal'
 import { importBoard } from '../model/export/json'
 import { isBoardId, newSecretId, newToken } from '../model/ids'
 import { LIMITS } from '../model/limits'
@@ -76,12 +77,13 @@ async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: Server
   const moderatorToken = newToken()
   const doc = new Y.Doc()
   fill(doc)
-  const now = Date.now()
-  await ctx.store.createBoard(
-    { id: boardId, moderatorHash: hashToken(moderatorToken), createdAt: now, activeAt: now },
-    Y.encodeStateAsUpdate(doc),
-  )
+  const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
+  // An imported board keeps to the board byte cap like the server's other writes, with room left for the moderation.
+  const room = budgetUnder(ctx.config.maxBoardBytes, 0).bytes
+  if (update.byteLength > room) throw new HttpError(413, `Das Board wäre zu groß (${update.byteLength} Bytes, höchstens ${Math.floor(room)}); bitte importieren Sie weniger Inhalt`)
+  const now = Date.now()
+  await ctx.store.createBoard({ id: boardId, moderatorHash: hashToken(moderatorToken), createdAt: now, activeAt: now }, update)
   log('board.created', { board: boardTag(boardId) })
   json(res, 201, {
     boardId,

@@ -3,7 +3,7 @@ import { boardFacts } from '../model/facts'
 import { LOCAL, membersOf } from '../model/schema'
 import type { ParticipantId } from '../model/ids'
 import { writesDrafts } from '../model/permissions'
-import { clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../model/reveal'
+import { budgetUnder, clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../model/reveal'
 import type { ByteBudget } from '../model/reveal'
 import { boardTag, log } from './log'
 import { privateDocName, privateDocPrefix } from './rooms'
@@ -43,8 +43,7 @@ export class Meeting {
    * most 64 KiB) so that the moderation can still work on a board that a reveal filled.
    */
   private revealBudget(board: Room): ByteBudget {
-    const reserve = Math.min(64 * 1024, this.maxBoardBytes / 10)
-    return { bytes: Math.max(0, this.maxBoardBytes - reserve - board.storedBytes) }
+    return budgetUnder(this.maxBoardBytes, board.storedBytes)
   }
 
   /** Runs every private doc of the board through `work`, loading those not in memory. */
@@ -74,10 +73,13 @@ export class Meeting {
     if (!before.votesRevealed && after.votesRevealed) {
       const ballots: Room[] = []
       await this.eachPrivateDoc(board, (room) => ballots.push(room))
-      writeTally(
+      // The tally is the server's write too: it keeps to the same budget as the reveal.
+      const { left } = writeTally(
         board.doc,
         ballots.map((r) => r.doc),
+        this.revealBudget(board),
       )
+      if (left > 0) log('board.tallyCut', { board: boardTag(board.id), left })
     } else if (before.votesRevealed && !after.votesRevealed) clearTally(board.doc)
     if (!before.anonymous && after.anonymous && stripAuthors(board.doc) > 0) void board.compactSoon()
   }

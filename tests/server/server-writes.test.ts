@@ -1,9 +1,15 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { newSecretId } from '../../model/ids'
 import { setTitle } from '../../model/board'
-import { setPhase } from '../../model/phases'
-import { addDraft, draftsOf, setDone } from '../../model/privateDoc'
-import { membersOf, notesOf, progressOf } from '../../model/schema'
+import * as Y from 'yjs'
+import { initBoard } from '../../model/board'
+import { toBoardFile } from '../../model/export/json'
+import { addNote } from '../../model/notes'
+import { setPhase, setVotesRevealed } from '../../model/phases'
+import { addDraft, castVote, draftsOf, setDone } from '../../model/privateDoc'
+import { budgetUnder, tallyEntryBytes } from '../../model/reveal'
+import { membersOf, notesOf, progressOf, votesOf } from '../../model/schema'
+import { toBoardView } from '../../model/view'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { createBoard, startTestServer } from '../helpers/server'
@@ -103,4 +109,79 @@ describe('the reveal keeps to the board byte cap', () => {
     expect(moderator.rejects).toEqual([])
     server.app.rooms.release(room)
   })
+})
+
+describe('the tally and an import keep to the board byte cap', () => {
+  it('an imported board bigger than the cap less the moderation reserve is refused with 413 and not stored; one that fits stays writable', async () => {
+    const cap = 60_000
+    server = await startTestServer({ maxBoardBytes: cap })
+    const file = (notes: number) => {
+      const doc = new Y.Doc()
+      initBoard(doc, { title: 'Import' })
+      for (let i = 0; i < notes; i++) addNote(doc, { zone: 'steigen', text: `${i} ${'y'.repeat(990)}`, author: null })
+      return JSON.stringify(toBoardFile(toBoardView(doc)))
+    }
+    const post = (body: string) => fetch(`${server!.http}/api/boards/import`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+    const before = await server.app.store.listDocs('')
+    const big = await post(file(80))
+    expect(big.status).toBe(413)
+    expect(((await big.json()) as { error: string }).error).toContain('zu groß')
+    expect(await server.app.store.listDocs('')).toEqual(before)
+    const small = await post(file(20))
+    expect(small.status).toBe(201)
+    const { boardId, moderatorToken } = (await small.json()) as { boardId: string; moderatorToken: string }
+    const moderator = connectClient(server.ws, boardId, { moderatorToken })
+    clients.push(moderator)
+    await moderator.synced()
+    setTitle(moderator.doc, 'Importiert und bedienbar')
+    await moderator.settled()
+    expect(moderator.rejects).toEqual([])
+  })
+
+  it('the tally writes only what fits, largest totals first, and the board stays writable for the moderation', async () => {
+    const cap = 40_000
+    server = await startTestServer({ maxBoardBytes: cap })
+    const board = await createBoard(server, { title: 'Fast voll', settings: { privateWriting: false, votesPerPerson: 8, maxVotesPerItem: 3 } })
+    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
+    clients.push(moderator)
+    await moderator.synced()
+    const author = moderator.actor.participantId
+    const targets = Array.from({ length: 5 }, (_, i) => addNote(moderator.doc, { zone: 'steigen', text: `Ziel ${i}`, author }))
+    setPhase(moderator.doc, 'abstimmen')
+    await moderator.settled()
+    const secret = newSecretId()
+    await client(board.boardId, secret).synced()
+    const mine = client(`${board.boardId}/private`, secret)
+    await mine.synced()
+    const limits = { votesPerPerson: 8, maxVotesPerItem: 3 }
+    for (const [target, votes] of [[0, 3], [1, 2], [2, 1], [3, 1], [4, 1]] as const) for (let v = 0; v < votes; v++) castVote(mine.doc, targets[target]!, 1, limits)
+    await mine.settled()
+    // The moderator fills the board until less is left than five totals take (the server's writes may use up to the cap less its reserve).
+    const room = await server.app.rooms.open(board.boardId)
+    const left = () => budgetUnder(cap, room.storedBytes).bytes
+    while (left() > 200) {
+      addNote(moderator.doc, { zone: 'einheizen', text: left() > 2500 ? 'z'.repeat(990) : 'kurz', author })
+      await moderator.settled()
+      await server.app.store.flushed()
+    }
+    expect(moderator.rejects).toEqual([])
+    const all = targets.reduce((n, t) => n + tallyEntryBytes(t), 0)
+    expect(left()).toBeLessThan(all)
+    setVotesRevealed(moderator.doc, true)
+    await moderator.settled()
+    await waitFor(() => votesOf(room.doc).size > 0 || left() === 0, 5000, 'the tally')
+    await new Promise((r) => setTimeout(r, 300))
+    const tally = Object.fromEntries(votesOf(room.doc).entries())
+    // What is published is right; what did not fit is left out, never the board pushed past its cap.
+    const truth: Record<string, number> = Object.fromEntries(targets.map((t, i) => [t, [3, 2, 1, 1, 1][i]!]))
+    for (const [target, total] of Object.entries(tally)) expect(total).toBe(truth[target])
+    expect(Object.keys(tally).length).toBeLessThan(targets.length)
+    if (Object.keys(tally).length > 0) expect(tally[targets[0]!]).toBe(3)
+    await server.app.store.flushed()
+    expect(room.storedBytes).toBeLessThanOrEqual(cap)
+    setTitle(moderator.doc, 'Fast voll, aber bedienbar')
+    await moderator.settled()
+    expect(moderator.rejects).toEqual([])
+    server.app.rooms.release(room)
+  }, 60_000)
 })
