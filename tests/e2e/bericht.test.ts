@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { axeViolations } from '../helpers/axe'
 import { importFixtureBoard, joinAs } from '../helpers/e2e'
+import { createBoard } from '../helpers/server'
 import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 // The Bericht (issue 16) in Chromium: the moderator starts it from the draft and edits it by
@@ -43,5 +44,29 @@ describe('the Bericht', () => {
     expect(await res.text()).toContain(`${ADDED.trim()} Zweiter Satz.`)
     await participant.context.close()
     await mod.context.close()
+  })
+
+  it('the join dialog asks for the institution when the moderator wants it; the report lists it, never the name', async () => {
+    const board = await createBoard(e2e.server, { title: 'Austauschtreffen', settings: { askInstitution: true } })
+    const context = await e2e.browser.newContext()
+    const page = await context.newPage()
+    await page.goto(board.participantUrl)
+    await page.getByRole('textbox', { name: /Name/ }).fill('Bea Beispiel')
+    await page.getByRole('textbox', { name: 'Kommune / Institution (optional)' }).fill('Stadt Kassel')
+    expect(await axeViolations(page)).toEqual([])
+    await page.getByRole('button', { name: 'Beitreten' }).click()
+    await page.getByRole('region', { name: /Steigen/ }).waitFor()
+
+    const mod = await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')
+    await mod.page.getByRole('link', { name: 'Ergebnis' }).click()
+    const header = mod.page.getByRole('article').locator('header')
+    await header.getByText('Stadt Kassel', { exact: true }).waitFor()
+    const md = await (
+      await fetch(`${e2e.server.http}/api/boards/${board.boardId}/export.md`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+    ).text()
+    expect(md).toContain('- Institutionen: Stadt Kassel')
+    expect(md).not.toContain('Bea Beispiel')
+    await mod.context.close()
+    await context.close()
   })
 })
