@@ -1,4 +1,6 @@
 import type { Locale } from '../model/zones'
+import { isReasonCode } from '../protocol/reasons'
+import type { ReasonCode } from '../protocol/reasons'
 
 /** The server's HTTP API as the SPA uses it. */
 export interface CreatedBoard {
@@ -60,11 +62,13 @@ export interface ModeratorLinkInfo {
 
 /** What a request about co-moderator links came to: done, or refused with the server's German message. */
 export type LinkAnswer<T> = { readonly ok: true; readonly value: T } | LinkRefusal
-/** A refusal: the HTTP status (0: no answer) and the server's message. */
+/** A refusal: the HTTP status (0: no answer), the server's German message and its reason code (protocol/reasons.ts) with the limit it names. */
 export interface LinkRefusal {
   readonly ok: false
   readonly status: number
   readonly error: string
+  readonly code?: ReasonCode
+  readonly max?: number
 }
 
 async function linkRequest<T>(path: string, token: string, init: RequestInit, read: (body: unknown) => T): Promise<LinkAnswer<T>> {
@@ -72,8 +76,14 @@ async function linkRequest<T>(path: string, token: string, init: RequestInit, re
     const response = await fetch(path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } })
     const body: unknown = response.status === 204 ? null : await response.json().catch(() => null)
     if (response.ok) return { ok: true, value: read(body) }
-    const error = (body as { error?: unknown } | null)?.error
-    return { ok: false, status: response.status, error: typeof error === 'string' ? error : '' }
+    const { error, code, max } = (body ?? {}) as { error?: unknown; code?: unknown; max?: unknown }
+    return {
+      ok: false,
+      status: response.status,
+      error: typeof error === 'string' ? error : '',
+      ...(isReasonCode(code) && { code }),
+      ...(typeof max === 'number' && Number.isInteger(max) && { max }),
+    }
   } catch {
     return { ok: false, status: 0, error: '' }
   }

@@ -185,7 +185,7 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
       throw new HttpError(405, 'Methode nicht erlaubt')
     }
   } catch (error) {
-    if (error instanceof HttpError) json(res, error.status, { error: error.message })
+    if (error instanceof HttpError) json(res, error.status, error.body())
     else {
       log('http.error', { path: path.startsWith('/api/') ? path.split('/').slice(0, 3).join('/') : 'page', error: String(error) })
       if (!res.headersSent) json(res, 500, { error: 'Interner Fehler' })

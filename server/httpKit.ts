@@ -8,6 +8,7 @@ import type { ReadinessCheck } from './readiness'
 import type { LinkConnections } from './moderatorLinks'
 import type { PerMinuteLimit } from './addressLimit'
 import type { Rooms } from './rooms'
+import type { ReasonCode } from '../protocol/reasons'
 import type { BoardRecord, BoardStore } from './store/BoardStore'
 
 /** What the HTTP handlers (http.ts, exports.ts, joinCodes.ts) need of the server. */
@@ -24,13 +25,23 @@ export interface HttpContext {
   readonly readiness: readonly ReadinessCheck[]
 }
 
-/** An answer with a status and a German message, for the client to show. */
+/**
+ * An answer with a status and a German message; where a person sees it in the interface, also a
+ * code (protocol/reasons.ts) that the client shows in its own language, and the limit it names.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: ReasonCode,
+    readonly max?: number,
   ) {
     super(message)
+  }
+
+  /** The JSON body of the answer. */
+  body(): { error: string; code?: ReasonCode; max?: number } {
+    return { error: this.message, ...(this.code && { code: this.code }), ...(this.max !== undefined && { max: this.max }) }
   }
 }
 
@@ -86,10 +97,10 @@ export async function readJson(req: IncomingMessage, limit: number): Promise<unk
 export async function moderatedBoard(store: BoardStore, boardId: string, req: IncomingMessage, owner = false): Promise<BoardRecord & { grant: Grant }> {
   const header = req.headers.authorization ?? ''
   const token = /^Bearer (\S+)$/.exec(header)?.[1]
-  if (!token) throw new HttpError(401, 'Moderationsschlüssel fehlt')
+  if (!token) throw new HttpError(401, 'Moderationsschlüssel fehlt', 'tokenMissing')
   const record = isBoardId(boardId) ? await store.getBoard(boardId) : null
   const grant = record ? await moderatorGrant(store, record, token) : null
-  if (!record || !grant) throw new HttpError(403, 'Kein Zugang')
-  if (owner && grant.kind !== 'owner') throw new HttpError(403, 'Nur mit dem Moderationslink, mit dem das Board erstellt wurde')
+  if (!record || !grant) throw new HttpError(403, 'Kein Zugang', 'noAccess')
+  if (owner && grant.kind !== 'owner') throw new HttpError(403, 'Nur mit dem Moderationslink, mit dem das Board erstellt wurde', 'ownerOnly')
   return { ...record, grant }
 }

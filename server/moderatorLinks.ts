@@ -60,12 +60,12 @@ export class LinkConnections {
 /** A label as typed: trimmed, 1 to MAX_LABEL_LENGTH characters, no control characters. */
 function parseLabel(body: unknown): string {
   const label = typeof body === 'object' && body !== null ? (body as { label?: unknown }).label : undefined
-  if (typeof label !== 'string') throw new HttpError(400, '"label" muss ein Text sein')
+  if (typeof label !== 'string') throw new HttpError(400, '"label" muss ein Text sein', 'labelMissing')
   const trimmed = label.normalize('NFC').trim()
-  if (trimmed.length === 0) throw new HttpError(400, 'Bitte geben Sie eine Bezeichnung an')
-  if (trimmed.length > MAX_LABEL_LENGTH) throw new HttpError(400, `Die Bezeichnung ist zu lang (höchstens ${MAX_LABEL_LENGTH} Zeichen)`)
+  if (trimmed.length === 0) throw new HttpError(400, 'Bitte geben Sie eine Bezeichnung an', 'labelMissing')
+  if (trimmed.length > MAX_LABEL_LENGTH) throw new HttpError(400, `Die Bezeichnung ist zu lang (höchstens ${MAX_LABEL_LENGTH} Zeichen)`, 'labelTooLong', MAX_LABEL_LENGTH)
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) throw new HttpError(400, 'Die Bezeichnung enthält unzulässige Zeichen')
+  if (/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) throw new HttpError(400, 'Die Bezeichnung enthält unzulässige Zeichen', 'labelInvalid')
   return trimmed
 }
 
@@ -73,7 +73,7 @@ async function createLink(ctx: HttpContext, boardId: string, req: IncomingMessag
   await moderatedBoard(ctx.store, boardId, req, true)
   const label = parseLabel(await readJson(req, 4 * 1024))
   if ((await ctx.store.moderatorLinks(boardId)).length >= MAX_LINKS_PER_BOARD)
-    throw new HttpError(409, `Höchstens ${MAX_LINKS_PER_BOARD} Co-Moderationslinks je Board; nehmen Sie zuerst einen zurück`)
+    throw new HttpError(409, `Höchstens ${MAX_LINKS_PER_BOARD} Co-Moderationslinks je Board; nehmen Sie zuerst einen zurück`, 'tooManyLinks', MAX_LINKS_PER_BOARD)
   const token = newToken()
   const link: ModeratorLink = { boardId, id: newItemId(), hash: hashToken(token), label, createdAt: Date.now() }
   await ctx.store.addModeratorLink(link)
@@ -88,7 +88,7 @@ async function listLinks(ctx: HttpContext, boardId: string, req: IncomingMessage
 
 async function revokeLink(ctx: HttpContext, boardId: string, linkId: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   await moderatedBoard(ctx.store, boardId, req, true)
-  if (!(await ctx.store.revokeModeratorLink(boardId, linkId))) throw new HttpError(404, 'Diesen Link gibt es nicht (mehr)')
+  if (!(await ctx.store.revokeModeratorLink(boardId, linkId))) throw new HttpError(404, 'Diesen Link gibt es nicht (mehr)', 'linkUnknown')
   // Revoked in the store already (refused from now on); the other instances could not be told.
   const closed = await ctx.links.revoke(boardId, linkId).catch((error: unknown) => {
     log('moderatorLink.revokeNotBroadcast', { board: boardTag(boardId), error: String(error) })

@@ -65,4 +65,10 @@ export const deDu: Partial<Messages> = {
   'trash.error.privateCollecting': 'Notizen werden gerade verdeckt gesammelt: Du kannst die Notiz nach dem Aufdecken wiederherstellen.',
   'trash.error.offline': 'Keine Verbindung zum Server: Bitte versuche es erneut, sobald die Verbindung wieder besteht.',
   'trash.error.unknown': 'Das Wiederherstellen ist fehlgeschlagen. Bitte versuche es erneut.',
+  'reason.labelMissing': 'Bitte gib eine Bezeichnung an.',
+  'reason.tooManyLinks': 'Ein Board hat höchstens {max} Links für die Co-Moderation. Bitte nimm zuerst einen zurück.',
+  'error.draftLimit': 'Du hast die Höchstzahl an Notizen erreicht, die vor dem Aufdecken möglich ist. Lösche eine, um eine neue zu schreiben.',
+  'details.invalid': 'Bitte prüfe das Datum und die Uhrzeiten.',
+  'bericht.hint':
+    'Der Bericht ist ein Entwurf, den Ballonfahrt aus dem Board erzeugt hat. Er erscheint in Markdown, Word, im Druck und beim Kopieren als Text, so wie du ihn hier bearbeitest.',
 }

@@ -9,9 +9,15 @@ import { newCoModeratorLink, revokeCoModeratorLink } from './moderatorAccess'
 import { useCoModeratorLinks } from './useCoModeratorLinks'
 import type { LinkList } from './useCoModeratorLinks'
 
-/** Why a request failed, in words: the server's message, or that it could not be reached. */
+/**
+ * Why a request failed, in the interface's language: the server's reason by its code, that the
+ * server could not be reached, or (an answer without a known code) its status. The server's own
+ * German message is never shown, so an English interface stays English.
+ */
 function failure(t: Translate, refusal: LinkRefusal): string {
-  return t('settings.coModeratorFailed', { reason: refusal.error || t('settings.coModeratorOffline') })
+  if (refusal.status === 0) return t('settings.coModeratorFailed', { reason: t('settings.coModeratorOffline') })
+  const reason = refusal.code ? t(`reason.${refusal.code}`, { max: refusal.max ?? '' }) : t('reason.unknown', { status: refusal.status })
+  return t('settings.coModeratorFailed', { reason })
 }
 
 /**

@@ -139,7 +139,7 @@ describe('settings', () => {
       if (auth !== 'Bearer owner-token_1') return Promise.resolve(Response.json({ error: 'Kein Zugang' }, { status: 403 }))
       if (url === '/api/boards/board-1/moderators' && init.method === 'POST') {
         const { label } = JSON.parse(String(init.body)) as { label: string }
-        if (label === 'Zu viele') return Promise.resolve(Response.json({ error: 'Höchstens 20 Co-Moderationslinks je Board' }, { status: 409 }))
+        if (label === 'Zu viele') return Promise.resolve(Response.json({ error: 'Höchstens 20 Co-Moderationslinks je Board', code: 'tooManyLinks', max: 20 }, { status: 409 }))
         links.push({ id: 'l1', label, createdAt: Date.UTC(2030, 0, 2, 10, 0) })
         return Promise.resolve(Response.json({ ...links.at(-1), moderatorToken: 'link-token_1' }, { status: 201 }))
       }
@@ -172,7 +172,7 @@ describe('settings', () => {
     // A refusal is said with the server's words.
     await user.type(within(group).getByRole('textbox'), 'Zu viele')
     await user.click(within(group).getByRole('button', { name: 'Link erstellen und kopieren' }))
-    expect((await within(group).findByRole('alert')).textContent).toBe('Das hat nicht geklappt. Höchstens 20 Co-Moderationslinks je Board')
+    expect((await within(group).findByRole('alert')).textContent).toBe('Das hat nicht geklappt. Ein Board hat höchstens 20 Links für die Co-Moderation. Bitte nehmen Sie zuerst einen zurück.')
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true })
   })
 

@@ -69,6 +69,7 @@ const DYNAMIC: readonly { readonly template: string; readonly reason: string }[]
   { template: 'zone.${}.question', reason: 'the default question of the zone being rendered or edited' },
   { template: 'phase.hint.${}', reason: 'phaseText.ts: the instruction of the current phase, by phase id' },
   { template: 'settings.address.${}', reason: 'AddressSetting.tsx: one radio button per address (Sie / du)' },
+  { template: 'reason.${}', reason: 'CoModeratorLinks.tsx: the server\'s reason by its code (protocol/reasons.ts)' },
   { template: 'language.name.${}', reason: 'ReportLanguage.tsx: one radio button per locale, named in its own language' },
   { template: 'report.languageNote.${}', reason: 'ReportTools.tsx: which language the report is in, by the board locale' },
   { template: 'plain.phase.${}', reason: 'phaseText.ts: the plain-language instruction of the current phase, by phase id' },
