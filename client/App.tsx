@@ -2,7 +2,19 @@ import { Suspense, lazy } from 'react'
 import { BoardRoute } from './joining/BoardRoute'
 import { Landing } from './landing/Landing'
 import { SiteFooter } from './privacy/SiteFooter'
-import { boardIdOf, doorSlideCodeOf, eventCodeOf, eventIdOf, eventReportIdOf, isAccessibilityPath, isPrivacyPath, presentationBoardIdOf, reportBoardIdOf, usePath } from './router'
+import {
+  boardIdOf,
+  doorSlideCodeOf,
+  eventCodeOf,
+  eventIdOf,
+  eventReportIdOf,
+  isAccessibilityPath,
+  isPrivacyPath,
+  presentationBoardIdOf,
+  reportBoardIdOf,
+  seriesBoardIdOf,
+  usePath,
+} from './router'
 import { saveModeratorToken } from './sync/credentials'
 
 // The report (and its exporters) loads when first opened, so the board's first load stays small.
@@ -15,6 +27,7 @@ const EventJoinPage = lazy(() => import('./events/EventJoinPage').then((m) => ({
 const EventOverviewPage = lazy(() => import('./events/EventOverviewPage').then((m) => ({ default: m.EventOverviewPage })))
 const EventReportPage = lazy(() => import('./events/EventReportPage').then((m) => ({ default: m.EventReportPage })))
 const DoorSlidePage = lazy(() => import('./events/DoorSlidePage').then((m) => ({ default: m.DoorSlidePage })))
+const SeriesPage = lazy(() => import('./series/SeriesPage').then((m) => ({ default: m.SeriesPage })))
 const PresentationPage = lazy(() =>
   import('./presentation/PresentationPage').then((m) => ({ default: m.PresentationPage })),
 )
@@ -79,6 +92,16 @@ function Route({ path }: { readonly path: string }) {
         <EventOverviewPage eventId={eventId} />
       </Suspense>
     )
+  const seriesId = seriesBoardIdOf(path)
+  if (seriesId) {
+    // The series page needs no connection to the board: only its moderator token.
+    takeModeratorToken(seriesId)
+    return (
+      <Suspense fallback={null}>
+        <SeriesPage boardId={seriesId} />
+      </Suspense>
+    )
+  }
   const reportId = reportBoardIdOf(path)
   const presentationId = presentationBoardIdOf(path)
   const boardId = boardIdOf(path) ?? reportId ?? presentationId

@@ -24,6 +24,14 @@ export function navigate(path: string): void {
 const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]+)\/?$/
 const REPORT_PATH = /^\/b\/([A-Za-z0-9_-]+)\/ergebnis\/?$/
 const PRESENTATION_PATH = /^\/b\/([A-Za-z0-9_-]+)\/praesentation\/?$/
+const SERIES_PATH = /^\/b\/([A-Za-z0-9_-]+)\/reihe\/?$/
+
+/** The board id of a `/b/<boardId>/reihe` path (the series of meetings), or null. */
+export function seriesBoardIdOf(path: string): string | null {
+  return SERIES_PATH.exec(path)?.[1] ?? null
+}
+
+export const seriesPath = (boardId: string): string => `/b/${boardId}/reihe`
 
 /** The board id of a `/b/<boardId>` path, or null. */
 export function boardIdOf(path: string): string | null {

@@ -3,7 +3,7 @@ import type { ParticipantId } from './ids'
 import type { BoardState } from './permissions'
 import { isPhase } from './phases'
 import { ballotOf } from './privateDoc'
-import { actionsOf, clustersOf, metaOf, notesOf } from './schema'
+import { actionsOf, carriedOf, clustersOf, metaOf, notesOf } from './schema'
 import { readSettings } from './settings'
 
 /** What the rules need to know about a board before an update, read from its doc. */
@@ -14,6 +14,8 @@ export interface BoardFacts extends BoardState {
   hasCluster(id: string): boolean
   /** Which of notes, clusters and Maßnahmen holds an entry with this id, if any: ids are unique across all three. */
   rootOf(id: string): 'notes' | 'clusters' | 'actions' | undefined
+  /** Whether a follow-up board carried an action of this id over from the previous meeting. */
+  isCarried(id: string): boolean
   /** Votes go on clusters and on notes in no cluster. */
   isVoteTarget(id: string): boolean
 }
@@ -24,6 +26,7 @@ export function boardFacts(doc: Y.Doc): BoardFacts {
   const notes = notesOf(doc)
   const clusters = clustersOf(doc)
   const actions = actionsOf(doc)
+  const carried = carriedOf(doc)
   return {
     phase: isPhase(phase) ? phase : 'sammeln',
     settings: readSettings(meta),
@@ -36,6 +39,7 @@ export function boardFacts(doc: Y.Doc): BoardFacts {
       return typeof author === 'string' ? author : null
     },
     hasCluster: (id) => clusters.has(id),
+    isCarried: (id) => carried.has(id),
     rootOf: (id) => (notes.has(id) ? 'notes' : clusters.has(id) ? 'clusters' : actions.has(id) ? 'actions' : undefined),
     isVoteTarget(id) {
       if (clusters.has(id)) return true

@@ -17,6 +17,8 @@ export const LIMITS = {
   detailLength: 120,
   /** One part of the Bericht (a paragraph or a few), as the moderator edits it. */
   berichtPartLength: 6000,
+  /** Characters in the Rückblick's note on a carried action. */
+  reviewNoteLength: 500,
   /** Clusters and actions on one board. */
   clustersPerBoard: 500,
   actionsPerBoard: 200,

@@ -30,6 +30,11 @@ export function mayEditActions(board: BoardState, actor: Actor): boolean {
   return !isReadOnly(board, actor) && (actor.role === 'moderator' || board.settings.participantsEditActions)
 }
 
+/** The Rückblick's marks: the moderator at any time, everyone else during the Rückblick. */
+export function mayReview(board: BoardState, actor: Actor): boolean {
+  return !isReadOnly(board, actor) && (actor.role === 'moderator' || board.phase === 'rueckblick')
+}
+
 /** Votes are cast while the vote is open in Abstimmen. */
 export function mayVote(board: BoardState & { readonly votesRevealed: boolean }, actor: Actor): boolean {
   return !isReadOnly(board, actor) && board.phase === 'abstimmen' && !board.votesRevealed

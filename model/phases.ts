@@ -1,20 +1,32 @@
 import type * as Y from 'yjs'
 import { LOCAL, metaOf } from './schema'
 
-/** The facilitated flow, in order. Abschluss makes the board read-only for participants. */
-export const PHASES = ['sammeln', 'aufdecken', 'clustern', 'abstimmen', 'massnahmen', 'abschluss'] as const
+/**
+ * The facilitated flow, in order. Abschluss makes the board read-only for participants. The
+ * Rückblick (model/review.ts) comes first on a follow-up meeting that carried actions over and
+ * is left out everywhere else (see `phasesOf`).
+ */
+export const PHASES = ['rueckblick', 'sammeln', 'aufdecken', 'clustern', 'abstimmen', 'massnahmen', 'abschluss'] as const
 export type Phase = (typeof PHASES)[number]
+
+const WITHOUT_REVIEW: readonly Phase[] = PHASES.filter((p) => p !== 'rueckblick')
+
+/** The phases a board goes through: with the Rückblick only when it has carried actions to review. */
+export function phasesOf(hasReview: boolean): readonly Phase[] {
+  return hasReview ? PHASES : WITHOUT_REVIEW
+}
 
 export function isPhase(value: unknown): value is Phase {
   return typeof value === 'string' && (PHASES as readonly string[]).includes(value)
 }
 
-export function nextPhase(phase: Phase): Phase | null {
-  return PHASES[PHASES.indexOf(phase) + 1] ?? null
+export function nextPhase(phase: Phase, phases: readonly Phase[] = WITHOUT_REVIEW): Phase | null {
+  const at = phases.indexOf(phase)
+  return at < 0 ? (phases[0] ?? null) : (phases[at + 1] ?? null)
 }
 
-export function previousPhase(phase: Phase): Phase | null {
-  return PHASES[PHASES.indexOf(phase) - 1] ?? null
+export function previousPhase(phase: Phase, phases: readonly Phase[] = WITHOUT_REVIEW): Phase | null {
+  return phases[phases.indexOf(phase) - 1] ?? null
 }
 
 /** Moves the board to a phase (moderator only, see rules). Any phase may follow any other. */

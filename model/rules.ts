@@ -10,10 +10,11 @@ import { isItemId } from './ids'
 import type { Actor } from './identity'
 import { LIMITS } from './limits'
 import { isOrderKey } from './order'
-import { isReadOnly, mayCluster, mayEditActions, mayVote, writesDrafts } from './permissions'
+import { isReadOnly, mayCluster, mayEditActions, mayReview, mayVote, writesDrafts } from './permissions'
 import { isPerson } from './people'
 import { isPresentationPage } from './presentation'
 import { isPhase, leavesVoteOpen } from './phases'
+import { isReviewMark } from './review'
 import type { VoteStage } from './phases'
 import { SETTING_NAMES, isValidSetting } from './settings'
 import { isTimerState } from './timer'
@@ -218,6 +219,20 @@ function checkAction(facts: BoardFacts, write: Write): Rejection | null {
   return ok
 }
 
+/**
+ * A mark in the Rückblick: only on an action the board carried over, a valid mark, by whoever
+ * may review now. The carried actions themselves are the server's (no client writes `carried`).
+ */
+function checkReview(facts: BoardFacts, actor: Actor, write: Write): Rejection | null {
+  if (!mayReview(facts, actor)) return reject('notAllowed', 'review')
+  if (write.kind !== 'value') return reject('invalid', 'review')
+  if (!facts.isCarried(write.key)) return reject('invalid', 'review: no such carried action')
+  if (write.deleted) return ok
+  if (isReviewMark(write.value)) return ok
+  const note = (write.value as { note?: unknown } | null)?.note
+  return typeof note === 'string' && note.length > LIMITS.reviewNoteLength ? reject('tooLong', 'review note') : reject('invalid', 'review mark')
+}
+
 function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejection | null {
   switch (write.root) {
     case 'meta':
@@ -232,8 +247,10 @@ function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejecti
       return checkPerson(facts, actor, write)
     case 'bericht':
       return checkBericht(actor, write)
+    case 'review':
+      return checkReview(facts, actor, write)
     default:
-      // votes (the revealed totals) and progress are written by the server alone.
+      // votes (the revealed totals), progress and carried are written by the server alone.
       return reject('notAllowed', write.root)
   }
 }

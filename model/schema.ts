@@ -5,7 +5,7 @@ import type { Locale, ZoneId } from './zones'
  * The board document. One Y.Doc per board; these root names and keys are the schema that
  * the view, the rules and the server guard all read.
  */
-export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress', 'members', 'people', 'bericht'] as const
+export const ROOTS = ['meta', 'notes', 'clusters', 'votes', 'actions', 'progress', 'members', 'people', 'bericht', 'carried', 'review'] as const
 export type RootName = (typeof ROOTS)[number]
 
 export const SCHEMA_VERSION = 1
@@ -68,6 +68,16 @@ export function berichtOf(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap('bericht')
 }
 
+/** A follow-up meeting's carried actions (model/review.ts): written by the server when it creates the board, never by a client. */
+export function carriedOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('carried')
+}
+
+/** Carried action id -> the group's mark (status and note) in the Rückblick (model/review.ts). */
+export function reviewOf(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap('review')
+}
+
 export interface NewBoard {
   readonly title?: string
   readonly topic?: string
@@ -122,4 +132,6 @@ export function declareRoots(doc: Y.Doc): void {
   membersOf(doc)
   peopleOf(doc)
   berichtOf(doc)
+  carriedOf(doc)
+  reviewOf(doc)
 }

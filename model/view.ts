@@ -14,6 +14,8 @@ import type { MeetingDetails } from './details'
 import { readBericht } from './bericht'
 import type { Bericht } from './bericht'
 import { isPerson } from './people'
+import { readReview } from './review'
+import type { ReviewItem } from './review'
 import type { Person } from './people'
 import { actionsOf, clustersOf, membersOf, metaOf, notesOf, peopleOf, progressOf, votesOf } from './schema'
 import { DEFAULT_SETTINGS, readSettings } from './settings'
@@ -102,6 +104,8 @@ export interface BoardView {
   readonly zones: Readonly<Record<ZoneId, ZoneView>>
   readonly noteCount: number
   readonly actions: readonly ActionView[]
+  /** A follow-up meeting's Rückblick: the previous meeting's open actions and their marks (model/review.ts). */
+  readonly review: readonly ReviewItem[]
   readonly progress: ProgressView
   /** Revealed vote totals per cluster or note id (empty until the vote ends). */
   readonly tally: Readonly<Record<string, number>>
@@ -131,6 +135,7 @@ export const EMPTY_BOARD: BoardView = Object.freeze({
   zones: Object.freeze({ steigen: emptyZone('steigen'), untenHalten: emptyZone('untenHalten'), einheizen: emptyZone('einheizen') }),
   noteCount: 0,
   actions: NONE,
+  review: NONE,
   progress: Object.freeze({ drafts: Object.freeze({ steigen: 0, untenHalten: 0, einheizen: 0 }), done: NONE, voted: NONE }),
   tally: Object.freeze({}),
 })
@@ -326,6 +331,7 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
     zones: changed ? Object.freeze(zones) : prev.zones,
     noteCount,
     actions: readActions(doc, prev.actions),
+    review: keep(prev.review, readReview(doc)),
     progress: readProgress(doc, prev.progress),
     tally: readTally(doc, prev.tally),
   }

@@ -22,6 +22,7 @@ import { getJoinCode, joinCodesOf, postJoinCode } from './joinCodes'
 import { countAnswer } from './metrics'
 import { isModeratorLinkPath, serveModeratorLinks } from './moderatorLinks'
 import { OPERATIONS_PATHS, serveOperations } from './probes'
+import { isSeriesPath, serveSeries } from './series'
 import { serveStatic } from './static'
 
 /**
@@ -69,8 +70,14 @@ function parseNewBoard(body: unknown): NewBoard {
   }
 }
 
-/** Creates a board whose doc `fill` writes, and answers 201 with its links. */
-async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: ServerResponse, fill: (doc: Y.Doc) => void): Promise<void> {
+/** Creates a board whose doc `fill` writes, runs `then` with its id, and answers 201 with its links. */
+async function storeNewBoard(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  fill: (doc: Y.Doc) => void,
+  then?: (boardId: string) => Promise<void>,
+): Promise<void> {
   // Before anything is stored: a Host the server cannot vouch for makes no board.
   const base = baseUrl(ctx, req)
   const boardId = newSecretId()
@@ -85,6 +92,7 @@ async function storeNewBoard(ctx: HttpContext, req: IncomingMessage, res: Server
   const now = Date.now()
   await ctx.store.createBoard({ id: boardId, moderatorHash: hashToken(moderatorToken), createdAt: now, activeAt: now }, update)
   log('board.created', { board: boardTag(boardId) })
+  await then?.(boardId)
   json(res, 201, {
     boardId,
     participantUrl: `${base}/b/${boardId}`,
@@ -165,6 +173,8 @@ export async function handleHttp(ctx: HttpContext, req: IncomingMessage, res: Se
     } else if (/^\/api\/boards\/[^/]+\/code$/.test(path)) {
       if (req.method !== 'POST') throw new HttpError(405, 'Nur POST')
       await postJoinCode(ctx, path.split('/')[3]!, baseUrl(ctx, req), req, res)
+    } else if (isSeriesPath(path)) {
+      await serveSeries(ctx, path, req, res, storeNewBoard)
     } else if (isModeratorLinkPath(path)) {
       await serveModeratorLinks(ctx, path, req, res)
     } else if (/^\/api\/codes\/[^/]+$/.test(path)) {

@@ -8,6 +8,7 @@ import { FocusBar } from '../focus/FocusBar'
 import { Intro } from '../intro/Intro'
 import { PhaseBar } from '../moderation/PhaseBar'
 import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
+import { ReviewPanel } from '../review/ReviewPanel'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
 import { useZoneView } from '../store/zoneView'
@@ -46,6 +47,7 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
         <ReadOnlyBanner />
         <FocusBar boardId={boardId} />
         <DiscussionPanel boardId={boardId} />
+        {phase === 'rueckblick' && <ReviewPanel />}
         {/* Closing the introduction leads to where one starts: the first zone's note box. */}
         <Intro onClose={() => layout.current?.querySelector<HTMLElement>('textarea:not([disabled]), input:not([disabled])')?.focus()} />
         <ZoneFilter />

@@ -1,5 +1,6 @@
 import { ZONES } from '../../model/zones'
 import { eventsDe } from './parts/events'
+import { followupDe } from './parts/followup'
 import { joiningDe } from './parts/joining'
 import { languageDe } from './parts/language'
 import { lookDe } from './parts/look'
@@ -341,6 +342,7 @@ export const de = {
   ...presentationDe,
   ...minutesDe,
   ...registerDe,
+  ...followupDe,
 } as const
 
 type Key = keyof typeof de

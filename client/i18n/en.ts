@@ -1,6 +1,7 @@
 import { ZONES } from '../../model/zones'
 import type { Messages } from './de'
 import { eventsEn } from './parts/events'
+import { followupEn } from './parts/followup'
 import { joiningEn } from './parts/joining'
 import { languageEn } from './parts/language'
 import { lookEn } from './parts/look'
@@ -342,4 +343,5 @@ export const en: Messages = {
   ...presentationEn,
   ...minutesEn,
   ...registerEn,
+  ...followupEn,
 }

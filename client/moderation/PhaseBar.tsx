@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react'
-import { PHASES } from '../../model/phases'
+import { phasesOf } from '../../model/phases'
 import type { Phase } from '../../model/phases'
 import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
@@ -31,12 +31,13 @@ export function PhaseBar() {
   useAnnouncePhase(phase, loaded)
   const bar = useRef<HTMLDivElement>(null)
   useScrollPadding(bar)
-  const index = PHASES.indexOf(phase)
+  const phases = useBoard((s) => phasesOf(s.review.length > 0))
+  const index = phases.indexOf(phase)
 
   return (
     <div ref={bar} className={`phase-bar${moderator ? ' phase-bar--moderator' : ''}`}>
       <div className="phase-bar__text">
-        <h2 className="phase-bar__current">{t('phase.current', { n: index + 1, total: PHASES.length, phase: t(PHASE_NAME[phase]) })}</h2>
+        <h2 className="phase-bar__current">{t('phase.current', { n: index + 1, total: phases.length, phase: t(PHASE_NAME[phase]) })}</h2>
         {plain ? (
           <PlainText className="phase-bar__hint plain-text" text={t(plainPhaseText(phase, drafts))} />
         ) : (
@@ -44,7 +45,7 @@ export function PhaseBar() {
         )}
         <PlainToggle />
       </div>
-      {moderator ? <PhaseControls /> : <ParticipantSteps phase={phase} />}
+      {moderator ? <PhaseControls /> : <ParticipantSteps phase={phase} phases={phases} />}
       <div className="phase-bar__status">
         <Timer />
         {moderator ? <MeetingProgress /> : <VotesLeft />}
@@ -55,11 +56,11 @@ export function PhaseBar() {
   )
 }
 
-function ParticipantSteps({ phase }: { readonly phase: Phase }) {
+function ParticipantSteps({ phase, phases }: { readonly phase: Phase; readonly phases: readonly Phase[] }) {
   const t = useT()
   return (
     <ol className="phase-bar__steps" aria-label={t('phase.steps')}>
-      {PHASES.map((p, i) => (
+      {phases.map((p, i) => (
         <li key={p} className={`phase-step${p === phase ? ' phase-step--current' : ''}`} aria-current={p === phase ? 'step' : undefined}>
           <span className="phase-step__num" aria-hidden="true">
             {i + 1}

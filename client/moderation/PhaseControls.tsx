@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { PHASES, nextPhase } from '../../model/phases'
-import type { PhaseChange } from '../../model/phases'
+import { nextPhase, phasesOf } from '../../model/phases'
+import type { Phase, PhaseChange } from '../../model/phases'
 import { announce } from '../a11y/announce'
 import { ConfirmDialog } from '../ConfirmDialog'
 import { DiscussionControls } from '../discussion/DiscussionControls'
@@ -19,12 +19,13 @@ export function PhaseControls() {
   const t = useT()
   const phase = useBoard((s) => s.phase)
   const [asking, setAsking] = useState<PhaseChange | null>(null)
-  const next = nextPhase(phase)
+  const phases = useBoard((s) => phasesOf(s.review.length > 0))
+  const next = nextPhase(phase, phases)
 
   function done(result: ActionResult) {
     if (!result.ok) announce(t('phase.failed'))
   }
-  function go(to: (typeof PHASES)[number]) {
+  function go(to: Phase) {
     const change = planPhase(to)
     if (change.warning) setAsking(change)
     else done(movePhase(change))
@@ -39,7 +40,7 @@ export function PhaseControls() {
         {t('phase.next')}
       </button>
       <ol className="phase-bar__steps">
-        {PHASES.map((p, i) => (
+        {phases.map((p, i) => (
           <li key={p}>
             <button
               type="button"

@@ -2,6 +2,7 @@ import type { Phase } from '../../model/phases'
 import type { MessageKey } from '../i18n/index'
 
 export const PHASE_NAME: Readonly<Record<Phase, MessageKey>> = {
+  rueckblick: 'phase.rueckblick',
   sammeln: 'phase.sammeln',
   aufdecken: 'phase.aufdecken',
   clustern: 'phase.clustern',

@@ -1,5 +1,5 @@
 import { liftOf } from '../../model/lift'
-import { PHASES } from '../../model/phases'
+import { phasesOf } from '../../model/phases'
 import { ZONE_IDS } from '../../model/zones'
 import { Balloon } from '../board/Balloon'
 import { isPageProblem, ProblemPage } from '../board/ProblemPage'
@@ -33,13 +33,14 @@ export function PresentationPage({ boardId }: { readonly boardId: string }) {
   const focus = useBoard((s) => s.focus)
   const page = usePresentedPage()
   const { current } = useDiscussion()
+  const phases = useBoard((s) => phasesOf(s.review.length > 0))
   useScrollToFocus(focus, true, presentationElementId)
   if (isPageProblem(problem)) return <ProblemPage problem={problem} />
   return (
     <main className="page presentation" data-board={boardId} aria-label={t('present.label')}>
       <header className="presentation__head">
         <h1>{title || t('board.untitled')}</h1>
-        <p className="presentation__phase">{t('phase.current', { n: PHASES.indexOf(phase) + 1, total: PHASES.length, phase: t(PHASE_NAME[phase]) })}</p>
+        <p className="presentation__phase">{t('phase.current', { n: phases.indexOf(phase) + 1, total: phases.length, phase: t(PHASE_NAME[phase]) })}</p>
         <PresentationTimer />
       </header>
       <PresentationFocus />

@@ -10,6 +10,7 @@ import { useSession } from '../store/session'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
 import { BerichtEditor } from './BerichtEditor'
 import { MeetingDetailsForm } from './MeetingDetailsForm'
+import { FollowUp } from '../series/FollowUp'
 import { ReportTools } from './ReportTools'
 import { ReportView } from './ReportView'
 import { RouteLink } from './RouteLink'
@@ -47,6 +48,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
         <ReportTools view={view} report={report} locale={locale} mayExport={mayExport} />
         {moderator && <MeetingDetailsForm />}
         {moderator && <BerichtEditor report={report} />}
+        <FollowUp boardId={boardId} />
         <ReportView report={report} />
       </main>
     </div>

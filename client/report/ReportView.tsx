@@ -163,6 +163,41 @@ function Actions({ report }: { readonly report: Report }) {
   )
 }
 
+/** A follow-up meeting's Rückblick (model/export/review.ts), on screen and in print. */
+function Review({ report }: { readonly report: Report }) {
+  const id = useId()
+  const review = report.review
+  if (!review) return null
+  return (
+    <section className="report-section report-review" aria-labelledby={id}>
+      <h2 id={id}>{review.heading}</h2>
+      <Prose text={review.summary} />
+      <table className="report-table" aria-labelledby={id}>
+        <thead>
+          <tr>
+            {review.columns.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {review.items.map((item, i) => (
+            <tr key={i}>
+              {[item.what, item.who, item.until, item.status, item.note].map((value, c) => (
+                <td key={c} data-label={review.columns[c]}>
+                  {value}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}
+
 function Fazit({ report }: { readonly report: Report }) {
   const id = useId()
   if (report.prose.fazit.trim() === '') return null
@@ -201,6 +236,7 @@ export function ReportView({ report }: { readonly report: Report }) {
       </header>
       <Prose text={report.prose.intro} />
       <Picture svg={svg} label={t('report.picture')} />
+      <Review report={report} />
       {report.sections.map((section) => (
         <Section key={section.zone} section={section} report={report} />
       ))}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { Actor } from '../../model/identity'
-import { isReadOnly, mayCluster, mayEditActions, mayExport, mayModerate, mayVote, writesDrafts } from '../../model/permissions'
+import { isReadOnly, mayCluster, mayEditActions, mayExport, mayModerate, mayReview, mayVote, writesDrafts } from '../../model/permissions'
 import { mayChangeNote } from '../../model/rules'
 import type { BoardView } from '../../model/view'
 import { useBoard } from './board'
@@ -33,6 +33,7 @@ export const useMayCluster = (): boolean => useMay(mayCluster)
 export const useMayVote = (): boolean => useMay(mayVote)
 export const useMayEditActions = (): boolean => useMay(mayEditActions)
 export const useMayExport = (): boolean => useMay(mayExport)
+export const useMayReview = (): boolean => useMay(mayReview)
 
 /** Whether I may edit or delete a note by `author` (mine, or I moderate). */
 export function useMayChangeNote(author: string | null): boolean {

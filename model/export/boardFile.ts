@@ -1,6 +1,7 @@
 import type { Bericht } from '../bericht'
 import type { MeetingDetails } from '../details'
 import type { Person } from '../people'
+import type { ReviewStatus } from '../review'
 import type { Settings } from '../settings'
 import type { Locale, ZoneId } from '../zones'
 
@@ -35,6 +36,20 @@ export interface BoardFile {
   readonly people?: Readonly<Record<string, Person>>
   /** The Bericht's parts the moderator edited (model/bericht.ts); absent when none was. */
   readonly bericht?: Bericht
+  /** A follow-up meeting's Rückblick: the previous meeting's open actions and their marks; absent when it carried none. */
+  readonly review?: readonly FileReviewItem[]
+}
+
+export interface FileReviewItem {
+  readonly id: string
+  readonly what: string
+  readonly who: string
+  /** YYYY-MM-DD or empty. */
+  readonly until: string
+  /** erledigt, laeuft or verworfen; absent when not marked. */
+  readonly status?: ReviewStatus
+  /** Absent when empty. */
+  readonly note?: string
 }
 
 export interface FileZone {

@@ -37,6 +37,20 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
   const withVotes = (runs: TextRun[], n: number): TextRun[] => (report.showVotes ? [...runs, label(` (${t.votes(n)})`)] : runs)
   const bullet = (note: ReportNote): Paragraph =>
     new Paragraph({ bullet: { level: 0 }, children: note.votes > 0 ? withVotes(text(note.text), note.votes) : text(note.text) })
+  const cell = (children: TextRun[]): TableCell => new TableCell({ children: [new Paragraph({ children })] })
+  const line = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
+  const framed = (rows: TableRow[]): Table =>
+    new Table({
+      rows,
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
+    })
+  /** A table of user texts under a bold header row. */
+  const table = (columns: readonly string[], rows: readonly (readonly string[])[]): Table =>
+    framed([
+      new TableRow({ tableHeader: true, children: columns.map((h) => cell([label(h, { bold: true })])) }),
+      ...rows.map((row) => new TableRow({ children: row.map((value) => cell(text(value))) })),
+    ])
   const heading = (level: (typeof HeadingLevel)[keyof typeof HeadingLevel], children: TextRun[]): Paragraph =>
     new Paragraph({ heading: level, children })
 
@@ -46,6 +60,11 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
   /** Prose: one Word paragraph per paragraph of the text. */
   const prose = (value: string): Paragraph[] => paragraphs(value).map((p) => new Paragraph({ children: [label(p)] }))
   body.push(...prose(report.prose.intro))
+  if (report.review) {
+    const r = report.review
+    body.push(heading(HeadingLevel.HEADING_2, [label(r.heading)]), ...prose(r.summary))
+    body.push(table(r.columns, r.items.map((i) => [i.what, i.who, i.until, i.status, i.note])))
+  }
 
   for (const section of report.sections) {
     body.push(heading(HeadingLevel.HEADING_2, [label(sectionHeading(section))]))
@@ -67,7 +86,6 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
   body.push(...closing)
   if (report.actions.length === 0) body.push(new Paragraph({ children: [label(t.noActions)] }))
   else {
-    const cell = (children: TextRun[]): TableCell => new TableCell({ children: [new Paragraph({ children })] })
     const header = new TableRow({
       tableHeader: true,
       children: [t.what, t.who, t.until, t.link, t.done].map((h) => cell([label(h, { bold: true })])),
@@ -75,14 +93,7 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
     const rows = report.actions.map(
       (a) => new TableRow({ children: [...[a.what, a.who, a.until, a.link].map((value) => cell(text(value))), cell([label(a.done ? t.yes : t.no)])] }),
     )
-    const line = { style: BorderStyle.SINGLE, size: 4, color: '808080' }
-    body.push(
-      new Table({
-        rows: [header, ...rows],
-        width: { size: 100, type: WidthType.PERCENTAGE },
-        borders: { top: line, bottom: line, left: line, right: line, insideHorizontal: line, insideVertical: line },
-      }),
-    )
+    body.push(framed([header, ...rows]))
   }
 
   const fazit = prose(report.prose.fazit)

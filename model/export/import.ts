@@ -5,6 +5,7 @@ import { newItemId } from '../ids'
 import { orderBetween } from '../order'
 import { DETAIL_FIELDS } from '../details'
 import { institutionsOf, sameInstitution } from '../people'
+import { carryActions, setReview } from '../review'
 import { LOCAL, actionsOf, clustersOf, declareRoots, metaOf, notesOf, peopleOf, votesOf } from '../schema'
 import { ZONE_IDS } from '../zones'
 import type { ZoneId } from '../zones'
@@ -100,8 +101,16 @@ export function importBoard(doc: Y.Doc, file: BoardFile, now: number = Date.now(
     for (const field of DETAIL_FIELDS) if (file.meeting[field] !== '') meta.set(`meeting.${field}`, file.meeting[field])
     writePeople(doc, file)
     for (const [part, text] of Object.entries(file.bericht ?? {})) if (isBerichtPart(part)) editBerichtPart(doc, part, text)
+    writeReview(doc, file)
     meta.set('phase', 'abschluss')
   }, LOCAL)
+}
+
+/** A follow-up meeting's Rückblick: the carried actions (in the file's order) and their marks. */
+function writeReview(doc: Y.Doc, file: BoardFile): void {
+  const items = file.review ?? []
+  carryActions(doc, items)
+  for (const { id, status, note } of items) setReview(doc, id, { ...(status ? { status } : {}), ...(note ? { note } : {}) })
 }
 
 /**

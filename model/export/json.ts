@@ -4,7 +4,8 @@ import type { BoardView, NoteView } from '../view'
 import { ZONE_IDS } from '../zones'
 import type { ZoneId } from '../zones'
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION } from './boardFile'
-import type { BoardFile, FileNote, FileZone } from './boardFile'
+import type { BoardFile, FileNote, FileReviewItem, FileZone } from './boardFile'
+import type { ReviewItem } from '../review'
 
 function fileNote(note: NoteView, view: BoardView): FileNote {
   const votes = view.tally[note.id] ?? 0
@@ -26,6 +27,11 @@ function filePeople(view: BoardView): Record<string, Person> {
     out[id] = view.settings.namesInExports && name !== undefined ? { ...rest, name } : rest
   }
   return out
+}
+
+function fileReview(item: ReviewItem): FileReviewItem {
+  const { id, what, who, until, status, note } = item
+  return { id, what, who, until, ...(status !== null ? { status } : {}), ...(note !== '' ? { note } : {}) }
 }
 
 /** The board as an export file: everything needed to rebuild it, nothing of the live meeting. */
@@ -64,6 +70,7 @@ export function toBoardFile(view: BoardView): BoardFile {
     institutions: institutionsOf(Object.values(view.people)),
     ...(view.settings.anonymous ? {} : { people: filePeople(view) }),
     ...(Object.keys(view.bericht).length > 0 ? { bericht: { ...view.bericht } } : {}),
+    ...(view.review.length > 0 ? { review: view.review.map(fileReview) } : {}),
     actions: view.actions.map((a) => ({
       id: a.id,
       what: a.what,

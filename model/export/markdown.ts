@@ -65,6 +65,13 @@ export function toMarkdown(view: BoardView, locale: Locale): string {
   const facts = reportFacts(report, (n) => formatNumber(n, report.locale)).map(([label, value]) => `- ${label}: ${inline(value)}`)
   if (facts.length > 0) out.push(...facts, '')
   out.push(...prose(report.prose.intro))
+  if (report.review) {
+    const r = report.review
+    out.push(`## ${r.heading}`, '', ...prose(r.summary))
+    out.push(`| ${r.columns.join(' | ')} |`, '| --- | --- | --- | --- | --- |')
+    for (const i of r.items) out.push(`| ${[i.what, i.who, i.until, i.status, i.note].map(cell).join(' | ')} |`)
+    out.push('')
+  }
   for (const section of report.sections) {
     out.push(`## ${inline(sectionHeading(section))}`, '', `*${inline(section.question)}*`, '')
     out.push(...prose(report.prose.zones[section.zone]))

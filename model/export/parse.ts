@@ -6,6 +6,7 @@ import { ZONE_IDS, isLocale, isZoneId } from '../zones'
 import type { Locale, ZoneId } from '../zones'
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, READABLE_VERSIONS } from './boardFile'
 import { bericht, institutions, meeting, people, quoteMark } from './parseMinutes'
+import { review } from './parseReview'
 import type { BoardFile, FileAction, FileCluster, FileNote, FileZone } from './boardFile'
 import { ImportError, fail, kind, list, object, text } from './parseKit'
 import type { Json, TextRule } from './parseKit'
@@ -102,13 +103,17 @@ class Budget {
 const NOTE_TEXT: TextRule = { max: LIMITS.noteLength, required: 'Text fehlt' }
 const ACTION_WHAT: TextRule = { max: LIMITS.actionLength, required: 'Beschreibung der Maßnahme („what“) fehlt' }
 
-function header(input: Json): Pick<BoardFile, 'title' | 'topic' | 'date' | 'locale' | 'questions' | 'settings' | 'meeting' | 'institutions' | 'people' | 'bericht'> {
+function header(
+  input: Json,
+): Pick<BoardFile, 'title' | 'topic' | 'date' | 'locale' | 'questions' | 'settings' | 'meeting' | 'institutions' | 'people' | 'bericht' | 'review'> {
   if (input.title === undefined) fail('title', 'Titel fehlt')
   const read = settings(input.settings)
   const who = people(input.people, read.anonymous)
   const edited = bericht(input.bericht)
+  const carried = review(input.review)
   return {
     ...(edited !== undefined ? { bericht: edited } : {}),
+    ...(carried !== undefined ? { review: carried } : {}),
     meeting: meeting(input.meeting),
     institutions: institutions(input.institutions),
     ...(who !== undefined ? { people: who } : {}),

@@ -9,6 +9,8 @@ import { LABELS } from './labels'
 import { draftProse } from './prose/draft'
 import type { ReportProse } from './prose/draft'
 import { draftIntro } from './prose/intro'
+import { reportReview } from './review'
+import type { ReportReview } from './review'
 
 /**
  * The content every report format shows, in reading order: plain data, already in the reader's
@@ -32,6 +34,8 @@ export interface ReportContent {
   readonly showVotes: boolean
   readonly sections: readonly ReportSection[]
   readonly actions: readonly ReportAction[]
+  /** A follow-up meeting's Rückblick (./review.ts); null when it carried nothing. */
+  readonly review: ReportReview | null
 }
 
 /** The content, and the report's text in prose: the Bericht as edited, the draft where a part is not. */
@@ -208,6 +212,7 @@ function reportContent(view: BoardView, locale: Locale): ReportContent {
         quotes: zone.notes.filter((n) => n.quote).map((n) => quoteOf(view, n, locale)),
       }
     }),
+    review: reportReview(view.review, locale),
     actions: view.actions.map((a) => ({
       what: a.what,
       who: a.who,

@@ -39,6 +39,20 @@ export function toPlainText(view: BoardView, locale: Locale): string {
   out.push(...facts(report).map(([label, value]) => `${label}: ${lines(value).join(' ')}`), '')
   const prose = (text: string): string[] => paragraphs(text).flatMap((p) => [p, ''])
   out.push(...prose(report.prose.intro))
+  if (report.review) {
+    const r = report.review
+    out.push(r.heading, '-'.repeat(r.heading.length), ...prose(r.summary))
+    r.items.forEach((i, n) => {
+      const details = [
+        i.who !== '' ? `${r.columns[1]}: ${lines(i.who).join(' ')}` : null,
+        i.until !== '' ? `${r.columns[2]}: ${i.until}` : null,
+        `${r.columns[3]}: ${i.status}`,
+        i.note !== '' ? `${r.columns[4]}: ${lines(i.note).join(' ')}` : null,
+      ].filter((d) => d !== null)
+      out.push(`${n + 1}. ${lines(i.what).join(' ')}`, `   ${details.join(' · ')}`)
+    })
+    out.push('')
+  }
   for (const section of report.sections) {
     const heading = sectionHeading(section)
     out.push(heading, '-'.repeat(heading.length), lines(section.question).join(' '), '')
@@ -91,6 +105,13 @@ export function toHtml(view: BoardView, locale: Locale): string {
   if (head.length > 0) out.push(`<p>${head.map(([label, value]) => `${escapeHtml(label)}: ${html(value)}`).join('<br>')}</p>`)
   const prose = (text: string): string[] => paragraphs(text).map((p) => `<p>${escapeHtml(p)}</p>`)
   out.push(...prose(report.prose.intro))
+  if (report.review) {
+    const r = report.review
+    out.push(`<h2>${escapeHtml(r.heading)}</h2>`, ...prose(r.summary))
+    const th = r.columns.map((h) => `<th>${escapeHtml(h)}</th>`).join('')
+    const rows = r.items.map((i) => `<tr>${[i.what, i.who, i.until, i.status, i.note].map((v) => `<td>${html(v)}</td>`).join('')}</tr>`)
+    out.push(`<table border="1" cellpadding="4" cellspacing="0">\n<thead><tr>${th}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`)
+  }
   for (const section of report.sections) {
     out.push(`<h2>${escapeHtml(sectionHeading(section))}</h2>`, `<p><em>${html(section.question)}</em></p>`)
     out.push(...prose(report.prose.zones[section.zone]))

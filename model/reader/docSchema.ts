@@ -27,6 +27,10 @@ export const BOARD_SCHEMA: Readonly<Record<RootName, RootShape>> = {
   people: values,
   /** Part -> { text }: the Bericht's collaborative texts; model/bericht.ts. */
   bericht: { kind: 'entries', fields: ['text'], text: 'text' },
+  /** Carried action id -> what, who, until (server-written); model/review.ts. */
+  carried: values,
+  /** Carried action id -> the Rückblick's mark; model/review.ts. */
+  review: values,
 }
 export const PRIVATE_SCHEMA: DocSchema = {
   drafts: { kind: 'entries', fields: DRAFT_KEYS, text: 'text' },

@@ -78,7 +78,17 @@ export interface BoardStore {
   emptyTrash(boardId: string): Promise<void>
   /** Deletes for good every entry of every board deleted before `before`; resolves how many. */
   dropTrashBefore(before: number): Promise<number>
-  /** Deletes a board with all its docs (the board and every private doc), its co-moderator links and its Papierkorb. */
+  /**
+   * Puts `boardId` (a follow-up meeting) into the series of `previousId`, after every meeting in
+   * it. A previous board in no series starts one, named `newSeriesId`, with itself first. One
+   * transaction; resolves with the series id once durable. Rejects when either board is unknown.
+   */
+  addFollowUp(previousId: string, boardId: string, newSeriesId: string): Promise<string>
+  /** The series a board belongs to, or null. */
+  seriesOf(boardId: string): Promise<string | null>
+  /** The boards of a series, first meeting first; a deleted board is no longer listed. */
+  seriesBoards(seriesId: string): Promise<string[]>
+  /** Deletes a board with all its docs (the board and every private doc), its co-moderator links, its Papierkorb and its place in a series. */
   deleteBoard(id: string): Promise<void>
   /** Names of the stored docs that start with `prefix` (e.g. a board's private docs). */
   listDocs(prefix: string): Promise<string[]>

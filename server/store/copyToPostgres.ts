@@ -19,6 +19,8 @@ export interface CopyReport {
   readonly snapshots: number
   readonly codes: number
   readonly moderatorLinks: number
+  /** Boards' places in series of meetings (follow-ups). */
+  readonly seriesBoards: number
   /** Docs loaded from both sides and found identical. */
   readonly checked: number
 }
@@ -43,11 +45,12 @@ export async function copyToPostgres(dataDir: string, databaseUrl: string, log: 
       updates: await copyRows(client, rows(sqlite, 'SELECT seq, board, data FROM updates ORDER BY seq'), 'updates (seq, doc, data)'),
       codes: await copyCodes(client, dataDir),
       moderatorLinks: await copyModeratorLinks(client, sqlite),
+      seriesBoards: await copySeries(client, sqlite),
     }
     // New appends continue after the copied log positions (snapshots refer to them).
     await client.query("SELECT setval(pg_get_serial_sequence('updates', 'seq'), GREATEST((SELECT max(seq) FROM updates), 1))")
     await client.query('COMMIT')
-    log(`copied ${counts.boards} boards, ${counts.snapshots} snapshots, ${counts.updates} log entries, ${counts.codes} board codes, ${counts.moderatorLinks} co-moderator links`)
+    log(`copied ${counts.boards} boards, ${counts.snapshots} snapshots, ${counts.updates} log entries, ${counts.codes} board codes, ${counts.moderatorLinks} co-moderator links, ${counts.seriesBoards} boards in series`)
     const checked = await checkEveryDoc(sqlite, store, log)
     return { ...counts, docs: checked, checked }
   } catch (error) {
@@ -90,6 +93,13 @@ async function copyModeratorLinks(client: pg.Client, sqlite: Database.Database):
   const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'moderator_links'").get()
   if (!table) return 0
   return copyRows(client, rows(sqlite, 'SELECT board, id, hash, label, created_at FROM moderator_links'), 'moderator_links (board, id, hash, label, created_at)')
+}
+
+/** Series membership (a data directory from before follow-ups has no such table). */
+async function copySeries(client: pg.Client, sqlite: Database.Database): Promise<number> {
+  const table = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'series_boards'").get()
+  if (!table) return 0
+  return copyRows(client, rows(sqlite, 'SELECT board, series, position FROM series_boards'), 'series_boards (board, series, position)')
 }
 
 /** Live codes from join-codes.sqlite, when the installation has issued any. */

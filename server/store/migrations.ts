@@ -93,6 +93,18 @@ export const MIGRATIONS: readonly { readonly version: number; readonly name: str
       CREATE INDEX trash_by_time ON trash (deleted_at);
     `,
   },
+  {
+    version: 5,
+    name: 'series of meetings (follow-ups)',
+    sql: `
+      CREATE TABLE series_boards (
+        board text COLLATE "C" PRIMARY KEY REFERENCES boards (id) ON DELETE CASCADE,
+        series text COLLATE "C" NOT NULL,
+        position integer NOT NULL,
+        UNIQUE (series, position)
+      );
+    `,
+  },
 ]
 
 /** Advisory lock keys (one 64-bit space per database): arbitrary, fixed, ours. */

@@ -266,6 +266,7 @@ export class PostgresBoardStore implements BoardStore {
       await client.query('DELETE FROM board_epochs WHERE board = $1', [id])
       await client.query('DELETE FROM moderator_links WHERE board = $1', [id])
       await client.query('DELETE FROM trash WHERE board = $1', [id])
+      await client.query('DELETE FROM series_boards WHERE board = $1', [id])
       await client.query('DELETE FROM boards WHERE id = $1', [id])
     })
     this.fences.forget(id)
@@ -326,6 +327,41 @@ export class PostgresBoardStore implements BoardStore {
   async revokeModeratorLink(boardId: string, id: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('DELETE FROM moderator_links WHERE board = $1 AND id = $2', [boardId, id])
     return rowCount === 1
+  }
+
+  /**
+   * A previous board in no series is put into a new one first (two follow-ups of it at once:
+   * the second waits and finds the first's series). Positions are drawn under a lock on the
+   * series, so that two follow-ups in one series at once get one position after the other.
+   */
+  async addFollowUp(previousId: string, boardId: string, newSeriesId: string): Promise<string> {
+    return this.transaction(async (client) => {
+      await client.query(
+        `INSERT INTO series_boards (board, series, position) SELECT id, $2, 1 FROM boards WHERE id = $1 ON CONFLICT (board) DO NOTHING`,
+        [previousId, newSeriesId],
+      )
+      const { rows } = await client.query<{ series: string }>('SELECT series FROM series_boards WHERE board = $1', [previousId])
+      const series = rows[0]?.series
+      if (!series) throw new Error(`no board ${previousId.slice(0, 6)}… to follow up`)
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [series])
+      const { rowCount } = await client.query(
+        `INSERT INTO series_boards (board, series, position)
+         SELECT id, $2, (SELECT COALESCE(MAX(position), 0) + 1 FROM series_boards WHERE series = $2) FROM boards WHERE id = $1`,
+        [boardId, series],
+      )
+      if (rowCount !== 1) throw new Error(`no board ${boardId.slice(0, 6)}… for a series`)
+      return series
+    })
+  }
+
+  async seriesOf(boardId: string): Promise<string | null> {
+    const { rows } = await this.pool.query<{ series: string }>('SELECT series FROM series_boards WHERE board = $1', [boardId])
+    return rows[0]?.series ?? null
+  }
+
+  async seriesBoards(seriesId: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ board: string }>('SELECT board FROM series_boards WHERE series = $1 ORDER BY position', [seriesId])
+    return rows.map((r) => r.board)
   }
 
   async listDocs(prefix: string): Promise<string[]> {

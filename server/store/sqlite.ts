@@ -88,6 +88,12 @@ export class SqliteBoardStore implements BoardStore {
         PRIMARY KEY (board, id)
       );
       CREATE INDEX IF NOT EXISTS trash_by_time ON trash (deleted_at);
+      CREATE TABLE IF NOT EXISTS series_boards (
+        board TEXT PRIMARY KEY,
+        series TEXT NOT NULL,
+        position INTEGER NOT NULL,
+        UNIQUE (series, position)
+      );
     `)
     this.stmt = {
       insertBoard: this.db.prepare('INSERT INTO boards (id, moderator_hash, created_at, active_at) VALUES (?, ?, ?, ?)'),
@@ -127,6 +133,13 @@ export class SqliteBoardStore implements BoardStore {
       takeTrash: this.db.prepare('DELETE FROM trash WHERE board = ? AND id = ?'),
       emptyTrash: this.db.prepare('DELETE FROM trash WHERE board = ?'),
       dropTrash: this.db.prepare('DELETE FROM trash WHERE deleted_at < ?'),
+      seriesOf: this.db.prepare<[string], { series: string }>('SELECT series FROM series_boards WHERE board = ?'),
+      seriesBoards: this.db.prepare<[string], { board: string }>('SELECT board FROM series_boards WHERE series = ? ORDER BY position'),
+      // Only a stored board joins a series (the SELECT finds none for an unknown id).
+      joinSeries: this.db.prepare(
+        'INSERT INTO series_boards (board, series, position) SELECT id, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM series_boards WHERE series = ?) FROM boards WHERE id = ?',
+      ),
+      leaveSeries: this.db.prepare('DELETE FROM series_boards WHERE board = ?'),
     }
     // The WAL exists while a connection is open (this one, for the life of the store); an fsync
     // on any descriptor of the file writes its dirty pages.
@@ -272,6 +285,7 @@ export class SqliteBoardStore implements BoardStore {
       this.stmt.deleteSnapshot.run(id, prefix, prefix)
       this.stmt.deleteLinks.run(id)
       this.stmt.emptyTrash.run(id)
+      this.stmt.leaveSeries.run(id)
       this.stmt.deleteBoard.run(id)
     })
     await this.truncateWal()
@@ -345,6 +359,26 @@ export class SqliteBoardStore implements BoardStore {
     })
     if (dropped > 0) await this.truncateWal()
     return dropped
+  }
+
+  async addFollowUp(previousId: string, boardId: string, newSeriesId: string): Promise<string> {
+    let series = ''
+    await this.durably(() => {
+      const known = this.stmt.seriesOf.get(previousId)?.series
+      if (!known && this.stmt.joinSeries.run(newSeriesId, newSeriesId, previousId).changes !== 1)
+        throw new Error(`no board ${previousId.slice(0, 6)}… to follow up`)
+      series = known ?? newSeriesId
+      if (this.stmt.joinSeries.run(series, series, boardId).changes !== 1) throw new Error(`no board ${boardId.slice(0, 6)}… for a series`)
+    })
+    return series
+  }
+
+  async seriesOf(boardId: string): Promise<string | null> {
+    return this.stmt.seriesOf.get(boardId)?.series ?? null
+  }
+
+  async seriesBoards(seriesId: string): Promise<string[]> {
+    return this.stmt.seriesBoards.all(seriesId).map((row) => row.board)
   }
 
   async listDocs(prefix: string): Promise<string[]> {

@@ -259,4 +259,39 @@ describe.each([sqliteKind(), postgresKind()])('BoardStore contract: $name', (kin
     expect(await codes.purge()).toBe(2)
     await codes.close()
   })
+
+  it('keeps series of meetings: a follow-up starts a series or joins its previous meeting\'s, in order; deletion leaves it', async () => {
+    for (const id of ['m1', 'm2', 'm3', 'm4', 'other']) await store.createBoard(record(id), bytes(0))
+    expect(await store.seriesOf('m1')).toBeNull()
+    expect(await store.addFollowUp('m1', 'm2', 'series-a')).toBe('series-a')
+    // A follow-up of any meeting of the series joins it (not a new series), at the end.
+    expect(await store.addFollowUp('m1', 'm3', 'series-b')).toBe('series-a')
+    expect(await store.addFollowUp('m3', 'm4', 'series-c')).toBe('series-a')
+    expect(await store.seriesBoards('series-a')).toEqual(['m1', 'm2', 'm3', 'm4'])
+    expect(await store.seriesOf('m4')).toBe('series-a')
+    expect(await store.seriesOf('other')).toBeNull()
+    expect(await store.seriesBoards('series-b')).toEqual([])
+    await store.deleteBoard('m2')
+    expect(await store.seriesOf('m2')).toBeNull()
+    expect(await store.seriesBoards('series-a')).toEqual(['m1', 'm3', 'm4'])
+    const again = await under.reopen()
+    expect(await again.seriesBoards('series-a')).toEqual(['m1', 'm3', 'm4'])
+  })
+
+  it('refuses a follow-up of or to an unknown board, leaving no series behind', async () => {
+    await store.createBoard(record('m1'), bytes(0))
+    await expect(store.addFollowUp('gone', 'm1', 'series-x')).rejects.toThrow()
+    await expect(store.addFollowUp('m1', 'gone', 'series-y')).rejects.toThrow()
+    expect(await store.seriesOf('m1')).toBeNull()
+    expect(await store.seriesBoards('series-y')).toEqual([])
+  })
+
+  it('gives follow-ups made at once in one series each its own place', async () => {
+    for (const id of ['m1', 'a', 'b', 'c', 'd']) await store.createBoard(record(id), bytes(0))
+    const made = await Promise.all(['a', 'b', 'c', 'd'].map((id, i) => store.addFollowUp('m1', id, `series-${i}`)))
+    expect(new Set(made).size).toBe(1)
+    const boards = await store.seriesBoards(made[0]!)
+    expect(boards[0]).toBe('m1')
+    expect([...boards].sort()).toEqual(['a', 'b', 'c', 'd', 'm1'])
+  })
 })

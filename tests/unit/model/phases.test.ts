@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { initBoard } from '../../../model/board'
-import { changePhase, isPhase, leavesVoteOpen, nextPhase, PHASES, planPhaseChange, previousPhase, setLocked, setPhase, setVotesRevealed } from '../../../model/phases'
+import { changePhase, isPhase, leavesVoteOpen, nextPhase, PHASES, phasesOf, planPhaseChange, previousPhase, setLocked, setPhase, setVotesRevealed } from '../../../model/phases'
 import { metaOf } from '../../../model/schema'
 import { toBoardView } from '../../../model/view'
 import { newDoc } from '../../helpers/peers'
 
 describe('phases', () => {
   it('lists the facilitated flow in order', () => {
-    expect(PHASES).toEqual(['sammeln', 'aufdecken', 'clustern', 'abstimmen', 'massnahmen', 'abschluss'])
+    expect(PHASES).toEqual(['rueckblick', 'sammeln', 'aufdecken', 'clustern', 'abstimmen', 'massnahmen', 'abschluss'])
   })
 
   it('recognises phases only', () => {
@@ -22,10 +22,22 @@ describe('phases', () => {
     expect(previousPhase('abschluss')).toBe('massnahmen')
     expect(previousPhase('aufdecken')).toBe('sammeln')
     expect(previousPhase('sammeln')).toBeNull()
-    for (let i = 0; i < PHASES.length - 1; i++) {
-      expect(nextPhase(PHASES[i]!)).toBe(PHASES[i + 1])
-      expect(previousPhase(PHASES[i + 1]!)).toBe(PHASES[i])
-    }
+    for (const phases of [phasesOf(false), phasesOf(true)])
+      for (let i = 0; i < phases.length - 1; i++) {
+        expect(nextPhase(phases[i]!, phases)).toBe(phases[i + 1])
+        expect(previousPhase(phases[i + 1]!, phases)).toBe(phases[i])
+      }
+  })
+
+  it('has the Rückblick first, and only on a board with carried actions', () => {
+    expect(phasesOf(true)).toEqual(PHASES)
+    expect(phasesOf(true)[0]).toBe('rueckblick')
+    expect(phasesOf(false)).not.toContain('rueckblick')
+    expect(phasesOf(false)).toHaveLength(PHASES.length - 1)
+    expect(previousPhase('sammeln', phasesOf(true))).toBe('rueckblick')
+    expect(previousPhase('sammeln')).toBeNull()
+    // A board without a review that is in the Rückblick anyway (an imported one) moves on to Sammeln.
+    expect(nextPhase('rueckblick')).toBe('sammeln')
   })
 
   it('writes phase, lock and vote state into meta, and the view reflects them', () => {

@@ -38,6 +38,7 @@ function facts(input: FactsInput = {}): BoardFacts {
     noteAuthor: (id) => authors[id],
     hasCluster: (id) => clusters.has(id),
     rootOf: (id) => (id in authors ? 'notes' : clusters.has(id) ? 'clusters' : actions.has(id) ? 'actions' : undefined),
+    isCarried: () => false,
     isVoteTarget: (id) => clusters.has(id) || (id in authors && !clusters.has(clusterOf[id] ?? '')),
   }
 }

@@ -73,6 +73,8 @@ describe('toBoardView', () => {
         einheizen: { id: 'einheizen', question: null, notes: einheizen, clusters: [], loose: einheizen },
       },
       actions: [],
+      review: [],
+      bericht: {},
       progress: { drafts: { steigen: 0, untenHalten: 0, einheizen: 0 }, done: [], voted: [] },
       tally: {},
     })
