@@ -70,7 +70,8 @@ describe('joining by code and following on the shared screen', () => {
     await mod.getByRole('textbox', { name: 'Minuten' }).fill('5')
     await mod.getByRole('button', { name: 'Timer starten' }).click()
     const [present] = await Promise.all([mod.context().waitForEvent('page'), mod.getByRole('link', { name: /Präsentation/ }).click()])
-    await present.setViewportSize({ width: 1000, height: 450 })
+    // Narrow and low, so the zones stack and the cluster in Unten halten starts below the fold (at 1000 px the overview fits).
+    await present.setViewportSize({ width: 600, height: 450 })
     await present.waitForURL(`${e2e.server.http}/b/${board.boardId}/praesentation`)
     const main = present.getByRole('main', { name: 'Präsentation' })
     await main.waitFor()
@@ -98,10 +99,11 @@ describe('joining by code and following on the shared screen', () => {
     await expect.poll(() => inView(anna.locator('.cluster--focus'))).toBe(true)
     await expectNoAxeViolations(present, 'the presentation page with a highlight')
 
-    // A highlighted loose note shows in its zone on the shared screen.
+    // A highlighted loose note is marked where it is listed in its zone on the shared screen.
     await mod.getByRole('button', { name: 'Aktionen zur Notiz: Kurze Wege im Landkreis' }).click()
     await mod.getByRole('menuitemcheckbox', { name: 'Hervorheben' }).click()
-    await zone(present, /Steigen/).getByText('Notiz: Kurze Wege im Landkreis').waitFor()
+    const loose = zone(present, /Steigen/).getByRole('listitem').filter({ hasText: 'Kurze Wege im Landkreis' })
+    await expect.poll(() => loose.getAttribute('class')).toContain('presentation--focus')
     await annaContext.close()
   })
 })
