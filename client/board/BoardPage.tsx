@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { Suspense, lazy, useRef } from 'react'
 import { ZONE_IDS } from '../../model/zones'
 import { Announcer } from '../a11y/announce'
 import { ActionsPanel } from '../agreements/ActionsPanel'
@@ -8,7 +8,6 @@ import { FocusBar } from '../focus/FocusBar'
 import { Intro } from '../intro/Intro'
 import { PhaseBar } from '../moderation/PhaseBar'
 import { ReadOnlyBanner } from '../moderation/ReadOnlyBanner'
-import { ReviewPanel } from '../review/ReviewPanel'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
 import { useZoneView } from '../store/zoneView'
@@ -23,6 +22,9 @@ import { ZoneFilter } from './ZoneFilter'
 import { ZoneKeysHint } from './ZoneKeysHint'
 import './board.css'
 import '../moderation/moderation.css'
+
+// The Rückblick is on follow-up meetings only: its panel loads when a board is in it.
+const ReviewPanel = lazy(() => import('../review/ReviewPanel').then((m) => ({ default: m.ReviewPanel })))
 
 /**
  * The board: header, where the retrospective stands (phase and timer in the bar, read-only notice, what the
@@ -47,7 +49,11 @@ export function BoardPage({ boardId }: { readonly boardId: string }) {
         <ReadOnlyBanner />
         <FocusBar boardId={boardId} />
         <DiscussionPanel boardId={boardId} />
-        {phase === 'rueckblick' && <ReviewPanel />}
+        {phase === 'rueckblick' && (
+          <Suspense fallback={null}>
+            <ReviewPanel />
+          </Suspense>
+        )}
         {/* Closing the introduction leads to where one starts: the first zone's note box. */}
         <Intro onClose={() => layout.current?.querySelector<HTMLElement>('textarea:not([disabled]), input:not([disabled])')?.focus()} />
         <ZoneFilter />

@@ -60,4 +60,32 @@ describe('the series page', () => {
     await stranger.close()
     await context.close()
   })
+
+  it('a follow-up opens in the Rückblick; a participant marks the carried action in the panel and the server has it (axe-clean)', async () => {
+    const first = await createBoard(e2e.server, { title: 'Austauschtreffen', settings: { privateWriting: false } })
+    await meeting(first, [], true)
+    const res = await fetch(`${e2e.server.http}/api/boards/${first.boardId}/followup`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${first.moderatorToken}`, 'content-type': 'application/json' },
+      body: '{}',
+    })
+    const next = (await res.json()) as CreatedBoard
+    const context = await contextWith(e2e.browser, { introDone: true }, { viewport: { width: 1280, height: 900 } })
+    const page = await context.newPage()
+    await page.goto(next.participantUrl)
+    await page.getByRole('button', { name: 'Beitreten' }).click()
+    const panel = page.getByRole('region', { name: /Rückblick: offene Maßnahmen/ })
+    await panel.waitFor()
+    await panel.getByRole('radio', { name: 'erledigt' }).check()
+    await panel.getByRole('textbox', { name: /Anmerkung/ }).fill('Flyer sind verteilt')
+    await panel.getByRole('textbox', { name: /Anmerkung/ }).press('Enter')
+    await expect
+      .poll(async () => {
+        const file = await fetch(`${e2e.server.http}/api/boards/${next.boardId}/export.json`, { headers: { authorization: `Bearer ${next.moderatorToken}` } })
+        return ((await file.json()) as { review: { status?: string; note?: string }[] }).review[0]
+      })
+      .toMatchObject({ status: 'erledigt', note: 'Flyer sind verteilt' })
+    await expectNoAxeViolations(page, 'Rückblick')
+    await context.close()
+  })
 })
