@@ -161,6 +161,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
         <>
           {clustering && <SelectBox noteId={note.id} text={short} />}
           {highlighted && <HighlightBadge />}
+          {note.quote && <span className="badge badge--quote">{t('quote.badge')}</span>}
           <NoteText noteId={note.id} text={note.text} />
           {note.author !== null && <NoteAuthor author={note.author} name={authorName} />}
           {votable && <VoteControls targetId={note.id} title={short} />}

@@ -43,7 +43,7 @@ describe('first-visit introduction', () => {
     expect(within(section).getByText('Schritt 2 von 3')).toBeTruthy()
     const notes = within(section).getByRole('heading', { name: 'Notizen schreiben' })
     await waitFor(() => expect(document.activeElement).toBe(notes))
-    expect(section.textContent).toContain('sieht nur du deine Notizen')
+    expect(section.textContent).toContain('sehen nur Sie Ihre Notizen')
 
     await user.click(within(section).getByRole('button', { name: 'Weiter' }))
     expect(within(section).getByText('Schritt 3 von 3')).toBeTruthy()

@@ -126,13 +126,17 @@ describe('"Als Zitat markieren"', () => {
     await user.click(menuButton())
     const item = screen.getByRole('menuitemcheckbox', { name: 'Als Zitat markieren' })
     expect(item.getAttribute('aria-checked')).toBe('false')
+    expect(screen.queryByText('Zitat', { selector: '.badge' })).toBeNull()
     await user.click(item)
     expect(toBoardView(doc).zones.steigen.notes.find((n) => n.id === noteId)?.quote).toBe(true)
+    // The card says so, for everyone who sees the board.
+    expect(screen.getByText('Zitat', { selector: '.badge' })).toBeTruthy()
 
     await user.click(menuButton())
     expect(screen.getByRole('menuitemcheckbox', { name: 'Als Zitat markieren' }).getAttribute('aria-checked')).toBe('true')
     await user.click(screen.getByRole('menuitemcheckbox', { name: 'Als Zitat markieren' }))
     expect(toBoardView(doc).zones.steigen.notes.find((n) => n.id === noteId)?.quote).toBe(false)
+    expect(screen.queryByText('Zitat', { selector: '.badge' })).toBeNull()
   })
 
   it('participants are not offered the mark', async () => {

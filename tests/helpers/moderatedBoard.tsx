@@ -27,8 +27,9 @@ export async function openSettings(user: UserEvent) {
   const button = screen.getByRole('button', { name: 'Einstellungen' })
   await user.click(button)
   expect(button.getAttribute('aria-expanded')).toBe('true')
-  // The panel's contents load on first opening.
-  await screen.findByRole('heading', { name: 'Einstellungen des Boards', level: 2 })
+  // The panel's contents load on first opening: importing that chunk took over a second on a
+  // busy machine (the default wait of findBy*).
+  await screen.findByRole('heading', { name: 'Einstellungen des Boards', level: 2 }, { timeout: 10_000 })
 }
 
 export function liveRegion(): HTMLElement {

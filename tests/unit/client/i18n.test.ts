@@ -77,6 +77,8 @@ const DYNAMIC: readonly { readonly template: string; readonly reason: string }[]
   { template: 'lift.${}', reason: 'Balloon.tsx: the Steighöhe wording of the lift state (model/lift.ts)' },
   { template: 'intro.zones.${}', reason: 'IntroSteps.tsx: the first-visit explanation of each zone, by zone id' },
   { template: 'phase.${}', reason: 'events/ForumRoundTable.tsx: the phase of each forum round in the event overview' },
+  { template: 'bericht.${}', reason: 'report/BerichtEditor.tsx: the heading of each part of the editable Bericht, by part id (model/bericht.ts)' },
+  { template: 'details.format.${}', reason: 'report/MeetingDetailsForm.tsx: one option per format of the meeting (digital, Präsenz, hybrid)' },
   { template: 'trash.error.${}', reason: 'trash/TrashContent.tsx: the message for the code the server refused a restore with' },
 ]
 
