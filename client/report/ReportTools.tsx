@@ -15,7 +15,7 @@ import { copyRichText } from './clipboard'
 import { CSV_KINDS, MIME, downloadBlob, exportFileName } from './files'
 import { pictureSvg } from './picture'
 import { svgToPng } from './png'
-import { pictureInput } from './ReportView'
+import { pictureInput } from './pictureInput'
 
 type Format = 'md' | 'csv' | 'csvExcel' | 'json' | 'docx' | 'png'
 

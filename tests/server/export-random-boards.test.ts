@@ -1,3 +1,5 @@
+// @vitest-environment jsdom
+// (for DOMParser, which checks the picture's SVG as XML)
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addAction } from '../../model/agreements'
@@ -16,6 +18,8 @@ import { writeTally } from '../../model/reveal'
 import { actionsOf, clustersOf, notesOf } from '../../model/schema'
 import { toBoardView } from '../../model/view'
 import { ZONE_IDS } from '../../model/zones'
+import { pictureSvg } from '../../client/report/picture'
+import { pictureInput } from '../../client/report/pictureInput'
 import { seededRandom } from '../helpers/random'
 
 // Issue 11: exports never fail on any board the rules can produce. Random LEGAL boards, built
@@ -67,7 +71,7 @@ function randomBoard(rnd: ReturnType<typeof seededRandom>): Y.Doc {
 }
 
 describe('every export of random legal boards', () => {
-  it(`renders ${BOARDS} random boards in md, csv (both separators), json, docx, text, html and the report without failure`, async () => {
+  it(`renders ${BOARDS} random boards in md, csv (both separators), json, docx, text, html, the report and its picture (SVG) without failure`, async () => {
     const rnd = seededRandom(SEED)
     const seen = { notes: 0, clusters: 0, actions: 0, votes: 0, anonymous: 0 }
     for (let b = 0; b < BOARDS; b++) {
@@ -98,6 +102,10 @@ describe('every export of random legal boards', () => {
       for (const rendered of [toMarkdown(view, view.locale), toPlainText(view, view.locale), toHtml(view, view.locale)]) expect(rendered.length, where).toBeGreaterThan(0)
       const report = buildReport(view, view.locale)
       expect(report, where).toBeTruthy()
+      // The picture (SVG, and the PNG drawn from it): well-formed XML whatever the notes hold.
+      const svg = new DOMParser().parseFromString(pictureSvg(pictureInput(report)), 'image/svg+xml')
+      expect(svg.getElementsByTagName('parsererror').length, where).toBe(0)
+      expect(svg.documentElement.tagName, where).toBe('svg')
       // DOCX: a zip archive.
       const docx = await toDocx(view, view.locale)
       expect([docx[0], docx[1]], where).toEqual([0x50, 0x4b])
