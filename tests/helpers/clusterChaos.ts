@@ -63,10 +63,18 @@ export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOpti
   const all = () => [...retired, ...writers]
   const acked = () => all().reduce((n, w) => n + w.acknowledged.size, 0)
 
+  const createBoard = () =>
+    fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }) })
   const newBoard = async () => {
     for (const w of writers) w.destroy()
     retired.push(...writers)
-    const res = await fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }) })
+    // nginx does not pass a POST on to another instance when the one it chose has just died
+    // (it may have created the board already): it answers 502, and a person would try again.
+    let res = await createBoard()
+    for (let attempt = 1; res.status === 502 && attempt < 5; attempt++) {
+      await sleep(200)
+      res = await createBoard()
+    }
     if (res.status !== 201) throw new Error(`board not created: ${res.status}`)
     const boardId = ((await res.json()) as { boardId: string }).boardId
     boards.push(boardId)
