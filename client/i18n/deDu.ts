@@ -72,7 +72,7 @@ export const deDu: Partial<Messages> = {
   'bericht.hint':
     'Der Bericht ist ein Entwurf, den Ballonfahrt aus dem Board erzeugt hat. Er erscheint in Markdown, Word, im Druck und beim Kopieren als Text, so wie du ihn hier bearbeitest.',
   'phase.hint.rueckblick': 'Was ist aus den offenen Maßnahmen eures letzten Treffens geworden? Markiert jede: erledigt, läuft oder verworfen.',
-  'plain.phase.rueckblick': 'Jetzt schaut ihr zurück.\nBeim letzten Treffen gab es Aufgaben.\nSagt bei jeder Aufgabe: fertig, läuft noch oder nicht mehr nötig.',
+  'plain.phase.rueckblick': 'Jetzt schaut ihr zurück.\nBeim letzten Treffen gab es Aufgaben.\nSagt zu jeder Aufgabe: fertig, läuft noch oder unnötig.',
   'review.intro': 'Besprecht jede Maßnahme gemeinsam und haltet fest, was daraus geworden ist. Eine Anmerkung ist freiwillig.',
   'followup.failed': 'Das Folgetreffen konnte nicht angelegt werden. Bitte versuche es erneut.',
   'series.failed': 'Die Reihe konnte nicht geladen werden. Bitte prüfe die Verbindung und versuche es erneut.',

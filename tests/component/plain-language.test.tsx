@@ -7,7 +7,7 @@ import { ZoneQuestion } from '../../client/moderation/ZoneQuestion'
 import { setLocale } from '../../client/store/locale'
 import { setPlainLanguage } from '../../client/store/plainLanguage'
 import { setQuestion } from '../../model/board'
-import { setPhase } from '../../model/phases'
+import { PHASES, setPhase } from '../../model/phases'
 import { setSetting } from '../../model/settings'
 import { ZONES, ZONE_IDS } from '../../model/zones'
 import { openBoardPage } from '../helpers/moderatedBoard'
@@ -118,8 +118,11 @@ describe('the plain texts follow the rules', () => {
   const texts = [...plain(de), ...plain(en), ...ZONE_IDS.flatMap((id) => [['de', ZONES[id].plainQuestion.de], ['en', ZONES[id].plainQuestion.en]])]
 
   it('covers every phase and every zone in both languages', () => {
-    expect(plain(de)).toHaveLength(10)
-    expect(plain(en)).toHaveLength(10)
+    // Every phase (Sammeln twice: with private writing or without), every zone's question.
+    const phases = [...PHASES, 'sammelnPrivate'].map((phase) => `plain.phase.${phase}`)
+    const keys = [...phases, ...ZONE_IDS.map((zone) => `plain.question.${zone}`)].sort()
+    expect(plain(de).map(([key]) => key).sort()).toEqual(keys)
+    expect(plain(en).map(([key]) => key).sort()).toEqual(keys)
   })
 
   it('one short sentence per line, no abbreviations, no semicolons', () => {

@@ -2,7 +2,7 @@
 export const followupDe = {
   'phase.rueckblick': 'Rückblick',
   'phase.hint.rueckblick': 'Was ist aus den offenen Maßnahmen des letzten Treffens geworden? Markieren Sie jede: erledigt, läuft oder verworfen.',
-  'plain.phase.rueckblick': 'Jetzt schauen Sie zurück.\nBeim letzten Treffen gab es Aufgaben.\nSagen Sie bei jeder Aufgabe: fertig, läuft noch oder nicht mehr nötig.',
+  'plain.phase.rueckblick': 'Jetzt schauen Sie zurück.\nBeim letzten Treffen gab es Aufgaben.\nSagen Sie zu jeder Aufgabe: fertig, läuft noch oder unnötig.',
   'review.heading': 'Rückblick: offene Maßnahmen des letzten Treffens',
   'review.intro': 'Besprechen Sie jede Maßnahme gemeinsam und halten Sie fest, was daraus geworden ist. Eine Anmerkung ist freiwillig.',
   'review.progress': '{marked} von {total} besprochen',
@@ -49,7 +49,7 @@ export const followupDe = {
 export const followupEn: { readonly [K in keyof typeof followupDe]: string } = {
   'phase.rueckblick': 'Review',
   'phase.hint.rueckblick': 'What became of the open actions of the last meeting? Mark each one: done, ongoing or dropped.',
-  'plain.phase.rueckblick': 'Now you look back.\nThe last meeting had tasks.\nSay for each task: done, still going on or not needed any more.',
+  'plain.phase.rueckblick': 'Now you look back.\nThe last meeting had tasks.\nSay for each task: done, still going, or not needed.',
   'review.heading': 'Review: open actions of the last meeting',
   'review.intro': 'Discuss each action together and record what became of it. A note is optional.',
   'review.progress': '{marked} of {total} discussed',
