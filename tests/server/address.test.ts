@@ -3,8 +3,8 @@ import { newSecretId } from '../../model/ids'
 import { metaOf } from '../../model/schema'
 import { readSettings } from '../../model/settings'
 import { MESSAGE } from '../../protocol/messages'
-import { rawSocket, syncUpdate } from '../helpers/abuse'
-import type { RawSocket } from '../helpers/abuse'
+import { joinSocket, syncUpdate } from '../helpers/abuse'
+import type { Credentials, RawSocket } from '../helpers/abuse'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { createBoard, startTestServer } from '../helpers/server'
@@ -32,7 +32,7 @@ async function boardAddress(board: CreatedBoard): Promise<unknown> {
 }
 
 /** Sends `setting.address = value` as a change on a synced copy of the board; returns 'ack' or the reject code. */
-async function sendAddress(board: CreatedBoard, value: unknown, query: string): Promise<string> {
+async function sendAddress(board: CreatedBoard, value: unknown, credentials: Credentials): Promise<string> {
   const copy = connectClient(server.ws, board.boardId)
   clients.push(copy)
   await copy.synced()
@@ -41,7 +41,7 @@ async function sendAddress(board: CreatedBoard, value: unknown, query: string): 
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(copy.doc))
   metaOf(scratch).set('setting.address', value)
   const update = Y.encodeStateAsUpdate(scratch, before)
-  const socket = rawSocket(`${server.ws}/${board.boardId}?${query}`)
+  const socket = joinSocket(`${server.ws}/${board.boardId}`, credentials)
   raws.push(socket)
   await socket.opened
   socket.ws.send(syncUpdate(update))
@@ -56,7 +56,7 @@ describe('the board setting "Anrede"', () => {
     server = await startTestServer()
     const board = await createBoard(server, { title: 'Netzwerktreffen' })
     expect(await boardAddress(board)).toBe('sie')
-    expect(await sendAddress(board, 'du', `p=${newSecretId()}`)).toBe('notAllowed')
+    expect(await sendAddress(board, 'du', { secret: newSecretId() })).toBe('notAllowed')
     expect(await boardAddress(board)).toBe('sie')
   })
 
@@ -71,7 +71,7 @@ describe('the board setting "Anrede"', () => {
     await moderator.settled()
     await waitFor(() => readSettings(metaOf(participant.doc)).address === 'du', 5000, 'the participant sees "du"')
     expect(await boardAddress(board)).toBe('du')
-    expect(await sendAddress(board, 'ihr', `p=${newSecretId()}&m=${encodeURIComponent(board.moderatorToken)}`)).toBe('invalid')
+    expect(await sendAddress(board, 'ihr', { secret: newSecretId(), moderatorToken: board.moderatorToken })).toBe('invalid')
     expect(await boardAddress(board)).toBe('du')
   })
 })
