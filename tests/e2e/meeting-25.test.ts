@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContextOptions, Locator, Page } from 'playwright-core'
 import { addDraft, castVote } from '../../model/privateDoc'
+import { newSecretId } from '../../model/ids'
 import { toBoardView } from '../../model/view'
 import type { ZoneId } from '../../model/zones'
 import { expectNoAxeViolationsInThemes } from '../helpers/axe'
@@ -48,8 +49,9 @@ const raw: { board: TestClient; mine: TestClient }[] = []
 beforeAll(async () => {
   board = await createBoard(e2e.server, { title: 'Austauschtreffen Präventionsketten' })
   for (let i = 0; i < RAW; i++) {
-    const boardClient = connectClient(e2e.server.ws, board.boardId)
-    const secret = boardClient.provider.params.p!
+    // One person: the board and the private doc with the same secret (sent in the first message).
+    const secret = newSecretId()
+    const boardClient = connectClient(e2e.server.ws, board.boardId, { secret })
     boardClient.provider.awareness.setLocalStateField('user', { name: `Teilnehmerin ${i + 1}` })
     raw.push({ board: boardClient, mine: connectClient(e2e.server.ws, `${board.boardId}/private`, { secret }) })
   }
