@@ -11,6 +11,7 @@ import { loadCredentials } from '../sync/credentials'
 import { TopBar } from '../TopBar'
 import { loadSeries } from './api'
 import type { SeriesAnswer } from './api'
+import { reviewSummary } from './reviewSummary'
 import { TrendPicture, liftValue } from './TrendPicture'
 import './series.css'
 
@@ -83,7 +84,6 @@ function MeetingTable({ meetings, current }: { readonly meetings: readonly Serie
         <tbody>
           {meetings.map((m) => {
             const lift = liftValue(m)
-            const reviewed = m.review.erledigt + m.review.laeuft + m.review.verworfen + m.review.offen
             return (
               <tr key={m.number} aria-current={m.number === current ? 'true' : undefined}>
                 <th scope="row">
@@ -92,7 +92,7 @@ function MeetingTable({ meetings, current }: { readonly meetings: readonly Serie
                 <td>{m.date ? formatDay(m.date, locale) : ''}</td>
                 <td>{m.institutions}</td>
                 <td>{lift === null ? t('series.liftOpen') : lift > 0 ? `+${lift}` : String(lift)}</td>
-                <td>{reviewed === 0 ? t('series.noReview') : t('series.reviewCounts', m.review)}</td>
+                <td>{reviewSummary(t, m.review)}</td>
               </tr>
             )
           })}

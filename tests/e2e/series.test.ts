@@ -42,7 +42,7 @@ describe('the series page', () => {
     const table = page.getByRole('table', { name: 'Treffen der Reihe' })
     expect(await table.getByRole('row').count()).toBe(3)
     // The second meeting reviewed the first one's open action (not yet marked).
-    await expect.poll(() => table.getByRole('row').nth(2).textContent()).toContain('0 erledigt')
+    await expect.poll(() => table.getByRole('row').nth(2).textContent()).toContain('1 Maßnahme, noch nicht besprochen')
     const second2 = page.getByRole('region', { name: /Treffen 2/ })
     await expect.poll(() => second2.getByRole('listitem').filter({ hasText: 'Mangel an Fachkräften' }).textContent()).toContain('wieder')
     expect(await second2.getByRole('listitem').filter({ hasText: 'Digitale Beteiligung' }).textContent()).toContain('neu')
