@@ -40,6 +40,12 @@ function checkLength(text: string): void {
   if (text.length > LIMITS.berichtPartLength) throw new RangeError('bericht part too long')
 }
 
+function newPart(text: string): Y.Map<unknown> {
+  const entry = new Y.Map<unknown>()
+  entry.set('text', new Y.Text(text))
+  return entry
+}
+
 /**
  * Starts the Bericht from the draft: each part not yet there gets its own text, filled with the
  * draft's paragraph. Parts another moderator started meanwhile are kept.
@@ -49,10 +55,7 @@ export function startBericht(doc: Y.Doc, draft: Readonly<Record<BerichtPart, str
   doc.transact(() => {
     for (const part of BERICHT_PARTS) {
       if (partText(doc, part)) continue
-      const text = draft[part].slice(0, LIMITS.berichtPartLength)
-      const entry = new Y.Map<unknown>()
-      entry.set('text', new Y.Text(text))
-      root.set(part, entry)
+      root.set(part, newPart(draft[part].slice(0, LIMITS.berichtPartLength)))
     }
   }, LOCAL)
 }
@@ -65,11 +68,7 @@ export function editBerichtPart(doc: Y.Doc, part: BerichtPart, next: string): vo
   checkLength(next)
   const text = partText(doc, part)
   if (!text) {
-    doc.transact(() => {
-      const entry = new Y.Map<unknown>()
-      entry.set('text', new Y.Text(next))
-      berichtOf(doc).set(part, entry)
-    }, LOCAL)
+    doc.transact(() => berichtOf(doc).set(part, newPart(next)), LOCAL)
     return
   }
   const before = text.toString()
@@ -84,4 +83,12 @@ export function editBerichtPart(doc: Y.Doc, part: BerichtPart, next: string): vo
     const inserted = next.slice(start, next.length - end)
     if (inserted !== '') text.insert(start, inserted)
   }, LOCAL)
+}
+
+/**
+ * "Absatz neu erzeugen": the part becomes a new text holding `draft`, whatever anyone typed in
+ * it. A replacement, not an edit, so the guard can leave it to the moderator (model/rules.ts).
+ */
+export function regenerateBerichtPart(doc: Y.Doc, part: BerichtPart, draft: string): void {
+  doc.transact(() => berichtOf(doc).set(part, newPart(draft.slice(0, LIMITS.berichtPartLength))), LOCAL)
 }

@@ -35,6 +35,15 @@ export function mayReview(board: BoardState, actor: Actor): boolean {
   return !isReadOnly(board, actor) && (actor.role === 'moderator' || board.phase === 'rueckblick')
 }
 
+/**
+ * The Bericht's text: the moderator, and participants where the moderator lets them write along,
+ * also in Abschluss (when minutes are written), never on a locked board (the moderator's way to
+ * close them). Replacing or removing a part stays the moderator's (model/rules.ts).
+ */
+export function mayWriteBericht(board: BoardState, actor: Actor): boolean {
+  return actor.role === 'moderator' || (board.settings.participantsWriteBericht && !board.locked)
+}
+
 /** Votes are cast while the vote is open in Abstimmen. */
 export function mayVote(board: BoardState & { readonly votesRevealed: boolean }, actor: Actor): boolean {
   return !isReadOnly(board, actor) && board.phase === 'abstimmen' && !board.votesRevealed

@@ -10,7 +10,7 @@ import { isItemId } from './ids'
 import type { Actor } from './identity'
 import { LIMITS } from './limits'
 import { isOrderKey } from './order'
-import { isReadOnly, mayCluster, mayEditActions, mayReview, mayVote, writesDrafts } from './permissions'
+import { isReadOnly, mayCluster, mayEditActions, mayReview, mayVote, mayWriteBericht, writesDrafts } from './permissions'
 import { isPerson } from './people'
 import { isPresentationPage } from './presentation'
 import { isPhase, leavesVoteOpen } from './phases'
@@ -116,22 +116,26 @@ function checkPerson(facts: BoardFacts, actor: Actor, write: Write): Rejection |
 }
 
 /**
- * The Bericht (model/bericht.ts): the moderator's alone; entries only under a known part, each
- * with its one text within its length; a part may be removed (it reads as the draft again).
+ * The Bericht (model/bericht.ts): the moderator's, and the participants' where the setting lets
+ * them write along (`mayWriteBericht`); entries only under a known part, each with its one text
+ * within its length. Participants write text and may start a part that is not there yet; replacing
+ * a part ("Absatz neu erzeugen") or removing it (it reads as the draft again) stays the moderator's.
  */
-function checkBericht(actor: Actor, write: Write): Rejection | null {
-  if (actor.role !== 'moderator') return reject('notAllowed', 'bericht')
+function checkBericht(facts: BoardFacts, actor: Actor, write: Write): Rejection | null {
+  if (!mayWriteBericht(facts, actor)) return reject('notAllowed', 'bericht')
   if (write.kind === 'value') return reject('invalid', 'bericht')
   if (!isBerichtPart(write.id)) return reject('invalid', 'bericht part')
+  const moderator = actor.role === 'moderator'
   switch (write.kind) {
     case 'create':
+      if (write.replaces && !moderator) return reject('notAllowed', 'bericht: replace a part')
       return 'text' in write.fields ? ok : reject('invalid', 'incomplete bericht part')
     case 'field':
       return reject('invalid', `bericht.${write.key}`)
     case 'text':
       return write.length > LIMITS.berichtPartLength ? reject('tooLong', 'bericht') : ok
     case 'delete':
-      return ok
+      return moderator ? ok : reject('notAllowed', 'bericht: remove a part')
   }
 }
 
@@ -246,7 +250,7 @@ function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejecti
     case 'people':
       return checkPerson(facts, actor, write)
     case 'bericht':
-      return checkBericht(actor, write)
+      return checkBericht(facts, actor, write)
     case 'review':
       return checkReview(facts, actor, write)
     default:
@@ -255,9 +259,15 @@ function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejecti
   }
 }
 
+/** A read-only board takes no writes, except the Bericht's from those who may write it there. */
+function refusedAsReadOnly(facts: BoardFacts, actor: Actor, update: UpdateDescription): boolean {
+  if (!isReadOnly(facts, actor)) return false
+  return update.writes.some((write) => write.root !== 'bericht' || !mayWriteBericht(facts, actor))
+}
+
 /** Checks every write of a board update; the first problem rejects the whole update. */
 export function checkUpdate(actor: Actor, update: UpdateDescription, facts: BoardFacts): Rejection | null {
-  if (isReadOnly(facts, actor) && update.writes.length > 0) return reject('readOnly', 'board')
+  if (refusedAsReadOnly(facts, actor, update)) return reject('readOnly', 'board')
   if ((update.sizes.notes ?? 0) > LIMITS.notesPerBoard) return reject('boardFull', 'notes')
   if ((update.sizes.clusters ?? 0) > LIMITS.clustersPerBoard) return reject('boardFull', 'clusters')
   if ((update.sizes.actions ?? 0) > LIMITS.actionsPerBoard) return reject('boardFull', 'actions')

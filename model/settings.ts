@@ -23,6 +23,8 @@ export interface Settings {
   readonly quoteInstitution: boolean
   /** Where the board is not anonymous, the CSV names each note's author by display name. */
   readonly namesInExports: boolean
+  /** Participants may write the Bericht's parts too (model/permissions.ts `mayWriteBericht`). */
+  readonly participantsWriteBericht: boolean
   /** "Anrede": how the German interface addresses the participants; boards without it say "Sie". */
   readonly address: Address
 }
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
   askInstitution: false,
   quoteInstitution: false,
   namesInExports: false,
+  participantsWriteBericht: false,
   address: 'sie',
 })
 

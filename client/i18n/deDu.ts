@@ -71,6 +71,8 @@ export const deDu: Partial<Messages> = {
   'details.invalid': 'Bitte prüfe das Datum und die Uhrzeiten.',
   'bericht.hint':
     'Der Bericht ist ein Entwurf, den Ballonfahrt aus dem Board erzeugt hat. Er erscheint in Markdown, Word, im Druck und beim Kopieren als Text, so wie du ihn hier bearbeitest.',
+  'bericht.together':
+    'Die Moderation hat den Bericht zum Mitschreiben freigegeben. Was du hier schreibst, sehen alle sofort; einen Absatz neu erzeugen kann nur die Moderation.',
   'phase.hint.rueckblick': 'Was ist aus den offenen Maßnahmen eures letzten Treffens geworden? Markiert jede: erledigt, läuft oder verworfen.',
   'plain.phase.rueckblick': 'Jetzt schaut ihr zurück.\nBeim letzten Treffen gab es Aufgaben.\nSagt zu jeder Aufgabe: fertig, läuft noch oder unnötig.',
   'review.intro': 'Besprecht jede Maßnahme gemeinsam und haltet fest, was daraus geworden ist. Eine Anmerkung ist freiwillig.',

@@ -31,6 +31,7 @@ const MINUTES_FLAGS: readonly (readonly [FlagName, MessageKey])[] = [
   ['askInstitution', 'settings.askInstitution'],
   ['quoteInstitution', 'settings.quoteInstitution'],
   ['namesInExports', 'settings.namesInExports'],
+  ['participantsWriteBericht', 'settings.participantsWriteBericht'],
 ]
 
 const COUNTS: readonly (readonly [CountName, MessageKey])[] = [

@@ -9,7 +9,8 @@ import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
 import type { Translate } from '../i18n/index'
 import { useBoard } from '../store/board'
-import { editReportPart, startReport } from '../store/minutes'
+import { editReportPart, regenerateReportPart, startReport } from '../store/minutes'
+import { useIsModerator } from '../store/permissions'
 import './minutes.css'
 
 function partLabel(t: Translate, part: BerichtPart): string {
@@ -18,14 +19,16 @@ function partLabel(t: Translate, part: BerichtPart): string {
 }
 
 /**
- * The moderator's "Bericht": the report's running text, one shared text field per part, started
- * from the generated draft. What is typed here is what the print, Markdown, Word and "Als Text
- * kopieren" say. Each part can be generated again from the board as it is now.
+ * The "Bericht": the report's running text, one shared text field per part, started from the
+ * generated draft; the moderator's, and the participants' where the moderator lets them write
+ * along. What is typed here is what the print, Markdown, Word and "Als Text kopieren" say. The
+ * moderator can generate each part again from the board as it is now.
  */
 export function BerichtEditor({ report }: { readonly report: Report }) {
   const t = useT()
   const id = useId()
   const started = useBoard((s) => Object.keys(s.bericht).length > 0)
+  const moderator = useIsModerator()
   const [error, setError] = useState('')
   const draft = draftParts(report.draft)
 
@@ -37,6 +40,7 @@ export function BerichtEditor({ report }: { readonly report: Report }) {
     <section className="report-edit bericht" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('bericht.heading')}</h2>
       <p className="hint">{t('bericht.hint')}</p>
+      {!moderator && <p className="hint">{t('bericht.together')}</p>}
       {started ? (
         BERICHT_PARTS.map((part) => <BerichtPartField key={part} part={part} draft={draft[part]} onError={setError} />)
       ) : (
@@ -62,6 +66,7 @@ function BerichtPartField({ part, draft, onError }: { readonly part: BerichtPart
   const t = useT()
   const id = useId()
   const text = useBoard((s) => s.bericht[part])
+  const moderator = useIsModerator()
   const label = partLabel(t, part)
 
   function edit(next: string) {
@@ -71,7 +76,8 @@ function BerichtPartField({ part, draft, onError }: { readonly part: BerichtPart
   }
 
   function regenerate() {
-    edit(draft)
+    onError('')
+    if (!regenerateReportPart(part, draft).ok) return onError(t('bericht.failed'))
     announce(t('bericht.regenerated', { part: label }))
   }
 
@@ -79,11 +85,13 @@ function BerichtPartField({ part, draft, onError }: { readonly part: BerichtPart
     <div className="bericht__part">
       <label htmlFor={id}>{label}</label>
       <textarea id={id} value={text ?? draft} maxLength={LIMITS.berichtPartLength} onChange={(e) => edit(e.target.value)} />
-      <div className="bericht__actions">
-        <button type="button" className="button button--small" onClick={regenerate} disabled={text === draft}>
-          {t('bericht.regenerate', { part: label })}
-        </button>
-      </div>
+      {moderator && (
+        <div className="bericht__actions">
+          <button type="button" className="button button--small" onClick={regenerate} disabled={text === draft}>
+            {t('bericht.regenerate', { part: label })}
+          </button>
+        </div>
+      )}
     </div>
   )
 }

@@ -5,7 +5,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { useT } from '../i18n/index'
 import { boardPath } from '../router'
 import { useBoard } from '../store/board'
-import { useIsModerator, useMayExport } from '../store/permissions'
+import { useIsModerator, useMayExport, useMayWriteBericht } from '../store/permissions'
 import { useSession } from '../store/session'
 import { ThemeSwitch } from '../theme/ThemeSwitch'
 import { BerichtEditor } from './BerichtEditor'
@@ -29,6 +29,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
   const view = useBoard((s) => s)
   const mayExport = useMayExport()
   const moderator = useIsModerator()
+  const mayWriteBericht = useMayWriteBericht()
   const report = useMemo(() => buildReport(view, locale), [view, locale])
   if (isPageProblem(problem))
     return <ProblemPage problem={problem} />
@@ -47,7 +48,7 @@ export function ReportPage({ boardId }: { readonly boardId: string }) {
       <main className="report__main">
         <ReportTools view={view} report={report} locale={locale} mayExport={mayExport} />
         {moderator && <MeetingDetailsForm />}
-        {moderator && <BerichtEditor report={report} />}
+        {mayWriteBericht && <BerichtEditor report={report} />}
         <FollowUp boardId={boardId} />
         <ReportView report={report} />
       </main>

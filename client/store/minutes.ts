@@ -1,4 +1,4 @@
-import { editBerichtPart, startBericht } from '../../model/bericht'
+import { editBerichtPart, regenerateBerichtPart, startBericht } from '../../model/bericht'
 import type { BerichtPart } from '../../model/bericht'
 import { setMeetingDetails } from '../../model/details'
 import type { MeetingDetails } from '../../model/details'
@@ -27,6 +27,9 @@ export const tellAboutMe = (person: Person) => run(({ doc, actor }) => setPerson
 
 /** Starts the Bericht from the generated draft (parts someone started meanwhile are kept). */
 export const startReport = (draft: Readonly<Record<BerichtPart, string>>) => run(({ doc }) => startBericht(doc, draft))
+
+/** "Absatz neu erzeugen" (the moderator's): the part becomes the draft again. */
+export const regenerateReportPart = (part: BerichtPart, draft: string) => run(({ doc }) => regenerateBerichtPart(doc, part, draft))
 
 /** Changes one part of the Bericht to `text` (a part over its limit is refused as `invalid`). */
 export function editReportPart(part: BerichtPart, text: string): ActionResult | { readonly ok: false; readonly code: 'invalid' } {

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { Actor } from '../../model/identity'
-import { isReadOnly, mayCluster, mayEditActions, mayExport, mayModerate, mayReview, mayVote, writesDrafts } from '../../model/permissions'
+import { isReadOnly, mayCluster, mayEditActions, mayExport, mayModerate, mayReview, mayVote, mayWriteBericht, writesDrafts } from '../../model/permissions'
 import { mayChangeNote } from '../../model/rules'
 import type { BoardView } from '../../model/view'
 import { useBoard } from './board'
@@ -34,6 +34,7 @@ export const useMayVote = (): boolean => useMay(mayVote)
 export const useMayEditActions = (): boolean => useMay(mayEditActions)
 export const useMayExport = (): boolean => useMay(mayExport)
 export const useMayReview = (): boolean => useMay(mayReview)
+export const useMayWriteBericht = (): boolean => useMay(mayWriteBericht)
 
 /** Whether I may edit or delete a note by `author` (mine, or I moderate). */
 export function useMayChangeNote(author: string | null): boolean {

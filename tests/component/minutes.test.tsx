@@ -29,7 +29,7 @@ afterEach(() => {
 })
 
 describe('the report settings', () => {
-  it('three checkboxes write askInstitution, quoteInstitution and namesInExports and follow remote changes', async () => {
+  it('four checkboxes write askInstitution, quoteInstitution, namesInExports and participantsWriteBericht and follow remote changes', async () => {
     const user = userEvent.setup()
     const { doc } = openBoardPage('moderator')
     await user.click(screen.getByRole('button', { name: 'Einstellungen' }))
@@ -40,6 +40,7 @@ describe('the report settings', () => {
       'Beim Beitreten nach „Kommune / Institution“ fragen (freiwillig)': 'askInstitution',
       'Zitate mit der Institution kennzeichnen': 'quoteInstitution',
       'Namen in Exporten zeigen (nur bei nicht anonymen Notizen)': 'namesInExports',
+      'Teilnehmende dürfen den Bericht mitschreiben': 'participantsWriteBericht',
     } as const
     for (const [label, name] of Object.entries(flags)) {
       const box = within(group).getByRole('checkbox', { name: label }) as HTMLInputElement
@@ -50,6 +51,8 @@ describe('the report settings', () => {
     }
     act(() => setSetting(doc, 'askInstitution', false))
     expect((within(group).getByRole('checkbox', { name: /Kommune/ }) as HTMLInputElement).checked).toBe(false)
+    act(() => setSetting(doc, 'participantsWriteBericht', false))
+    expect((within(group).getByRole('checkbox', { name: /mitschreiben/ }) as HTMLInputElement).checked).toBe(false)
   })
 })
 
@@ -231,5 +234,31 @@ describe('the Bericht on the Ergebnis page', () => {
     expect(screen.queryByRole('textbox')).toBeNull()
     const fazit = screen.getByRole('region', { name: 'Fazit' })
     expect(within(fazit).getByText('Ein Fazit der Moderation.')).toBeTruthy()
+  })
+
+  it('participants get the editor only while the moderator lets them write along; their typing reaches the doc, the others\' edits appear live, no "Absatz neu erzeugen"', async () => {
+    const user = userEvent.setup()
+    const { doc } = reportBoard('participant')
+    render(<ReportPage boardId={REPORT_BOARD} />)
+    expect(screen.queryByRole('region', { name: 'Bericht' })).toBeNull()
+
+    act(() => setSetting(doc, 'participantsWriteBericht', true))
+    const section = screen.getByRole('region', { name: 'Bericht' })
+    expect(within(section).getByText(/zum Mitschreiben freigegeben/)).toBeTruthy()
+    await user.click(within(section).getByRole('button', { name: 'Bericht bearbeiten' }))
+    const fazit = within(section).getByLabelText('Fazit') as HTMLTextAreaElement
+    expect(within(section).queryByRole('button', { name: /Absatz neu erzeugen/ })).toBeNull()
+    await user.clear(fazit)
+    await user.type(fazit, 'Die Gruppe trifft sich wieder.')
+    expect(toBoardView(doc).bericht.fazit).toBe('Die Gruppe trifft sich wieder.')
+    expect(within(screen.getByRole('region', { name: 'Fazit' })).getByText('Die Gruppe trifft sich wieder.')).toBeTruthy()
+
+    // Someone else writes in the same part: the field shows it at once.
+    act(() => editBerichtPart(doc, 'fazit', 'Die Gruppe trifft sich im Mai wieder.'))
+    expect(fazit.value).toBe('Die Gruppe trifft sich im Mai wieder.')
+
+    act(() => setSetting(doc, 'participantsWriteBericht', false))
+    expect(screen.queryByRole('region', { name: 'Bericht' })).toBeNull()
+    expect(screen.queryByRole('textbox')).toBeNull()
   })
 })

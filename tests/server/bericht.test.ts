@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { BERICHT_PARTS, editBerichtPart, startBericht } from '../../model/bericht'
+import { BERICHT_PARTS, editBerichtPart, regenerateBerichtPart, startBericht } from '../../model/bericht'
 import type { BerichtPart } from '../../model/bericht'
 import { LIMITS } from '../../model/limits'
 import { addNote } from '../../model/notes'
+import { setLocked, setPhase } from '../../model/phases'
 import { berichtOf } from '../../model/schema'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
@@ -12,8 +13,9 @@ import type { TestClient } from '../helpers/clients'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
 
-// The Bericht (issue 16) is the moderator's: the real server's guard refuses every way a
-// participant could write it, and the moderator's edits reach every export.
+// The Bericht (issue 16) is the moderator's by default: the real server's guard refuses every way
+// a participant could write it, and the moderator's edits reach every export. With the setting
+// „Teilnehmende dürfen den Bericht mitschreiben“ participants write its text too, but only that.
 
 let server: TestServer
 let board: CreatedBoard
@@ -48,33 +50,47 @@ afterEach(async () => {
   await server.stop()
 })
 
+/**
+ * The moderator prepares the board (`prepare`, a note and, unless `started` is false, the started
+ * Bericht); a participant tries `change`: refused with `code`, and nothing changes for anyone.
+ */
+async function expectRefused(prepare: (doc: Y.Doc) => void, change: (doc: Y.Doc) => void, code: string, started = true): Promise<void> {
+  const mod = join(true)
+  await mod.synced()
+  setSetting(mod.doc, 'privateWriting', false)
+  addNote(mod.doc, { zone: 'steigen', text: 'Gute Vernetzung', author: mod.actor.participantId })
+  if (started) startBericht(mod.doc, DRAFT)
+  prepare(mod.doc)
+  await mod.settled()
+  expect(mod.rejects).toEqual([])
+  const p = join()
+  await p.synced()
+  await waitFor(() => toBoardView(p.doc).noteCount === 1)
+  const before = content(mod.doc)
+  change(p.doc)
+  await waitFor(() => p.rejects.length > 0, 3000, 'reject')
+  expect(p.rejects[0]).toBe(code)
+  await waitFor(() => p.closes.includes(4422), 3000, 'close 4422')
+  expect(content(mod.doc)).toBe(before)
+  const fresh = join()
+  await fresh.synced()
+  expect(content(fresh.doc)).toBe(before)
+}
+
+const allowWriting = (doc: Y.Doc) => setSetting(doc, 'participantsWriteBericht', true)
+
 describe('the Bericht through the real server', () => {
   const forbidden: [string, (doc: Y.Doc) => void][] = [
     ['start the Bericht', (doc) => startBericht(doc, DRAFT)],
     ['edit a started part', (doc) => editBerichtPart(doc, 'steigen', 'Vom Teilnehmer umgeschrieben')],
     ['remove a part', (doc) => berichtOf(doc).delete('intro')],
     ['replace a part with a new text', (doc) => berichtOf(doc).set('fazit', new Y.Map([['text', new Y.Text('Untergeschoben')]]))],
+    ['turn on „Teilnehmende dürfen den Bericht mitschreiben“', allowWriting],
   ]
 
   for (const [what, change] of forbidden) {
     it(`a participant cannot ${what}: rejected, nothing changes for anyone`, async () => {
-      const mod = join(true)
-      await mod.synced()
-      setSetting(mod.doc, 'privateWriting', false)
-      addNote(mod.doc, { zone: 'steigen', text: 'Gute Vernetzung', author: mod.actor.participantId })
-      if (what !== 'start the Bericht') startBericht(mod.doc, DRAFT)
-      await mod.settled()
-      const p = join()
-      await p.synced()
-      await waitFor(() => toBoardView(p.doc).noteCount === 1)
-      const before = content(mod.doc)
-      change(p.doc)
-      await waitFor(() => p.rejects.length > 0, 3000, 'reject')
-      await waitFor(() => p.closes.includes(4422), 3000, 'close 4422')
-      expect(content(mod.doc)).toBe(before)
-      const fresh = join()
-      await fresh.synced()
-      expect(content(fresh.doc)).toBe(before)
+      await expectRefused(() => {}, change, 'notAllowed', what !== 'start the Bericht')
     })
   }
 
@@ -118,3 +134,91 @@ describe('the Bericht through the real server', () => {
     expect(file.bericht?.intro).toBe('Entwurf intro')
   })
 })
+
+describe('when participants may write the Bericht along („Teilnehmende dürfen den Bericht mitschreiben“)', () => {
+  it('a participant starts it and edits a part, also in Abschluss; the moderator, another participant and export.md have the edit', async () => {
+    const mod = join(true)
+    await mod.synced()
+    allowWriting(mod.doc)
+    setPhase(mod.doc, 'abschluss')
+    await mod.settled()
+    const p = join()
+    await p.synced()
+    await waitFor(() => toBoardView(p.doc).settings.participantsWriteBericht)
+    startBericht(p.doc, DRAFT)
+    editBerichtPart(p.doc, 'untenHalten', 'Hemmend wirkten vor allem die knappen Haushalte.')
+    await p.settled()
+    expect(p.rejects).toEqual([])
+    await waitFor(() => toBoardView(mod.doc).bericht.untenHalten === 'Hemmend wirkten vor allem die knappen Haushalte.')
+    const other = join()
+    await other.synced()
+    expect(toBoardView(other.doc).bericht).toEqual({ ...DRAFT, untenHalten: 'Hemmend wirkten vor allem die knappen Haushalte.' })
+    expect(await exportOf('md')).toContain('Hemmend wirkten vor allem die knappen Haushalte.')
+  })
+
+  it("the moderator's „Absatz neu erzeugen“ replaces a participant's text; the setting off again, the participant is refused", async () => {
+    const mod = join(true)
+    await mod.synced()
+    allowWriting(mod.doc)
+    startBericht(mod.doc, DRAFT)
+    await mod.settled()
+    const p = join()
+    await p.synced()
+    await waitFor(() => toBoardView(p.doc).bericht.fazit === DRAFT.fazit)
+    editBerichtPart(p.doc, 'fazit', 'Fazit der Gruppe')
+    await p.settled()
+    await waitFor(() => toBoardView(mod.doc).bericht.fazit === 'Fazit der Gruppe')
+    regenerateBerichtPart(mod.doc, 'fazit', DRAFT.fazit)
+    setSetting(mod.doc, 'participantsWriteBericht', false)
+    await mod.settled()
+    expect(mod.rejects).toEqual([])
+    await waitFor(() => !toBoardView(p.doc).settings.participantsWriteBericht)
+    expect(toBoardView(p.doc).bericht.fazit).toBe(DRAFT.fazit)
+    editBerichtPart(p.doc, 'fazit', 'Noch einmal')
+    await waitFor(() => p.rejects.length > 0, 3000, 'reject')
+    expect(p.rejects[0]).toBe('notAllowed')
+    expect(toBoardView(mod.doc).bericht.fazit).toBe(DRAFT.fazit)
+  })
+
+  const forbidden: [string, (doc: Y.Doc) => void, string][] = [
+    ['remove a part', (doc) => berichtOf(doc).delete('intro'), 'notAllowed'],
+    ['replace a part („Absatz neu erzeugen“)', (doc) => regenerateBerichtPart(doc, 'fazit', 'Untergeschoben'), 'notAllowed'],
+    ['write a part that is not one', (doc) => berichtOf(doc).set('anhang', new Y.Map([['text', new Y.Text('Fremder Teil')]])), 'invalid'],
+    ['make a part longer than its limit', (doc) => insertAtEnd(doc, 'steigen', 'x'.repeat(LIMITS.berichtPartLength)), 'tooLong'],
+    ['turn the setting off', (doc) => setSetting(doc, 'participantsWriteBericht', false), 'notAllowed'],
+    ['write a note with the part in Abschluss', (doc) => withNote(doc, () => editBerichtPart(doc, 'steigen', 'Ergänzt')), 'readOnly'],
+  ]
+
+  for (const [what, change, code] of forbidden) {
+    it(`a participant still cannot ${what}: ${code}, nothing changes for anyone`, async () => {
+      await expectRefused((doc) => {
+        allowWriting(doc)
+        if (what.includes('Abschluss')) setPhase(doc, 'abschluss')
+      }, change, code)
+    })
+  }
+
+  it('a locked board takes no Bericht edit from a participant', async () => {
+    await expectRefused(
+      (doc) => {
+        allowWriting(doc)
+        setLocked(doc, true)
+      },
+      (doc) => editBerichtPart(doc, 'steigen', 'Nach dem Sperren'),
+      'readOnly',
+    )
+  })
+})
+
+function insertAtEnd(doc: Y.Doc, part: BerichtPart, text: string): void {
+  const target = berichtOf(doc).get(part)?.get('text') as Y.Text
+  target.insert(target.length, text)
+}
+
+/** `change` and a new note in one update. */
+function withNote(doc: Y.Doc, change: () => void): void {
+  doc.transact(() => {
+    addNote(doc, { zone: 'steigen', text: 'Nachgereicht', author: null })
+    change()
+  })
+}

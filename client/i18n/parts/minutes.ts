@@ -7,6 +7,7 @@ export const minutesDe = {
   'settings.askInstitution': 'Beim Beitreten nach „Kommune / Institution“ fragen (freiwillig)',
   'settings.quoteInstitution': 'Zitate mit der Institution kennzeichnen',
   'settings.namesInExports': 'Namen in Exporten zeigen (nur bei nicht anonymen Notizen)',
+  'settings.participantsWriteBericht': 'Teilnehmende dürfen den Bericht mitschreiben',
   'join.institution': 'Kommune / Institution (optional)',
   'join.institutionHint': 'Der Bericht nennt die vertretenen Institutionen, nicht wer sie vertreten hat.',
   'details.heading': 'Angaben zur Veranstaltung',
@@ -31,6 +32,8 @@ export const minutesDe = {
   'bericht.heading': 'Bericht',
   'bericht.hint':
     'Der Bericht ist ein Entwurf, den Ballonfahrt aus dem Board erzeugt hat. Er erscheint in Markdown, Word, im Druck und beim Kopieren als Text, so wie Sie ihn hier bearbeiten.',
+  'bericht.together':
+    'Die Moderation hat den Bericht zum Mitschreiben freigegeben. Was Sie hier schreiben, sehen alle sofort; einen Absatz neu erzeugen kann nur die Moderation.',
   'bericht.start': 'Bericht bearbeiten',
   'bericht.startHint': 'Übernimmt den erzeugten Entwurf in ein gemeinsames Textfeld je Abschnitt.',
   'bericht.intro': 'Einleitung',
@@ -48,6 +51,7 @@ export const minutesEn: { readonly [K in keyof typeof minutesDe]: string } = {
   'settings.askInstitution': 'Ask for “Municipality / institution” when joining (optional)',
   'settings.quoteInstitution': 'Attribute quotes with the institution',
   'settings.namesInExports': 'Show names in exports (only for notes that are not anonymous)',
+  'settings.participantsWriteBericht': 'Participants may write the report too',
   'join.institution': 'Municipality / institution (optional)',
   'join.institutionHint': 'The report lists the institutions represented, not who represented them.',
   'details.heading': 'About the meeting',
@@ -72,6 +76,8 @@ export const minutesEn: { readonly [K in keyof typeof minutesDe]: string } = {
   'bericht.heading': 'Report',
   'bericht.hint':
     'The report is a draft Ballonfahrt generated from the board. It appears in Markdown, Word, the print and when copied as text, as you edit it here.',
+  'bericht.together':
+    'The moderator has opened the report for everyone to write. What you write here everyone sees at once; only the moderator can generate a paragraph again.',
   'bericht.start': 'Edit report',
   'bericht.startHint': 'Takes the generated draft into a shared text field per section.',
   'bericht.intro': 'Introduction',

@@ -61,6 +61,17 @@ describe('JSON board file', () => {
     expect(errorOf(minimal({ settings: { address: 'euch' } })).message).toMatch(/settings\.address/)
   })
 
+  it('carries „Teilnehmende dürfen den Bericht mitschreiben“; a file from before the setting imports with it off', () => {
+    const file: BoardFile = { ...toBoardFile(fixtureView()), settings: { ...toBoardFile(fixtureView()).settings, participantsWriteBericht: true } }
+    expect(JSON.parse(JSON.stringify(file)).settings.participantsWriteBericht).toBe(true)
+    expect(roundTrip(file).settings.participantsWriteBericht).toBe(true)
+    expect(boardOf(parseBoardFile(JSON.parse(JSON.stringify(file)))).view.settings.participantsWriteBericht).toBe(true)
+    const { participantsWriteBericht: _dropped, ...older } = toBoardFile(fixtureView()).settings
+    expect(boardOf(parseBoardFile(minimal({ settings: older }))).view.settings.participantsWriteBericht).toBe(false)
+    expect(boardOf(parseBoardFile(fixtureData())).view.settings.participantsWriteBericht).toBe(false)
+    expect(errorOf(minimal({ settings: { participantsWriteBericht: 'ja' } })).message).toMatch(/settings\.participantsWriteBericht/)
+  })
+
   it('imports the fixture as a finished board: phase Abschluss, date, questions, votes revealed', () => {
     const { doc, view } = boardOf(parseBoardFile(fixtureData()))
     expect(view.phase).toBe('abschluss')

@@ -20,6 +20,7 @@ describe('settings', () => {
       askInstitution: false,
       quoteInstitution: false,
       namesInExports: false,
+      participantsWriteBericht: false,
       address: 'sie',
     })
     expect(Object.isFrozen(DEFAULT_SETTINGS)).toBe(true)
