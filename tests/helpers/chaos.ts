@@ -17,6 +17,7 @@ import { addNote } from '../../model/notes'
 import { notesOf } from '../../model/schema'
 import { isDocumentMessage, MESSAGE, SYNC_STEP2, SYNC_UPDATE } from '../../protocol/messages'
 import { SqliteBoardStore } from '../../server/store/sqlite'
+import { ChaosLedger, markdownTable, quantile } from './chaosLedger'
 import { connectClient, waitFor } from './clients'
 import { freePort } from './services'
 
@@ -41,8 +42,9 @@ export function prng(seed: number): () => number {
   }
 }
 
-const between = (random: () => number, [lo, hi]: readonly [number, number]) => lo + random() * (hi - lo)
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
+/** A random number in [lo, hi). */
+export const between = (random: () => number, [lo, hi]: readonly [number, number]) => lo + random() * (hi - lo)
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 // ---------------------------------------------------------------------------------------------
 // The server process
@@ -499,12 +501,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ballonfahrt-chaos-'))
   const server = new ServerProcess(dataDir, options.env)
   const started = Date.now()
-  const boards: string[] = []
-  const retired: ChaosWriter[] = []
-  let writers: ChaosWriter[] = []
-  const lost = new Set<string>()
-  const duplicated = new Set<string>()
-  const examples: string[] = []
+  const ledger = new ChaosLedger()
   const spreads: number[] = []
   const returns: Array<readonly [number, number]> = []
   let falseSaved = 0
@@ -513,26 +510,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   let kills = 0
 
   const newBoard = async () => {
-    for (const w of writers) w.destroy()
-    retired.push(...writers)
     const boardId = await server.createBoard()
-    boards.push(boardId)
-    writers = Array.from(
-      { length: options.clients },
-      (_, i) => new ChaosWriter(server.wsUrl, boardId, `b${boards.length}c${i}`, prng(Math.floor(random() * 2 ** 32)), writerOptions),
-    )
-    for (const w of writers) w.startWriting(options.writeMs, options.burst ?? 1, options.maxPerWriter, options.writeOffline ?? true)
-  }
-  const all = () => [...retired, ...writers]
-  const acknowledgedOf = (boardId: string) => all().filter((w) => w.boardId === boardId).flatMap((w) => [...w.acknowledged])
-  const note = (set: Set<string>, what: string, when: string) => (text: string) => {
-    if (set.has(text)) return
-    set.add(text)
-    if (examples.length < 10) examples.push(`${what} ${text} (${when})`)
-  }
-  const record = (t: Tally, when: string) => {
-    t.lost.forEach(note(lost, 'lost', when))
-    t.duplicated.forEach(note(duplicated, 'duplicated', when))
+    ledger.startBoard(boardId, options.clients, (name) => new ChaosWriter(server.wsUrl, boardId, name, prng(Math.floor(random() * 2 ** 32)), writerOptions))
+    for (const w of ledger.writers) w.startWriting(options.writeMs, options.burst ?? 1, options.maxPerWriter, options.writeOffline ?? true)
   }
 
   try {
@@ -540,6 +520,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log(`chaos: seed ${options.seed}, ${options.kills} kills (${signal}), ${options.clients} clients, port ${server.port}`)
     await newBoard()
     for (let k = 1; k <= options.kills; k++) {
+      const writers = ledger.writers
       const restartedAt = server.listeningAt
       const killAfter = between(random, options.upMs)
       let from = restartedAt
@@ -566,76 +547,64 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
         for (const w of writers) w.pause()
       }
       // The server is down: nobody can resend, so this is exactly what survived.
-      const current = boards.at(-1)!
+      const current = ledger.boards.at(-1)!
       const stored = (await readStored(dataDir, [current])).get(current)!
-      record(tally(acknowledgedOf(current), stored), `kill ${k}`)
+      ledger.record(tally(ledger.acknowledgedOf(current), stored), `kill ${k}`)
       for (const { w, upto } of claims) {
         const missing = w.written.slice(0, upto).filter((t) => !stored.has(t))
-        if (missing.length > 0) {
-          falseSaved++
-          if (examples.length < 10) examples.push(`${w.name} showed saved at kill ${k} but ${missing.length} note(s) were not stored, e.g. ${missing[0]}`)
-        }
+        if (missing.length === 0) continue
+        falseSaved++
+        ledger.example(`${w.name} showed saved at kill ${k} but ${missing.length} note(s) were not stored, e.g. ${missing[0]}`)
       }
-      if (k % 25 === 0 || last)
-        log(
-          `kill ${k}/${options.kills} after ${killedAt - restartedAt} ms: written ${all().reduce((n, w) => n + w.written.length, 0)}, acknowledged ${all().reduce((n, w) => n + w.acknowledged.size, 0)}, lost ${lost.size}, duplicated ${duplicated.size}`,
-        )
+      if (k % 25 === 0 || last) log(`kill ${k}/${options.kills} after ${killedAt - restartedAt} ms: ${ledger.progress()}`)
       await server.start()
-      if (!last && writers.reduce((n, w) => n + w.written.length, 0) >= notesPerBoard) await newBoard()
+      if (!last && ledger.written(writers) >= notesPerBoard) await newBoard()
     }
 
     // Restarted once more: a fresh client must find every acknowledged note exactly once.
-    for (const boardId of boards) record(tally(acknowledgedOf(boardId), await readOverWire(server.wsUrl, boardId)), 'fresh client')
+    for (const boardId of ledger.boards) ledger.record(tally(ledger.acknowledgedOf(boardId), await readOverWire(server.wsUrl, boardId)), 'fresh client')
     // Delivery (beyond the promise): the last writers come back and resend what was unacked.
+    const writers = ledger.writers
     for (const w of writers) w.resume()
     await waitFor(() => writers.every((w) => w.provider.synced && w.unacknowledged === 0), 20_000, 'writers to deliver everything').catch(() => {})
-    const final = await readOverWire(server.wsUrl, boards.at(-1)!)
+    const final = await readOverWire(server.wsUrl, ledger.boards.at(-1)!)
     undelivered = tally(writers.flatMap((w) => w.written), final).lost.length
-    record(tally(writers.flatMap((w) => [...w.acknowledged]), final), 'after resync')
+    ledger.record(tally(writers.flatMap((w) => [...w.acknowledged]), final), 'after resync')
   } catch (error) {
     throw new Error(`${String(error)}\n--- server output ---\n${server.output()}`, { cause: error })
   } finally {
-    for (const w of writers) w.destroy()
+    ledger.destroy()
     if (server.running) await server.stop('SIGKILL')
     rmSync(dataDir, { recursive: true, force: true })
   }
 
-  const closeCodes: Record<string, number> = {}
-  for (const code of all().flatMap((w) => w.closes)) closeCodes[code] = (closeCodes[code] ?? 0) + 1
-  const dropCodes: Record<string, number> = {}
-  for (const code of all().flatMap((w) => w.drops)) dropCodes[code] = (dropCodes[code] ?? 0) + 1
   return {
     seed: options.seed,
     kills,
-    boards: boards.length,
-    written: all().reduce((n, w) => n + w.written.length, 0),
-    acknowledged: all().reduce((n, w) => n + w.acknowledged.size, 0),
-    lost: lost.size,
-    duplicated: duplicated.size,
+    boards: ledger.boards.length,
+    written: ledger.written(),
+    acknowledged: ledger.acknowledged(),
+    lost: ledger.lost.size,
+    duplicated: ledger.duplicated.size,
     falseSaved,
     undelivered,
-    rejects: all().reduce((n, w) => n + w.rejects.length, 0),
+    rejects: ledger.rejects(),
     uncleanExits,
-    closeCodes,
-    dropCodes,
+    closeCodes: ledger.codes('closes'),
+    dropCodes: ledger.codes('drops'),
     serverEvents: Object.fromEntries(server.events),
     spreads,
     returns,
     seconds: (Date.now() - started) / 1000,
-    examples,
+    examples: ledger.examples,
   }
-}
-
-function quantile(values: readonly number[], q: number): number {
-  if (values.length === 0) return Number.NaN
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
 }
 
 /** The result as a small Markdown table. */
 export function formatResult(r: ChaosResult): string {
   const ms = (v: number) => (Number.isNaN(v) ? '–' : `${Math.round(v)} ms`)
-  const rows: [string, string][] = [
+  const codes = (c: Readonly<Record<string, number>>) => Object.entries(c).map(([k, n]) => `${k}×${n}`).join(', ') || '–'
+  return markdownTable([
     ['seed', String(r.seed)],
     ['kills', String(r.kills)],
     ['boards', String(r.boards)],
@@ -647,15 +616,14 @@ export function formatResult(r: ChaosResult): string {
     ['written, not delivered after resync', String(r.undelivered)],
     ['rejected updates', String(r.rejects)],
     ['unclean exits', String(r.uncleanExits)],
-    ['open connections closed with', Object.entries(r.dropCodes).map(([c, n]) => `${c}×${n}`).join(', ') || '–'],
-    ['all close codes (incl. refused attempts)', Object.entries(r.closeCodes).map(([c, n]) => `${c}×${n}`).join(', ') || '–'],
-    ['server log events (not routine)', Object.entries(r.serverEvents).map(([e, n]) => `${e}×${n}`).join(', ') || '–'],
+    ['open connections closed with', codes(r.dropCodes)],
+    ['all close codes (incl. refused attempts)', codes(r.closeCodes)],
+    ['server log events (not routine)', codes(r.serverEvents)],
     ['restarts with every client back', String(r.spreads.length)],
     ['reconnect spread across clients (median / p90 / max)', `${ms(quantile(r.spreads, 0.5))} / ${ms(quantile(r.spreads, 0.9))} / ${ms(quantile(r.spreads, 1))}`],
     ['restarts where all clients returned within 5 ms', String(r.spreads.filter((s) => s < 5).length)],
     ['first return after restart (median)', ms(quantile(r.returns.map((x) => x[0]), 0.5))],
     ['last return after restart (median / max)', `${ms(quantile(r.returns.map((x) => x[1]), 0.5))} / ${ms(quantile(r.returns.map((x) => x[1]), 1))}`],
     ['duration', `${r.seconds.toFixed(1)} s`],
-  ]
-  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  ])
 }

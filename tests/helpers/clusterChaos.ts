@@ -1,8 +1,9 @@
 import * as Y from 'yjs'
 import { RECONNECT } from '../../client/sync/backoff'
 import { PostgresBoardStore } from '../../server/store/postgres'
-import { ChaosWriter, countTexts, prng, readOverWire, tally } from './chaos'
-import type { ServerProcess, Tally, WriterOptions } from './chaos'
+import { between, ChaosWriter, countTexts, prng, readOverWire, sleep, tally } from './chaos'
+import type { ServerProcess, WriterOptions } from './chaos'
+import { ChaosLedger, markdownTable, quantile } from './chaosLedger'
 import { waitFor } from './clients'
 import type { ClusterRig } from './cluster'
 
@@ -43,63 +44,23 @@ export interface ClusterChaosResult {
   readonly examples: readonly string[]
 }
 
-const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
-const between = (random: () => number, [lo, hi]: readonly [number, number]) => lo + random() * (hi - lo)
-
 export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOptions): Promise<ClusterChaosResult> {
   const log = options.log ?? (() => {})
   const random = prng(options.seed)
   const writerOptions: WriterOptions = { jitter: true, profile: RECONNECT, gate: true }
   const store = await PostgresBoardStore.open(rig.databaseUrl, { poolSize: 2 })
   const started = Date.now()
-  const boards: string[] = []
-  const retired: ChaosWriter[] = []
-  let writers: ChaosWriter[] = []
-  const lost = new Set<string>()
-  const duplicated = new Set<string>()
-  const examples: string[] = []
+  const ledger = new ChaosLedger()
   const recoveries: Record<string, number[]> = {}
   const faults: Record<string, number> = {}
-  const all = () => [...retired, ...writers]
-  const acked = () => all().reduce((n, w) => n + w.acknowledged.size, 0)
 
-  const createBoard = () =>
-    fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }) })
   const newBoard = async () => {
-    for (const w of writers) w.destroy()
-    retired.push(...writers)
-    // nginx does not pass a POST on to another instance when the one it chose has just died
-    // (it may have created the board already): it answers 502, and a person would try again.
-    let res = await createBoard()
-    for (let attempt = 1; res.status === 502 && attempt < 5; attempt++) {
-      await sleep(200)
-      res = await createBoard()
-    }
-    if (res.status !== 201) throw new Error(`board not created: ${res.status}`)
-    const boardId = ((await res.json()) as { boardId: string }).boardId
-    boards.push(boardId)
-    writers = Array.from({ length: options.clients }, (_, i) => new ChaosWriter(rig.nginx.ws, boardId, `b${boards.length}c${i}`, prng(Math.floor(random() * 2 ** 32)), writerOptions))
-    for (const w of writers) w.startWriting(options.writeMs)
+    const boardId = await createBoard(rig)
+    ledger.startBoard(boardId, options.clients, (name) => new ChaosWriter(rig.nginx.ws, boardId, name, prng(Math.floor(random() * 2 ** 32)), writerOptions))
+    for (const w of ledger.writers) w.startWriting(options.writeMs)
   }
-  const record = (t: Tally, when: string) => {
-    for (const [set, what, texts] of [[lost, 'lost', t.lost], [duplicated, 'duplicated', t.duplicated]] as const) {
-      for (const text of texts) {
-        if (set.has(text)) continue
-        set.add(text)
-        if (examples.length < 10) examples.push(`${what} ${text} (${when})`)
-      }
-    }
-  }
-  const acknowledgedOf = (boardId: string) => all().filter((w) => w.boardId === boardId).flatMap((w) => [...w.acknowledged])
-  const stored = async (boardId: string) => {
-    const { snapshot, updates } = await store.load(boardId)
-    const doc = new Y.Doc()
-    if (snapshot) Y.applyUpdate(doc, snapshot)
-    for (const u of updates) Y.applyUpdate(doc, u)
-    const counts = countTexts(doc)
-    doc.destroy()
-    return counts
-  }
+  const stored = async (boardId: string) => countTexts(await loadDoc(store, boardId))
+  const check = async (boardId: string, when: string) => ledger.record(tally(ledger.acknowledgedOf(boardId), await stored(boardId)), when)
 
   try {
     await newBoard()
@@ -111,53 +72,76 @@ export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOpti
       await waitFor(() => restarting <= 1, 30_000, 'instances back')
       // Acks already on their way when the fault hits are not a recovery.
       const faultAt = Date.now()
-      const restore = await inject(rig, fault, boards.at(-1)!)
+      const restore = await inject(rig, fault, ledger.boards.at(-1)!)
       faults[fault] = (faults[fault] ?? 0) + 1
       await sleep(50)
-      const before = acked()
-      await waitFor(() => acked() > before, 30_000, `an acknowledgement after ${fault}`)
+      const before = ledger.acknowledged()
+      await waitFor(() => ledger.acknowledged() > before, 30_000, `an acknowledgement after ${fault}`)
       ;(recoveries[fault] ??= []).push(Date.now() - faultAt)
       restarting++
       restoring = Promise.all([restoring, restore().finally(() => restarting--)]).then(() => {})
       // Committed is committed: whatever the fault, PostgreSQL holds every acknowledged note once.
-      const current = boards.at(-1)!
-      record(tally(acknowledgedOf(current), await stored(current)), `${fault} ${k + 1}`)
-      if ((k + 1) % 10 === 0 || k === options.faults.length - 1)
-        log(`fault ${k + 1}/${options.faults.length} (${fault}): written ${all().reduce((n, w) => n + w.written.length, 0)}, acknowledged ${acked()}, lost ${lost.size}, duplicated ${duplicated.size}`)
-      if (writers.reduce((n, w) => n + w.written.length, 0) >= (options.notesPerBoard ?? 1200)) await newBoard()
+      await check(ledger.boards.at(-1)!, `${fault} ${k + 1}`)
+      if ((k + 1) % 10 === 0 || k === options.faults.length - 1) log(`fault ${k + 1}/${options.faults.length} (${fault}): ${ledger.progress()}`)
+      if (ledger.written(ledger.writers) >= (options.notesPerBoard ?? 1200)) await newBoard()
     }
     await restoring
+    const writers = ledger.writers
     for (const w of writers) w.stopWriting()
     // Delivery: everything written, acknowledged or not, arrives once the clients resynced.
     await waitFor(() => writers.every((w) => w.provider.synced && w.unacknowledged === 0), 30_000, 'writers to deliver everything').catch(() => {})
-    for (const boardId of boards) record(tally(acknowledgedOf(boardId), await stored(boardId)), 'at the end')
-    const final = await readOverWire(rig.nginx.ws, boards.at(-1)!)
-    record(tally(acknowledgedOf(boards.at(-1)!), final), 'fresh client')
-    const undelivered = tally(writers.flatMap((w) => w.written), final).lost.length
-    const dropCodes: Record<string, number> = {}
-    for (const code of all().flatMap((w) => w.drops)) dropCodes[code] = (dropCodes[code] ?? 0) + 1
+    for (const boardId of ledger.boards) await check(boardId, 'at the end')
+    const last = ledger.boards.at(-1)!
+    const final = await readOverWire(rig.nginx.ws, last)
+    ledger.record(tally(ledger.acknowledgedOf(last), final), 'fresh client')
     return {
       seed: options.seed,
       faults,
-      boards: boards.length,
-      written: all().reduce((n, w) => n + w.written.length, 0),
-      acknowledged: acked(),
-      lost: lost.size,
-      duplicated: duplicated.size,
-      undelivered,
-      rejects: all().reduce((n, w) => n + w.rejects.length, 0),
+      boards: ledger.boards.length,
+      written: ledger.written(),
+      acknowledged: ledger.acknowledged(),
+      lost: ledger.lost.size,
+      duplicated: ledger.duplicated.size,
+      undelivered: tally(writers.flatMap((w) => w.written), final).lost.length,
+      rejects: ledger.rejects(),
       recoveries,
-      dropCodes,
+      dropCodes: ledger.codes('drops'),
       seconds: (Date.now() - started) / 1000,
-      examples,
+      examples: ledger.examples,
     }
   } catch (error) {
     const outputs = rig.instances.map((i, n) => `--- instance ${n} ---\n${i.output().slice(-3000)}`).join('\n')
     throw new Error(`${String(error)}\n${outputs}`, { cause: error })
   } finally {
-    for (const w of writers) w.destroy()
+    ledger.destroy()
     await store.close()
   }
+}
+
+/**
+ * A new board through nginx. nginx does not pass a POST on to another instance when the one it
+ * chose has just died (it may have created the board already): it answers 502, and a person
+ * would try again.
+ */
+async function createBoard(rig: ClusterRig): Promise<string> {
+  const create = () =>
+    fetch(`${rig.nginx.http}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Chaos', settings: { privateWriting: false } }) })
+  let res = await create()
+  for (let attempt = 1; res.status === 502 && attempt < 5; attempt++) {
+    await sleep(200)
+    res = await create()
+  }
+  if (res.status !== 201) throw new Error(`board not created: ${res.status}`)
+  return ((await res.json()) as { boardId: string }).boardId
+}
+
+/** A board's doc as PostgreSQL holds it: snapshot, then the log. */
+async function loadDoc(store: PostgresBoardStore, boardId: string): Promise<Y.Doc> {
+  const { snapshot, updates } = await store.load(boardId)
+  const doc = new Y.Doc()
+  if (snapshot) Y.applyUpdate(doc, snapshot)
+  for (const u of updates) Y.applyUpdate(doc, u)
+  return doc
 }
 
 /** Does the fault; resolves with what brings the cluster back to full strength. */
@@ -200,11 +184,8 @@ async function ownerNow(rig: ClusterRig, boardId: string): Promise<ServerProcess
 }
 
 export function formatClusterResult(r: ClusterChaosResult): string {
-  const q = (values: readonly number[], p: number) => {
-    const sorted = [...values].sort((a, b) => a - b)
-    return sorted.length ? `${sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]} ms` : '–'
-  }
-  const rows: [string, string][] = [
+  const q = (values: readonly number[], p: number) => (values.length ? `${quantile(values, p)} ms` : '–')
+  return markdownTable([
     ['seed', String(r.seed)],
     ['faults', Object.entries(r.faults).map(([f, n]) => `${f}×${n}`).join(', ')],
     ['boards', String(r.boards)],
@@ -217,6 +198,5 @@ export function formatClusterResult(r: ClusterChaosResult): string {
     ...Object.entries(r.recoveries).map(([f, v]): [string, string] => [`${f}: fault -> first ack (p50 / p99 / max)`, `${q(v, 0.5)} / ${q(v, 0.99)} / ${q(v, 1)}`]),
     ['open connections closed with', Object.entries(r.dropCodes).map(([c, n]) => `${c}×${n}`).join(', ') || '–'],
     ['duration', `${r.seconds.toFixed(1)} s`],
-  ]
-  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n')
+  ])
 }
