@@ -2,10 +2,11 @@ import { useId, useState } from 'react'
 import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
 import { RouteLink } from '../report/RouteLink'
-import { boardPath, navigate, seriesPath } from '../router'
+import { enterAsCreator } from '../landing/enterAsCreator'
+import { boardPath, seriesPath } from '../router'
 import { useBoard } from '../store/board'
 import { useIsModerator } from '../store/permissions'
-import { loadCredentials, saveModeratorToken } from '../sync/credentials'
+import { loadCredentials } from '../sync/credentials'
 import { createFollowUp } from './api'
 
 /**
@@ -21,7 +22,7 @@ export function FollowUp({ boardId }: { readonly boardId: string }) {
   const [error, setError] = useState(false)
   if (!moderator) return null
   async function create() {
-    const token = loadCredentials(boardId).moderatorToken
+    const { moderatorToken: token, name } = loadCredentials(boardId)
     setBusy(true)
     setError(false)
     announce(t('followup.creating'))
@@ -31,8 +32,8 @@ export function FollowUp({ boardId }: { readonly boardId: string }) {
       setError(true)
       return
     }
-    saveModeratorToken(created.boardId, created.moderatorToken)
-    navigate(boardPath(created.boardId))
+    // The moderator comes along under the name given for this meeting, not asked for it again.
+    enterAsCreator(created, name ?? '', boardPath(created.boardId))
   }
   return (
     <section className="follow-up" aria-labelledby={`${id}-h`}>
