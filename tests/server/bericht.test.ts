@@ -3,12 +3,15 @@ import * as Y from 'yjs'
 import { BERICHT_PARTS, editBerichtPart, regenerateBerichtPart, startBericht } from '../../model/bericht'
 import type { BerichtPart } from '../../model/bericht'
 import { LIMITS } from '../../model/limits'
+import { toHtml, toPlainText } from '../../model/export/text'
 import { addNote } from '../../model/notes'
+import { setPerson } from '../../model/people'
 import { setLocked, setPhase } from '../../model/phases'
 import { berichtOf } from '../../model/schema'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { connectClient, waitFor } from '../helpers/clients'
+import { readDocx } from '../helpers/docxText'
 import type { TestClient } from '../helpers/clients'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
@@ -27,6 +30,7 @@ function join(moderator = false): TestClient {
   return c
 }
 
+const WRITTEN = 'Gelobt wurden vor allem die kurzen Wege zwischen Kita und Jugendamt.'
 const DRAFT = Object.fromEntries(BERICHT_PARTS.map((part) => [part, `Entwurf ${part}`])) as Record<BerichtPart, string>
 
 function content(doc: Y.Doc): string {
@@ -207,6 +211,44 @@ describe('when participants may write the Bericht along („Teilnehmende dürfen
       (doc) => editBerichtPart(doc, 'steigen', 'Nach dem Sperren'),
       'readOnly',
     )
+  })
+})
+
+describe("a participant's Bericht edits in every export", () => {
+  it('export.md, export.docx, export.json, and the text and print built from the board carry the edit; no participant id anywhere on an anonymous board', async () => {
+    const mod = join(true)
+    await mod.synced()
+    for (const [name, value] of [['privateWriting', false], ['anonymous', true], ['namesInExports', true], ['askInstitution', true]] as const) setSetting(mod.doc, name, value)
+    allowWriting(mod.doc)
+    await mod.settled()
+    const p = join()
+    await p.synced()
+    await waitFor(() => toBoardView(p.doc).settings.participantsWriteBericht)
+    setPerson(p.doc, p.actor.participantId, { institution: 'Gemeinde Alheim' })
+    addNote(p.doc, { zone: 'steigen', text: 'Kurze Wege zum Jugendamt', author: null })
+    startBericht(p.doc, DRAFT)
+    editBerichtPart(p.doc, 'steigen', WRITTEN)
+    await p.settled()
+    expect(p.rejects).toEqual([])
+
+    const reader = join()
+    await reader.synced()
+    const view = toBoardView(reader.doc)
+    const docx = await fetch(`${server.http}/api/boards/${board.boardId}/export.docx`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+    const out: Record<string, string> = {
+      md: (await exportOf('md')).replace(/\\/g, ''),
+      docx: readDocx(new Uint8Array(await docx.arrayBuffer())).paragraphs.map((para) => para.text).join('\n'),
+      json: await exportOf('json'),
+      txt: toPlainText(view, 'de'),
+      html: toHtml(view, 'de'),
+    }
+    for (const [format, text] of Object.entries(out)) {
+      expect(text, format).toContain(WRITTEN)
+      expect(text, format).toContain('Gemeinde Alheim')
+      expect(text, format).not.toContain(p.actor.participantId)
+    }
+    const csv = await fetch(`${server.http}/api/boards/${board.boardId}/export.csv`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+    expect(await csv.text()).not.toContain(p.actor.participantId)
   })
 })
 
