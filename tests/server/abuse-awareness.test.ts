@@ -1,27 +1,17 @@
 import * as encoding from 'lib0/encoding'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { participantIdOf } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
 import { LIMITS } from '../../model/limits'
 import { addNote } from '../../model/notes'
 import { MESSAGE } from '../../protocol/messages'
 import { BoardSocket } from '../../server/socket'
-import { fullGc, joinSocket, mb, settleMemory } from '../helpers/abuse'
-import type { RawSocket } from '../helpers/abuse'
-import { connectClient, waitFor } from '../helpers/clients'
-import type { TestClient } from '../helpers/clients'
-import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { fullGc, mb, settleMemory } from '../helpers/abuse'
+import { waitFor } from '../helpers/clients'
+import { OPEN_BOARD, createBoard } from '../helpers/server'
+import { useServerKit } from '../helpers/serverKit'
 
-let server: TestServer
-const clients: TestClient[] = []
-const raws: RawSocket[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  for (const r of raws.splice(0)) r.ws.terminate()
-  await server.stop()
-})
+const kit = useServerKit()
 
 /** An awareness message written byte by byte: [client id, clock, JSON] per entry. */
 function presenceMessage(entries: ReadonlyArray<readonly [number, number, string]>): Uint8Array {
@@ -55,11 +45,10 @@ type Seen = { user?: { name?: string }; pid?: string; role?: string; pointer?: u
 
 describe('presence abuse', () => {
   it('a message with states for 200,000 client ids applies only the own one, stamped; the server stays responsive and keeps nothing', async () => {
-    server = await startTestServer({ maxPayload: 2 * 1024 * 1024 })
+    const server = await kit.start({ maxPayload: 2 * 1024 * 1024 })
     const board = await createBoard(server, OPEN_BOARD)
-    const watcher = connectClient(server.ws, board.boardId)
-    const writer = connectClient(server.ws, board.boardId)
-    clients.push(watcher, writer)
+    const watcher = kit.connect(board.boardId)
+    const writer = kit.connect(board.boardId)
     watcher.provider.awareness.setLocalStateField('user', { name: 'Echte Person' })
     await Promise.all([watcher.synced(), writer.synced()])
     await waitFor(() => writer.provider.awareness.getStates().has(watcher.doc.clientID), 3000, 'watcher presence')
@@ -67,8 +56,7 @@ describe('presence abuse', () => {
     const timing = timeMessages()
     try {
       // Warm up the path once with a small abusive socket, then measure from a collected heap.
-      const warm = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, {})
-      raws.push(warm)
+      const warm = kit.join(board.boardId)
       await warm.opened
       warm.ws.send(presenceMessage([[7, 1, '{"user":{"name":"warm"}}']]))
       await waitFor(() => watcher.provider.awareness.getStates().has(7), 3000, 'warm presence')
@@ -77,8 +65,7 @@ describe('presence abuse', () => {
       const before = await settleMemory(gc)
 
       const secret = newSecretId()
-      const s = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, { secret: secret })
-      raws.push(s)
+      const s = kit.join(board.boardId, { secret })
       await s.opened
       const own = 1_000_001
       const claims = JSON.stringify({
@@ -121,8 +108,7 @@ describe('presence abuse', () => {
       expect((watcher.provider.awareness.getStates().get(watcher.doc.clientID) as Seen).user?.name).toBe('Echte Person')
       expect((writer.provider.awareness.getStates().get(watcher.doc.clientID) as Seen).user?.name).toBe('Echte Person')
       expect(server.app.rooms.size).toBe(1)
-      const room = await server.app.rooms.open(board.boardId)
-      server.app.rooms.release(room)
+      const room = await kit.room(board.boardId)
       expect([...room.awareness.getStates().keys()].every((id) => [watcher.doc.clientID, writer.doc.clientID, own].includes(id))).toBe(true)
 
       // Responsive: a note is written and acknowledged while the abuser is still connected.
@@ -150,14 +136,12 @@ describe('presence abuse', () => {
   })
 
   it('garbage JSON in the own state closes the socket (1003); garbage in states of others is ignored', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, OPEN_BOARD)
-    const watcher = connectClient(server.ws, board.boardId)
-    clients.push(watcher)
+    const watcher = kit.connect(board.boardId)
     await watcher.synced()
-    const ok = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, {})
-    const bad = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, {})
-    raws.push(ok, bad)
+    const ok = kit.join(board.boardId)
+    const bad = kit.join(board.boardId)
     await Promise.all([ok.opened, bad.opened])
     ok.ws.send(presenceMessage([[11, 1, '{"user":{"name":"Ok"}}'], [12, 1, '{kaputt'], [watcher.doc.clientID, 5, '{kaputt']]))
     await waitFor(() => watcher.provider.awareness.getStates().has(11), 3000, 'ok presence')

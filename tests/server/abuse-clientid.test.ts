@@ -1,35 +1,24 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
 import { addNote } from '../../model/notes'
 import { toBoardView } from '../../model/view'
 import { MESSAGE } from '../../protocol/messages'
-import { joinSocket, syncUpdate } from '../helpers/abuse'
-import type { RawSocket } from '../helpers/abuse'
+import { syncUpdate } from '../helpers/abuse'
 import { captureOne } from '../helpers/peers'
-import { connectClient, waitFor } from '../helpers/clients'
-import type { TestClient } from '../helpers/clients'
-import { OPEN_BOARD, createBoard, startTestServer } from '../helpers/server'
-import type { TestServer } from '../helpers/server'
+import { waitFor } from '../helpers/clients'
+import { OPEN_BOARD, createBoard } from '../helpers/server'
+import { useServerKit } from '../helpers/serverKit'
 
-let server: TestServer
-const clients: TestClient[] = []
-const raws: RawSocket[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  for (const r of raws.splice(0)) r.ws.terminate()
-  await server.stop()
-})
+const kit = useServerKit()
 
 describe('Yjs client ids', () => {
   it('nobody can write under another participant\'s client id: the offline change of its owner survives, and everyone converges', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, OPEN_BOARD)
-    const victim = connectClient(server.ws, board.boardId)
-    const reader = connectClient(server.ws, board.boardId)
-    clients.push(victim, reader)
+    const victim = kit.connect(board.boardId)
+    const reader = kit.connect(board.boardId)
     await Promise.all([victim.synced(), reader.synced()])
     addNote(victim.doc, { zone: 'steigen', text: 'online geschrieben', author: victim.actor.participantId })
     await victim.settled()
@@ -39,15 +28,13 @@ describe('Yjs client ids', () => {
     addNote(victim.doc, { zone: 'steigen', text: 'offline geschrieben', author: victim.actor.participantId })
 
     // The attacker knows the victim's client id (presence and the doc show it) and writes there first.
-    const room = await server.app.rooms.open(board.boardId)
-    server.app.rooms.release(room)
+    const room = await kit.room(board.boardId)
     const forged = new Y.Doc()
     Y.applyUpdate(forged, Y.encodeStateAsUpdate(room.doc))
     forged.clientID = victim.doc.clientID
     const attackerSecret = newSecretId()
     const update = captureOne(forged, () => addNote(forged, { zone: 'steigen', text: 'untergeschoben', author: participantIdOf(attackerSecret) }))
-    const attacker = joinSocket(`ws://127.0.0.1:${server.app.port}/ws/${board.boardId}`, { secret: attackerSecret })
-    raws.push(attacker)
+    const attacker = kit.join(board.boardId, { secret: attackerSecret })
     await attacker.opened
     attacker.ws.send(syncUpdate(update))
     expect((await attacker.closed).code).toBe(4422)

@@ -1,48 +1,37 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { newSecretId } from '../../model/ids'
 import { metaOf } from '../../model/schema'
 import { readSettings } from '../../model/settings'
 import { MESSAGE } from '../../protocol/messages'
-import { joinSocket, syncUpdate } from '../helpers/abuse'
-import type { Credentials, RawSocket } from '../helpers/abuse'
-import { connectClient, waitFor } from '../helpers/clients'
-import type { TestClient } from '../helpers/clients'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { CreatedBoard, TestServer } from '../helpers/server'
+import { syncUpdate } from '../helpers/abuse'
+import type { Credentials } from '../helpers/abuse'
+import { waitFor } from '../helpers/clients'
+import { createBoard } from '../helpers/server'
+import type { CreatedBoard } from '../helpers/server'
+import { useServerKit } from '../helpers/serverKit'
 import * as Y from 'yjs'
 
 /**
  * The board's "Anrede" (setting.address) through the real server and guard: only the moderator
  * changes it, only to "sie" or "du"; a participant's try is refused and changes nothing.
  */
-let server: TestServer
-const clients: TestClient[] = []
-const raws: RawSocket[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  for (const r of raws.splice(0)) r.ws.terminate()
-  await server.stop()
-})
+const kit = useServerKit()
 
 async function boardAddress(board: CreatedBoard): Promise<unknown> {
-  const room = await server.app.rooms.open(board.boardId)
-  server.app.rooms.release(room)
+  const room = await kit.room(board.boardId)
   return readSettings(metaOf(room.doc)).address
 }
 
 /** Sends `setting.address = value` as a change on a synced copy of the board; returns 'ack' or the reject code. */
 async function sendAddress(board: CreatedBoard, value: unknown, credentials: Credentials): Promise<string> {
-  const copy = connectClient(server.ws, board.boardId)
-  clients.push(copy)
+  const copy = kit.connect(board.boardId)
   await copy.synced()
   const before = Y.encodeStateVector(copy.doc)
   const scratch = new Y.Doc()
   Y.applyUpdate(scratch, Y.encodeStateAsUpdate(copy.doc))
   metaOf(scratch).set('setting.address', value)
   const update = Y.encodeStateAsUpdate(scratch, before)
-  const socket = joinSocket(`${server.ws}/${board.boardId}`, credentials)
-  raws.push(socket)
+  const socket = kit.join(board.boardId, credentials)
   await socket.opened
   socket.ws.send(syncUpdate(update))
   const answered = () => socket.frames.find((f) => f[0] === MESSAGE.ack || f[0] === MESSAGE.reject)
@@ -53,7 +42,7 @@ async function sendAddress(board: CreatedBoard, value: unknown, credentials: Cre
 
 describe('the board setting "Anrede"', () => {
   it('is "Sie" on a new board, and a participant cannot change it', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, { title: 'Netzwerktreffen' })
     expect(await boardAddress(board)).toBe('sie')
     expect(await sendAddress(board, 'du', { secret: newSecretId() })).toBe('notAllowed')
@@ -61,11 +50,10 @@ describe('the board setting "Anrede"', () => {
   })
 
   it('the moderator sets "du" and every client sees it; another form is refused', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, { title: 'Netzwerktreffen' })
-    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
-    const participant = connectClient(server.ws, board.boardId)
-    clients.push(moderator, participant)
+    const moderator = kit.connect(board.boardId, { moderatorToken: board.moderatorToken })
+    const participant = kit.connect(board.boardId)
     await Promise.all([moderator.synced(), participant.synced()])
     metaOf(moderator.doc).set('setting.address', 'du')
     await moderator.settled()

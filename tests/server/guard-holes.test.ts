@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
@@ -8,12 +8,11 @@ import { setPhase } from '../../model/phases'
 import { addDraft } from '../../model/privateDoc'
 import { readSettings } from '../../model/settings'
 import { MESSAGE } from '../../protocol/messages'
-import { joinSocket, syncUpdate } from '../helpers/abuse'
-import type { RawSocket } from '../helpers/abuse'
-import { connectClient, waitFor } from '../helpers/clients'
-import type { TestClient } from '../helpers/clients'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { CreatedBoard, TestServer } from '../helpers/server'
+import { syncUpdate } from '../helpers/abuse'
+import { waitFor } from '../helpers/clients'
+import { createBoard } from '../helpers/server'
+import type { CreatedBoard } from '../helpers/server'
+import { useServerKit } from '../helpers/serverKit'
 import { currentItemId, encodeUpdate, freshClient } from '../helpers/structs'
 import type { Struct } from '../helpers/structs'
 
@@ -22,26 +21,16 @@ import type { Struct } from '../helpers/structs'
  * participant sends hand-encoded updates. Each must be refused (reject message, close 4422) and
  * leave the board as it was.
  */
-let server: TestServer
-const clients: TestClient[] = []
-const raws: RawSocket[] = []
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  for (const r of raws.splice(0)) r.ws.terminate()
-  await server.stop()
-})
+const kit = useServerKit()
 
 async function boardDoc(board: CreatedBoard): Promise<Y.Doc> {
-  const room = await server.app.rooms.open(board.boardId)
-  server.app.rooms.release(room)
+  const room = await kit.room(board.boardId)
   return room.doc
 }
 
 /** Sends one update as a participant and returns the server's answer: 'ack' or the reject code. */
 async function sendAsParticipant(board: CreatedBoard, update: Uint8Array, secret = newSecretId()): Promise<string> {
-  const socket = joinSocket(`${server.ws}/${board.boardId}`, { secret: secret })
-  raws.push(socket)
+  const socket = kit.join(board.boardId, { secret })
   await socket.opened
   socket.ws.send(syncUpdate(update))
   const answered = () => socket.frames.find((f) => f[0] === MESSAGE.ack || f[0] === MESSAGE.reject)
@@ -60,15 +49,13 @@ function deletedAfter(doc: Y.Doc, targets: [Y.Map<any>, string][]): Uint8Array {
 
 describe('hole 1: ContentDeleted items that replace a key', () => {
   it('refuses a participant deleting meta keys and another person’s note on a locked board', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, { title: 'Retro', settings: { privateWriting: false, votesPerPerson: 3 } })
-    const victim = connectClient(server.ws, board.boardId)
-    clients.push(victim)
+    const victim = kit.connect(board.boardId)
     await victim.synced()
     const noteId = addNote(victim.doc, { zone: 'steigen', text: 'meine Notiz', author: victim.actor.participantId })
     await victim.settled()
-    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
-    clients.push(moderator)
+    const moderator = kit.connect(board.boardId, { moderatorToken: board.moderatorToken })
     await moderator.synced()
     metaOf(moderator.doc).set('phase', 'clustern')
     metaOf(moderator.doc).set('locked', true)
@@ -90,10 +77,9 @@ describe('hole 1: ContentDeleted items that replace a key', () => {
   })
 
   it('refuses each kind of key alone on an open board: a meta key, a note, and an unknown root', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, { title: 'Retro', settings: { privateWriting: false } })
-    const victim = connectClient(server.ws, board.boardId)
-    clients.push(victim)
+    const victim = kit.connect(board.boardId)
     await victim.synced()
     const noteId = addNote(victim.doc, { zone: 'steigen', text: 'meine Notiz', author: victim.actor.participantId })
     await victim.settled()
@@ -113,12 +99,11 @@ describe('hole 1: ContentDeleted items that replace a key', () => {
 
 describe('hole 2: de-anonymisation by deleting the anonymous setting', () => {
   it('keeps setting.anonymous while collecting privately, and the revealed drafts carry no author', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, { title: 'Retro', settings: { anonymous: true } })
     const secret = newSecretId()
-    const victim = connectClient(server.ws, `${board.boardId}/private`, { secret })
-    const moderator = connectClient(server.ws, board.boardId, { moderatorToken: board.moderatorToken })
-    clients.push(victim, moderator)
+    const victim = kit.connect(`${board.boardId}/private`, { secret })
+    const moderator = kit.connect(board.boardId, { moderatorToken: board.moderatorToken })
     await Promise.all([victim.synced(), moderator.synced()])
     addDraft(victim.doc, { zone: 'steigen', text: 'Das sage ich nur anonym' })
     await victim.settled()
@@ -142,7 +127,7 @@ describe('hole 2: de-anonymisation by deleting the anonymous setting', () => {
 
 describe('hole 3: a ContentAny with several elements', () => {
   it('refuses a note whose author is planted as the last of two values', async () => {
-    server = await startTestServer()
+    const server = await kit.start()
     const board = await createBoard(server, { title: 'Retro', settings: { privateWriting: false, anonymous: true } })
     const doc = await boardDoc(board)
     const client = freshClient(doc)
