@@ -30,15 +30,18 @@ import * as Y from 'yjs'
 import { copyToPostgres } from '../server/store/copyToPostgres'
 import { startPostgres, startRedis } from '../tests/helpers/services'
 import type { PgServer, RedisServer } from '../tests/helpers/services'
+import { buildServer } from '../tests/helpers/cluster'
 import { BOARD_NOTES } from './lib/board-500'
 import { COMPACT_AFTER, coldHistory } from './lib/cold-history'
 import { HOCUSPOCUS_DOC, HOCUSPOCUS_SERVER, timeHocuspocusFirstSync } from './lib/cold-hocuspocus'
 import { participantSecret, startProcess, timeFirstSync } from './lib/cold-processes'
+import type { FirstSyncTiming, ServerProcess } from './lib/cold-processes'
 import { hotStacks, topFunctions } from './lib/cold-profile'
 import { cpuSeconds } from './lib/proc'
 import { machine, quantile } from './lib/results'
 import type { Figure } from './lib/results'
 import { writeResult } from './lib/scenario-report'
+import { packageFile } from './peers/servers'
 
 const argv = process.argv.slice(2)
 const quick = argv.includes('--quick')
@@ -47,6 +50,7 @@ const movesArg = argv.indexOf('--moves')
 const MOVES = movesArg >= 0 ? Number(argv[movesArg + 1]) : 100_000
 const REPEATS = quick ? 5 : 20
 const onPostgres = !argv.includes('--no-postgres')
+const peers = !argv.includes('--no-peers')
 
 const work = mkdtempSync(join(tmpdir(), 'ballonfahrt-cold-'))
 const notes: string[] = []
@@ -89,15 +93,28 @@ try {
 
   const profDir = join(tmpdir(), 'ballonfahrt-profiles')
   if (cpuProf) rmSync(profDir, { recursive: true, force: true })
-  const ourArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', 'server/index.ts']
-  const ywsArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), 'node_modules/@y/websocket-server/src/server.js']
+  // Ours as production runs it (the Dockerfile's CMD): the bundle, built from this working tree
+  // (through tsx every start would first compile the TypeScript).
+  const ourArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--enable-source-maps', ...buildServer()]
+  const ywsArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), packageFile('@y/websocket-server/utils', 'server.js')]
+
+  /** A server started for one cold run: how to time a first sync on it, how to stop it. */
+  interface Started {
+    readonly pid: number | undefined
+    readonly started: ServerProcess['started']
+    first(): Promise<FirstSyncTiming>
+    stop(): Promise<void>
+  }
+  const started = (p: ServerProcess, first: () => Promise<FirstSyncTiming>): Started => ({ pid: p.child.pid, started: p.started, first, stop: () => p.stop() })
+  const untimedParts = (total: number): FirstSyncTiming => ({ total, arrived: Number.NaN, decode: Number.NaN, decodeCpu: Number.NaN, serverCpu: Number.NaN })
+  const ours_ = (p: ServerProcess) => started(p, () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantSecret(), p.child.pid))
 
   /**
    * One cold start on a fresh copy of `source`: start, time the first client, then a second.
    * Also the CPU time the server process spent on the first sync (from /proc): the machine is
    * shared, so wall time varies with everybody else's load, CPU time much less.
    */
-  const coldRun = async (source: string, start: (dir: string) => Promise<{ pid: number | undefined; first: () => Promise<number>; stop: () => Promise<void> }>) => {
+  const coldRun = async (source: string, start: (dir: string) => Promise<Started>) => {
     const dir = join(work, 'run')
     rmSync(dir, { recursive: true, force: true })
     cpSync(source, dir, { recursive: true })
@@ -107,16 +124,13 @@ try {
       const cold = await server.first()
       const serverCpu = (cpuSeconds(server.pid) - cpuBefore) * 1000
       const warm = await server.first()
-      return { cold, warm, serverCpu, load: loadavg()[0] ?? 0 }
+      return { cold, warm: warm.total, serverCpu, started: server.started, load: loadavg()[0] ?? 0 }
     } finally {
       await server.stop()
       rmSync(dir, { recursive: true, force: true })
     }
   }
-  const startOurs = async (dir: string) => {
-    const p = await startProcess(ourArgs, { DATA_DIR: dir, COMPACT_AFTER: String(COMPACT_AFTER) }, '/healthz')
-    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantSecret()), stop: () => p.stop() }
-  }
+  const startOurs = async (dir: string) => ours_(await startProcess(ourArgs, { DATA_DIR: dir, COMPACT_AFTER: String(COMPACT_AFTER) }, '/healthz'))
   // PostgreSQL: the history copied once into a template database, cloned for every repeat.
   if (onPostgres) {
     postgres = await startPostgres()
@@ -133,43 +147,47 @@ try {
     await admin!.query('DROP DATABASE IF EXISTS cold_run WITH (FORCE)')
     await admin!.query('CREATE DATABASE cold_run TEMPLATE cold_template')
     const env = { DATA_DIR: dir, COMPACT_AFTER: String(COMPACT_AFTER), DATABASE_URL: postgres!.url('cold_run'), REDIS_URL: redis!.url }
-    const p = await startProcess(ourArgs, env, '/healthz')
-    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}/ws`, boardId, BOARD_NOTES, participantSecret()), stop: () => p.stop() }
+    return ours_(await startProcess(ourArgs, env, '/healthz'))
   }
   const startYws = async (dir: string) => {
     const p = await startProcess(ywsArgs, { YPERSISTENCE: dir }, '/')
-    return { pid: p.child.pid, first: () => timeFirstSync(`ws://127.0.0.1:${p.port}`, boardId, BOARD_NOTES), stop: () => p.stop() }
+    return started(p, () => timeFirstSync(`ws://127.0.0.1:${p.port}`, boardId, BOARD_NOTES, null, p.child.pid))
   }
   const startHocus = async (dir: string) => {
     const p = await startProcess([HOCUSPOCUS_SERVER], { DB: join(dir, 'db.sqlite') }, '/')
-    return { pid: p.child.pid, first: () => timeHocuspocusFirstSync(`ws://127.0.0.1:${p.port}`, HOCUSPOCUS_DOC, BOARD_NOTES), stop: () => p.stop() }
+    return started(p, async () => untimedParts(await timeHocuspocusFirstSync(`ws://127.0.0.1:${p.port}`, HOCUSPOCUS_DOC, BOARD_NOTES)))
   }
 
   // y-leveldb merges a log of more than 500 entries when it loads it: one load gives that state.
   const ldbMerged = join(work, 'leveldb-merged')
-  await time('y-leveldb first load (merges the log)', () => coldRun(ldbRaw, async (dir) => {
-    const s = await startYws(dir)
-    return { pid: s.pid, first: s.first, stop: async () => {
-      await s.stop()
-      cpSync(dir, ldbMerged, { recursive: true })
-    } }
-  }))
-
-  const series = {
-    ours: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
-    oursPg: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
-    ldbRaw: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
-    ldbMerged: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
-    hocus: { cold: [] as number[], warm: [] as number[], cpu: [] as number[] },
+  if (peers) {
+    await time('y-leveldb first load (merges the log)', () => coldRun(ldbRaw, async (dir) => {
+      const s = await startYws(dir)
+      return { ...s, stop: async () => {
+        await s.stop()
+        cpSync(dir, ldbMerged, { recursive: true })
+      } }
+    }))
   }
-  const peerRepeats = argv.includes('--no-peers') ? 0 : quick ? 3 : 10
+
+  /** Per server, one entry per repeat: the first sync in parts, the second client, the start. */
+  const newSeries = () => ({ cold: [] as number[], warm: [] as number[], cpu: [] as number[], arrived: [] as number[], decode: [] as number[], decodeCpu: [] as number[], answerCpu: [] as number[], startWall: [] as number[], startCpu: [] as number[] })
+  const series = { ours: newSeries(), oursPg: newSeries(), ldbRaw: newSeries(), ldbMerged: newSeries(), hocus: newSeries() }
+  const peerRepeats = peers ? (quick ? 3 : 10) : 0
   const loads: number[] = []
   for (let r = 0; r < REPEATS; r++) {
     const run = async (key: keyof typeof series, source: string, start: Parameters<typeof coldRun>[1]) => {
-      const { cold, warm, serverCpu, load } = await coldRun(source, start)
-      series[key].cold.push(cold)
-      series[key].warm.push(warm)
-      series[key].cpu.push(serverCpu)
+      const { cold, warm, serverCpu, started, load } = await coldRun(source, start)
+      const to = series[key]
+      to.cold.push(cold.total)
+      to.arrived.push(cold.arrived)
+      to.decode.push(cold.decode)
+      to.decodeCpu.push(cold.decodeCpu)
+      to.answerCpu.push(cold.serverCpu)
+      to.warm.push(warm)
+      to.cpu.push(serverCpu)
+      to.startWall.push(started.wall)
+      to.startCpu.push(started.cpu)
       loads.push(load)
     }
     await run('ours', ours, startOurs)
@@ -179,10 +197,28 @@ try {
       await run('ldbMerged', ldbMerged, startYws)
       await run('hocus', hocus, startHocus)
     }
-    console.error(`repeat ${r + 1}/${REPEATS}: ours ${series.ours.cold.at(-1)!.toFixed(0)} ms${onPostgres ? `, on PostgreSQL ${series.oursPg.cold.at(-1)!.toFixed(0)} ms` : ''}`)
+    const last = (x: ReturnType<typeof newSeries>) => `${x.cold.at(-1)!.toFixed(0)} ms (arrived ${x.arrived.at(-1)!.toFixed(0)}, server CPU ${x.answerCpu.at(-1)!.toFixed(0)}; client decode ${x.decode.at(-1)!.toFixed(0)}, CPU ${x.decodeCpu.at(-1)!.toFixed(0)})`
+    console.error(`repeat ${r + 1}/${REPEATS}, load ${loadavg()[0]!.toFixed(1)}: ours ${last(series.ours)}${onPostgres ? `, on PostgreSQL ${last(series.oursPg)}` : ''}`)
   }
 
   const p95 = (xs: number[]) => (xs.length ? [quantile(xs, 0.95)] : [])
+  function partFigures(): Figure[] {
+    const parts: Array<[keyof ReturnType<typeof newSeries>, string]> = [
+      ['arrived', 'first sync, part 1: until the whole state arrived at the client (connect, auth, load, answer)'],
+      ['answerCpu', 'first sync, part 1: server CPU time until then (/proc)'],
+      ['decode', 'first sync, part 2: the client applying the whole state (stock y-websocket provider)'],
+      ['decodeCpu', 'first sync, part 2: CPU time of the client process meanwhile'],
+      ['startWall', 'server start: new process until /healthz answered (before the first sync)'],
+      ['startCpu', 'server start: CPU time of the server process until then'],
+    ]
+    const finite = (xs: number[]) => xs.filter(Number.isFinite)
+    return parts.map(([key, name]) => ({
+      name,
+      unit: 'ms',
+      better: 'lower',
+      values: { ballonfahrt: finite(series.ours[key]), [PG]: finite(series.oursPg[key]), 'y-websocket-server+leveldb': finite(series.ldbMerged[key]), 'hocuspocus+sqlite': finite(series.hocus[key]) },
+    }))
+  }
   const PG = 'ballonfahrt (PostgreSQL)'
   const figures: Figure[] = [
     {
@@ -218,6 +254,8 @@ try {
       better: 'lower',
       values: { ballonfahrt: series.ours.cpu, [PG]: series.oursPg.cpu, 'y-websocket-server+leveldb': series.ldbMerged.cpu, 'hocuspocus+sqlite': series.hocus.cpu },
     },
+    // The first sync in parts: where the time goes, and whose CPU it is.
+    ...partFigures(),
     {
       name: 'decoding the stored state into a fresh doc (Node, no network, first of each run left out)',
       unit: 'ms',
@@ -236,6 +274,10 @@ try {
   // Ours runs from the working tree: say when that is not a commit.
   const dirty = execFileSync('git', ['status', '--short', '--', 'server', 'model', 'protocol'], { encoding: 'utf8' }).trim()
   notes.push(`Server code: ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}${dirty ? ` plus uncommitted changes (${dirty.split('\n').map((l) => l.trim()).join(', ')})` : ''}.`)
+  notes.push(
+    'Ours runs as the Dockerfile runs it: the server bundle (scripts/build-server.mjs, built from the same tree at the start of the run), not through tsx.',
+    'Parts of the first sync: part 1 ends when the sync message that brought the notes arrives at the client (the server CPU read from /proc at that moment); part 2 is the stock provider applying that message in the bench process (its CPU from process.cpuUsage, which counts that process\'s GC threads too). Our server decodes its own copy 20 ms after answering (server/storedDoc.ts), so during part 2, on the same two cores.',
+  )
   notes.push(
     `Load average (1 min) during the repeats: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cpus().length} cores (the machine is shared): wall times include waiting for a core; the server CPU row does not.`,
   )

@@ -31,7 +31,7 @@ export interface RunningServer {
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
-function packageFile(specifier: string, sibling: string): string {
+export function packageFile(specifier: string, sibling: string): string {
   return join(dirname(fileURLToPath(import.meta.resolve(specifier))), sibling)
 }
 

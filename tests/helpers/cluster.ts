@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -105,6 +105,12 @@ export function serverArgs(): string[] {
   const built = resolve('dist/server/index.js')
   const fresh = existsSync(built) && ['server', 'model', 'protocol'].every((dir) => newest(resolve(dir)) <= statSync(built).mtimeMs)
   return fresh ? [built] : ['--import', 'tsx', 'server/index.ts']
+}
+
+/** Builds the bundle from this tree (as production runs it) and returns the arguments that start it. */
+export function buildServer(): string[] {
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'ignore' })
+  return serverArgs()
 }
 
 export interface ClusterRig {
