@@ -46,6 +46,8 @@ interface Group {
   sentBy: number[]
   echoed: number[]
   joinTimes: number[]
+  /** Connections opened again because the server asked them to come again (1012) before they synced. */
+  reopened: number
   verified: number
   sampled: number
   errors: string[]
@@ -62,7 +64,7 @@ function group(name: string): Group {
 function newGroup(role: Role): Group {
   return {
     role, conns: [], seen: [], latencies: new Map(), warmup: 0, noteIds: [], frames: [], sent: 0, sentTimes: [], timers: [],
-    measuring: false, received: 0, ackedAtStart: [], ackedAtStop: [], ackTimes: [], next: [], base: [], inflight: 0, sentBy: [], echoed: [], joinTimes: [], verified: 0, sampled: 0, errors: [],
+    measuring: false, received: 0, ackedAtStart: [], ackedAtStop: [], ackTimes: [], next: [], base: [], inflight: 0, sentBy: [], echoed: [], joinTimes: [], reopened: 0, verified: 0, sampled: 0, errors: [],
   }
 }
 
@@ -75,16 +77,45 @@ async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boole
   return true
 }
 
-/** Opens connections at most `parallel` at a time, each synced before the next slot frees. */
-async function openAll(targets: Target[], make: (target: Target, i: number) => Conn, parallel: number, timeoutMs: number): Promise<Conn[]> {
+/**
+ * Waits until `done`, as long as `progress` (a count of what is awaited) keeps growing: gives up
+ * only after `stallMs` without any. So a loaded machine that delivers slowly is waited for, and
+ * one that stopped delivering is not.
+ */
+async function waitWhileProgress(done: () => boolean, progress: () => number, stallMs: number): Promise<boolean> {
+  let last = progress()
+  let lastAt = Date.now()
+  while (!done()) {
+    const current = progress()
+    if (current !== last) [last, lastAt] = [current, Date.now()]
+    else if (Date.now() - lastAt > stallMs) return false
+    await sleep(10)
+  }
+  return true
+}
+
+/** 1012: the server asks the client to come again (a cluster's board changed owner, or its lease could not be proven). */
+const COME_AGAIN = 1012
+const REOPENS = 3
+
+/**
+ * Opens connections at most `parallel` at a time, each synced before the next slot frees. A
+ * connection the server asked to come again before it synced is opened again, as y-websocket
+ * would reconnect (at most REOPENS times; counted in `reopened`, so the run reports it).
+ */
+async function openAll(g: Group, targets: Target[], make: (target: Target, i: number) => Conn, parallel: number, timeoutMs: number): Promise<Conn[]> {
   const conns: Conn[] = new Array(targets.length)
   let next = 0
   const worker = async () => {
     while (next < targets.length) {
       const i = next++
-      const conn = make(targets[i]!, i)
-      conns[i] = conn
-      await waitUntil(() => conn.synced || conn.closed, timeoutMs)
+      for (let attempt = 0; ; attempt++) {
+        const conn = make(targets[i]!, i)
+        conns[i] = conn
+        await waitUntil(() => conn.synced || conn.closed, timeoutMs)
+        if (conn.synced || conn.closeCode !== COME_AGAIN || attempt === REOPENS) break
+        g.reopened++
+      }
     }
   }
   await Promise.all(Array.from({ length: Math.min(parallel, targets.length) }, worker))
@@ -141,6 +172,7 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
     const withDoc = role === 'writer' || role === 'burst'
     const secrets: string[] = []
     g.conns = await openAll(
+      g,
       targets,
       (target, i) => {
         const secret = newSecretId()
@@ -161,7 +193,7 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
       await createOwnNotes(g, secrets)
       if (role === 'burst') for (const [i, conn] of g.conns.entries()) if (g.noteIds[i]) g.frames[i] = precompute(conn, g.noteIds[i]!, opts.perClient ?? 0)
     }
-    return { opened: g.conns.length, synced, failed: g.conns.filter((c) => !c.synced).map((c) => c.closeCode), errors: g.errors }
+    return { opened: g.conns.length, synced, reopened: g.reopened, failed: g.conns.filter((c) => !c.synced).map((c) => c.closeCode), errors: g.errors }
   },
 
   async start(req) {
@@ -197,18 +229,20 @@ const handlers: Record<string, (req: Request) => Promise<unknown>> = {
     return { sent: g.sent, at: now() }
   },
 
-  /** Readers: resolves when every connection has seen the writer's first `count` updates, or on timeout. */
+  /** Readers: resolves when every connection has seen the writer's first `count` updates, or after `timeoutMs` in which none arrived. */
   async drain(req) {
     const g = group(req.args.group)
     const { count, writer = 0 } = req.args
-    const complete = await waitUntil(() => g.conns.every((c, i) => c.closed || seenOf(g, i, writer, count) >= count), req.args.timeoutMs)
+    const delivered = () => g.conns.reduce((n, c, i) => n + (c.closed ? count : seenOf(g, i, writer, count)), 0)
+    const complete = await waitWhileProgress(() => delivered() >= g.conns.length * count, delivered, req.args.timeoutMs)
     return { complete }
   },
 
-  /** Writers: resolves when everything sent is acknowledged (ours) or on timeout. */
+  /** Writers: resolves when everything sent is acknowledged (ours), or after `timeoutMs` in which no ack arrived. */
   async settle(req) {
     const g = group(req.args.group)
-    const complete = await waitUntil(() => g.conns.every((c) => c.acked >= c.docSent || c.closed), req.args.timeoutMs)
+    const acked = () => g.conns.reduce((n, c) => n + c.acked, 0)
+    const complete = await waitWhileProgress(() => g.conns.every((c) => c.acked >= c.docSent || c.closed), acked, req.args.timeoutMs)
     return { complete, ackedAfter: g.conns.map((c) => c.acked) }
   },
 

@@ -67,7 +67,7 @@ export class Pool {
     const shares = gens.map((_, k) => targets.filter((__, i) => i % gens.length === k))
     const used = gens.filter((_, k) => shares[k]!.length > 0 || role === 'joiner')
     const usedShares = shares.filter((s, k) => s.length > 0 || (role === 'joiner' && gens[k]))
-    const opened = await Promise.all(used.map((g, k) => g.call<{ synced?: number; failed?: number[]; errors?: string[] }>('open', { group: name, role, targets: usedShares[k]!, opts })))
+    const opened = await Promise.all(used.map((g, k) => g.call<{ synced?: number; reopened?: number; failed?: number[]; errors?: string[] }>('open', { group: name, role, targets: usedShares[k]!, opts })))
     return new GroupHandle(name, used, usedShares, opened)
   }
 
@@ -88,15 +88,30 @@ export class GroupHandle {
     readonly name: string,
     readonly gens: Generator[],
     readonly shares: Target[][],
-    readonly opened: { synced?: number; failed?: number[]; errors?: string[] }[],
+    readonly opened: { synced?: number; reopened?: number; failed?: number[]; errors?: string[] }[],
   ) {}
 
   get synced(): number {
     return this.opened.reduce((n, o) => n + (o.synced ?? 0), 0)
   }
 
+  /** Connections opened again because the server asked them to come again (1012) before they synced. */
+  get reopened(): number {
+    return this.opened.reduce((n, o) => n + (o.reopened ?? 0), 0)
+  }
+
   get errors(): string[] {
     return this.opened.flatMap((o) => o.errors ?? [])
+  }
+
+  /** The connections that did not sync, by how they ended: "close <code>", or "no close" (still waiting when the open timed out). */
+  get failures(): string[] {
+    const byCode = new Map<string, number>()
+    for (const code of this.opened.flatMap((o) => o.failed ?? [])) {
+      const key = code === 0 ? 'no close' : `close ${code}`
+      byCode.set(key, (byCode.get(key) ?? 0) + 1)
+    }
+    return [...byCode].map(([key, n]) => `${n} × ${key}`)
   }
 
   all<T>(op: string, args: Partial<Request['args']> = {}): Promise<T[]> {
