@@ -6,9 +6,11 @@ import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 // The Bericht (issue 16) in Chromium: the moderator starts it from the draft and edits it by
 // keyboard; a participant reads the edit live, has no field to change it; both pages axe-clean.
+// Where the moderator allows it, a participant writes along.
 
 const e2e = withServerAndBrowser({ ownClient: true })
 const ADDED = ' Ergänzt von der Moderation im Browser.'
+const WRITTEN = ' Ergänzt aus der Gruppe im Browser.'
 
 describe('the Bericht', () => {
   it('the moderator edits it, a participant sees the edit read-only, the Markdown has it', async () => {
@@ -42,6 +44,35 @@ describe('the Bericht', () => {
 
     const res = await fetch(`${e2e.server.http}/api/boards/${board.boardId}/export.md`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
     expect(await res.text()).toContain(`${ADDED.trim()} Zweiter Satz.`)
+    await participant.context.close()
+    await mod.context.close()
+  })
+
+  it('with „Teilnehmende dürfen den Bericht mitschreiben“ a participant writes it by keyboard in Abschluss; the moderator sees it live, the Markdown has it (axe-clean)', async () => {
+    const board = await importFixtureBoard(e2e.server.http)
+    const mod = await joinAs(e2e.browser, board.moderatorUrl, 'Moderation')
+    await mod.page.getByRole('button', { name: 'Einstellungen' }).click()
+    const group = mod.page.getByRole('group', { name: 'Bericht und Datenschutz' })
+    await group.getByRole('checkbox', { name: 'Teilnehmende dürfen den Bericht mitschreiben' }).check()
+    await mod.page.getByRole('link', { name: 'Ergebnis' }).click()
+
+    const participant = await joinAs(e2e.browser, board.participantUrl, 'Gast')
+    await participant.page.getByRole('link', { name: 'Ergebnis' }).click()
+    const section = participant.page.getByRole('region', { name: 'Bericht' })
+    await section.getByText(/zum Mitschreiben freigegeben/).waitFor()
+    await section.getByRole('button', { name: 'Bericht bearbeiten' }).click()
+    const fazit = section.getByRole('textbox', { name: 'Fazit' })
+    await fazit.focus()
+    await participant.page.keyboard.press('Control+End')
+    await participant.page.keyboard.type(WRITTEN)
+    expect(await section.getByRole('button', { name: /Absatz neu erzeugen/ }).count()).toBe(0)
+    expect(await axeViolations(participant.page)).toEqual([])
+
+    await mod.page.getByRole('region', { name: 'Fazit' }).getByText(WRITTEN.trim(), { exact: false }).waitFor()
+    expect(await mod.page.getByRole('region', { name: 'Bericht' }).getByRole('textbox', { name: 'Fazit' }).inputValue()).toContain(WRITTEN.trim())
+    await expect
+      .poll(async () => (await fetch(`${e2e.server.http}/api/boards/${board.boardId}/export.md`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })).text())
+      .toContain(WRITTEN.trim())
     await participant.context.close()
     await mod.context.close()
   })
