@@ -254,7 +254,7 @@ function checkBoardWrite(facts: BoardFacts, actor: Actor, write: Write): Rejecti
     case 'review':
       return checkReview(facts, actor, write)
     default:
-      // votes (the revealed totals), progress and carried are written by the server alone.
+      // votes (the revealed totals), progress, members (their seats) and carried are written by the server alone.
       return reject('notAllowed', write.root)
   }
 }

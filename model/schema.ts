@@ -53,8 +53,11 @@ export function progressOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('progress')
 }
 
-/** Participant ids that joined the board (server-written; only their number is shown). */
-export function membersOf(doc: Y.Doc): Y.Map<boolean> {
+/**
+ * Participant id -> seat, the order of joining (model/seats.ts); `true` on boards from before
+ * seats. Written by the server alone; the report shows only how many joined.
+ */
+export function membersOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('members')
 }
 

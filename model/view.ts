@@ -18,6 +18,8 @@ import { readReview } from './review'
 import type { ReviewItem } from './review'
 import type { Person } from './people'
 import { actionsOf, clustersOf, membersOf, metaOf, notesOf, peopleOf, progressOf, votesOf } from './schema'
+import { seatsOf } from './seats'
+import type { Seats } from './seats'
 import { DEFAULT_SETTINGS, readSettings } from './settings'
 import type { Settings } from './settings'
 import { isTimerState } from './timer'
@@ -85,6 +87,8 @@ export interface BoardView {
   readonly date: string
   /** How many people joined the board (never who, on any board). */
   readonly participantCount: number
+  /** Each member's seat, the order of joining (model/seats.ts): what their look on the board follows. */
+  readonly seats: Seats
   /** Time, format, place, organiser (the date is `date`). */
   readonly meeting: MeetingDetails
   /** What participants told about themselves (institution; a name only where allowed), by participant id. */
@@ -121,6 +125,7 @@ export const EMPTY_BOARD: BoardView = Object.freeze({
   createdAt: 0,
   date: '',
   participantCount: 0,
+  seats: Object.freeze({}),
   meeting: NO_DETAILS,
   people: Object.freeze({}),
   bericht: Object.freeze({}),
@@ -317,6 +322,7 @@ export function toBoardView(doc: Y.Doc, prev: BoardView = EMPTY_BOARD): BoardVie
     createdAt: typeof createdAt === 'number' ? createdAt : 0,
     date: dateOf(meta.get('date'), createdAt),
     participantCount: membersOf(doc).size,
+    seats: keep(prev.seats, seatsOf(membersOf(doc))),
     meeting: keep(prev.meeting, readDetails(meta)),
     people: readPeople(doc, prev.people),
     bericht: keep(prev.bericht, readBericht(doc)),

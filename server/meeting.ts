@@ -1,10 +1,9 @@
-import type * as Y from 'yjs'
 import { boardFacts } from '../model/facts'
-import { LOCAL, membersOf } from '../model/schema'
 import type { ParticipantId } from '../model/ids'
 import { writesDrafts } from '../model/permissions'
 import { budgetUnder, clearTally, revealDrafts, stripAuthors, writeProgress, writeTally } from '../model/reveal'
 import type { ByteBudget } from '../model/reveal'
+import { seatMembers } from '../model/seats'
 import { boardTag, log } from './log'
 import { privateDocName, privateDocPrefix } from './rooms'
 import type { Room, Rooms } from './rooms'
@@ -107,7 +106,9 @@ export class Meeting {
 }
 
 /**
- * Counts participants as having joined (the report says how many took part), up to `cap`. The
+ * Counts participants as having joined (the report says how many took part), up to `cap`, and
+ * gives each a seat in the order they joined (model/seats.ts: their look on the board). Only
+ * the board's owner runs this, so seats are handed out one after another in cluster mode too. The
  * writes of a moment are gathered into one change: a join storm of 500 would otherwise make 500
  * changes, each sent to everyone present and each making the next joiner's copy of the whole
  * board be encoded anew (10 ms for 500 notes).
@@ -134,15 +135,7 @@ export class MemberBook {
   write(): void {
     if (this.timer) clearTimeout(this.timer)
     this.timer = null
-    for (const [board, joined] of this.pending) if (!board.destroyed) this.onJoined(board, noteMembers(board.doc, joined, this.cap))
+    for (const [board, joined] of this.pending) if (!board.destroyed) this.onJoined(board, seatMembers(board.doc, joined, this.cap))
     this.pending.clear()
   }
-}
-
-/** Notes the participants not yet members, up to `cap` members; returns those it noted. */
-function noteMembers(board: Y.Doc, participants: Iterable<ParticipantId>, cap: number): ParticipantId[] {
-  const members = membersOf(board)
-  const fresh = [...participants].filter((p) => !members.has(p)).slice(0, Math.max(0, cap - members.size))
-  if (fresh.length > 0) board.transact(() => fresh.forEach((p) => members.set(p, true)), LOCAL)
-  return fresh
 }

@@ -16,7 +16,7 @@ import { useIsModerator, useMayChangeNote, useMayCluster, useReadOnly } from '..
 import { useSelection } from '../store/selection'
 import { useSession } from '../store/session'
 import { NoteAuthor } from '../theme/NoteAuthor'
-import { participantLook } from '../theme/participant'
+import { useParticipantColour } from '../theme/useParticipantLook'
 import { VoteControls } from '../voting/VoteControls'
 import type { NoteActionContext } from './noteActions'
 import { NoteEditor } from './NoteEditor'
@@ -115,6 +115,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
       ? null
       : (s.peers.find((p) => p.participantId === note.author || (p.self && note.author === s.participantId))?.name ?? null),
   )
+  const authorColour = useParticipantColour(note.author ?? '')
   const readOnly = useReadOnly()
   const clustering = useMayCluster()
   const moderator = useIsModerator()
@@ -146,7 +147,7 @@ export const NoteItem = memo(function NoteItem({ note, votable = false }: Props)
       ref={self}
       id={elementId}
       className={classes.join(' ')}
-      style={note.author !== null ? { borderLeftColor: participantLook(note.author).colour } : undefined}
+      style={note.author !== null ? { borderLeftColor: authorColour } : undefined}
       tabIndex={clustering ? 0 : -1}
       draggable={clustering && !editing ? true : undefined}
       onDragStart={clustering ? (event) => startDrag(event, { kind: 'note', id: note.id }) : undefined}

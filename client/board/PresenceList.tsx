@@ -3,6 +3,7 @@ import type { KeyboardEvent, RefObject } from 'react'
 import { useT } from '../i18n/index'
 import { useSession } from '../store/session'
 import { ParticipantMark } from '../theme/ParticipantMark'
+import { peerKey } from '../theme/useParticipantLook'
 
 /**
  * Who is on the board now: one line, "26 anwesend", that opens the list of everyone with their
@@ -45,8 +46,9 @@ export function PresenceList() {
       <ul id={`${id}-list`} className="presence__list" aria-label={t('presence.heading')} hidden={!open}>
         {peers.map((peer) => (
           <li key={peer.clientId} className="presence__peer">
-            <ParticipantMark participantId={peer.participantId ?? String(peer.clientId)} name={peer.name || t('presence.anonymous')} />
+            <ParticipantMark participantId={peerKey(peer)} name={peer.name || t('presence.anonymous')} />
             {peer.name || t('presence.anonymous')}
+            {peer.moderator === true && <span className="presence__you"> {t('presence.moderator')}</span>}
             {peer.self && <span className="presence__you"> {t('presence.you')}</span>}
           </li>
         ))}

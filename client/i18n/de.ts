@@ -60,6 +60,7 @@ export const de = {
   'presence.heading': 'Anwesend',
   'presence.anonymous': 'Anonym',
   'presence.you': '(Sie)',
+  'presence.moderator': '(Moderation)',
   'status.connection': 'Verbindung',
   'status.connecting': 'verbindet …',
   'status.connected': 'verbunden',

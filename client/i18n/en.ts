@@ -61,6 +61,7 @@ export const en: Messages = {
   'presence.heading': 'Present',
   'presence.anonymous': 'Anonymous',
   'presence.you': '(you)',
+  'presence.moderator': '(moderator)',
   'status.connection': 'Connection',
   'status.connecting': 'connecting …',
   'status.connected': 'connected',

@@ -3,6 +3,7 @@ import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { useSession } from '../store/session'
 import { ParticipantMark } from '../theme/ParticipantMark'
+import { peerKey } from '../theme/useParticipantLook'
 import { attendance } from './attendance'
 
 /**
@@ -34,7 +35,7 @@ export function MeetingProgress() {
         <ul id={id} className="meeting-progress__missing" aria-label={t('bar.missingList')}>
           {missing.map((peer) => (
             <li key={peer.participantId}>
-              <ParticipantMark participantId={peer.participantId ?? String(peer.clientId)} name={peer.name || t('presence.anonymous')} />
+              <ParticipantMark participantId={peerKey(peer)} name={peer.name || t('presence.anonymous')} />
               {peer.name || t('presence.anonymous')}
             </li>
           ))}

@@ -14,6 +14,8 @@ export interface Peer {
   readonly participantId: ParticipantId | null
   readonly name: string
   readonly self: boolean
+  /** Moderates the board (the role the server stamped); absent: a participant. */
+  readonly moderator?: boolean
 }
 
 export interface SessionState {

@@ -186,8 +186,8 @@ export function openBoard(options: OpenOptions): BoardConnection {
     })
     const awareness = p.awareness
     awareness.setLocalStateField('user', { name: credentials.name ?? '' })
-    awareness.on('change', () => setSession({ peers: readPeers(awareness, participantId) }))
-    setSession({ peers: readPeers(awareness, participantId) })
+    awareness.on('change', () => setSession({ peers: readPeers(awareness, actor) }))
+    setSession({ peers: readPeers(awareness, actor) })
   })
   mine = syncDoc(privateDoc, options, `${boardId}/private`, updateSave, (p) => {
     // Presence belongs to the board connection only.

@@ -1,6 +1,6 @@
 import { memo } from 'react'
-import { initialsOf, participantLook } from './participant'
 import type { ParticipantShape } from './participant'
+import { useParticipantLook } from './useParticipantLook'
 
 /** The shapes on a 16×16 grid; each fills differently, so they differ in outline as well. */
 const SHAPES: Readonly<Record<ParticipantShape, string>> = {
@@ -19,14 +19,26 @@ interface Props {
   readonly name?: string
 }
 
-/** A participant's shape in their colour, and their initials: never colour alone. Decorative; callers name the person in words. */
+/**
+ * A participant's shape, filled in part or whole in their colour, and their initials: never colour
+ * alone. The part that is coloured is drawn by styles.css (`data-fill`); the moderation wears a
+ * frame. Decorative; callers name the person in words.
+ */
 export const ParticipantMark = memo(function ParticipantMark({ participantId, name = '' }: Props) {
-  const look = participantLook(participantId)
-  const initials = initialsOf(name)
+  const { look, initials } = useParticipantLook(participantId, name)
+  const shape = SHAPES[look.shape]
   return (
-    <span className="pmark" data-shape={look.shape} aria-hidden="true">
+    <span
+      className={look.moderator ? 'pmark pmark--moderator' : 'pmark'}
+      data-shape={look.shape}
+      data-fill={look.fill}
+      data-colour={look.slot ?? 'none'}
+      aria-hidden="true"
+    >
       <svg className="pmark__shape" viewBox="0 0 16 16" focusable="false">
-        <path d={SHAPES[look.shape]} style={{ fill: look.colour }} />
+        <path className="pmark__ground" d={shape} />
+        {look.fill !== 'none' && <path className="pmark__fill" d={shape} style={{ fill: look.colour }} />}
+        <path className="pmark__outline" d={shape} />
       </svg>
       {initials && <span className="pmark__initials">{initials}</span>}
     </span>

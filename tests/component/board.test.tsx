@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { BoardPage } from '../../client/board/BoardPage'
 import { useSession } from '../../client/store/session'
-import { participantLook } from '../../client/theme/participant'
+import { lookOfSeat } from '../../client/theme/participant'
+import { seatMembers } from '../../model/seats'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
 import { ME, localBoard } from '../helpers/board'
@@ -133,11 +134,12 @@ describe('board page', () => {
     expect(screen.queryByText('Was lässt uns steigen?')).toBeNull()
   })
 
-  it('marks a note with its author: shape and colour from the participant id, initials, and the name in words', () => {
-    localBoard([
+  it('marks a note with its author: shape and colour from their seat, initials, and the name in words', () => {
+    const board = localBoard([
       { zone: 'steigen', text: 'Bunte Notiz', author: 'p-anna' },
       { zone: 'steigen', text: 'Von jemandem, der ging', author: 'p-gone' },
     ])
+    seatMembers(board.doc, ['p-gone', 'p-anna'], 100)
     act(() =>
       useSession.setState({
         peers: [{ clientId: 7, participantId: 'p-anna', name: 'Anna Berg', self: false }],
@@ -145,20 +147,22 @@ describe('board page', () => {
     )
     render(<BoardPage boardId="board-1" />)
     const [present, gone] = within(zone(/Steigen/)).getAllByRole('listitem') as [HTMLElement, HTMLElement]
-    expect(present.style.borderLeftColor).toBe(participantLook('p-anna').colour)
+    expect(present.style.borderLeftColor).toBe(lookOfSeat(1).colour)
     expect(within(present).getByText('Von Anna Berg')).toBeTruthy()
     expect(within(present).getByText('AB')).toBeTruthy()
-    // Someone who left keeps their shape and colour (derived from the id), but has no name here.
-    expect(gone.style.borderLeftColor).toBe(participantLook('p-gone').colour)
+    // Someone who left keeps their shape and colour (from their seat), but has no name here.
+    expect(gone.style.borderLeftColor).toBe(lookOfSeat(0).colour)
+    expect(gone.querySelector('[data-shape]')?.getAttribute('data-shape')).toBe(lookOfSeat(0).shape)
     expect(within(gone).getByText('Von einer Person, die gerade nicht da ist')).toBeTruthy()
   })
 
   it('marks my own notes with my name and colour, though my presence entry has no server id', () => {
-    localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }])
+    const board = localBoard([{ zone: 'steigen', text: 'Meine', author: ME.participantId }])
+    seatMembers(board.doc, ['p-first', ME.participantId], 100)
     act(() => useSession.setState({ peers: [{ clientId: 3, participantId: null, name: 'Ich', self: true }] }))
     render(<BoardPage boardId="board-1" />)
     const note = within(zone(/Steigen/)).getByRole('listitem')
-    expect(note.style.borderLeftColor).toBe(participantLook(ME.participantId).colour)
+    expect(note.style.borderLeftColor).toBe(lookOfSeat(1).colour)
     expect(within(note).getByText('Von Ich')).toBeTruthy()
   })
 })

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { useSession } from '../../client/store/session'
-import { participantLook } from '../../client/theme/participant'
+import { lookOfSeat } from '../../client/theme/participant'
 import { setLocked, setPhase, setVotesRevealed } from '../../model/phases'
 import { setDone, statusOf } from '../../model/privateDoc'
 import { setSetting } from '../../model/settings'
@@ -135,7 +135,8 @@ describe('fertig', () => {
     }
     expect(items.map(spoken)).toEqual(['Berta', 'Anonym'])
     const marks = items.map((li) => li.querySelector('[aria-hidden="true"][data-shape]'))
-    expect(marks.map((mark) => mark?.getAttribute('data-shape'))).toEqual([participantLook('berta').shape, participantLook('carl').shape])
+    // Members written as on boards from before seats (`true`): seated by id, berta, carl, dora.
+    expect(marks.map((mark) => mark?.getAttribute('data-shape'))).toEqual([lookOfSeat(0).shape, lookOfSeat(1).shape])
     expect(marks.map((mark) => mark?.textContent)).toEqual(['BE', 'AN'])
     act(() => setPhase(doc, 'aufdecken'))
     expect(screen.queryByText('2 fertig')).toBeNull()

@@ -34,7 +34,7 @@ const WRITTEN = 'Gelobt wurden vor allem die kurzen Wege zwischen Kita und Jugen
 const DRAFT = Object.fromEntries(BERICHT_PARTS.map((part) => [part, `Entwurf ${part}`])) as Record<BerichtPart, string>
 
 function content(doc: Y.Doc): string {
-  const { participantCount: _joined, ...rest } = toBoardView(doc)
+  const { participantCount: _joined, seats: _seats, ...rest } = toBoardView(doc)
   return JSON.stringify(rest)
 }
 

@@ -3,21 +3,23 @@ import type * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import { newSecretId } from '../../model/ids'
 import { addNote, noteText } from '../../model/notes'
-import { metaOf, notesOf } from '../../model/schema'
+import { membersOf, metaOf, notesOf } from '../../model/schema'
 import { setPhase } from '../../model/phases'
 import { addDraft } from '../../model/privateDoc'
 import { readSettings } from '../../model/settings'
 import { MESSAGE } from '../../protocol/messages'
 import { syncUpdate } from '../helpers/abuse'
+import type { Credentials } from '../helpers/abuse'
 import { waitFor } from '../helpers/clients'
 import { createBoard } from '../helpers/server'
 import type { CreatedBoard } from '../helpers/server'
 import { useServerKit } from '../helpers/serverKit'
 import { currentItemId, encodeUpdate, freshClient } from '../helpers/structs'
 import type { Struct } from '../helpers/structs'
+import { captureOne, clientOf } from '../helpers/peers'
 
 /**
- * The holes of issue 11, tried as an attacker would: a raw websocket joined as an ordinary
+ * The holes of issue 11 (and the seats of issue 13), tried as an attacker would: a raw websocket joined as an ordinary
  * participant sends hand-encoded updates. Each must be refused (reject message, close 4422) and
  * leave the board as it was.
  */
@@ -29,8 +31,13 @@ async function boardDoc(board: CreatedBoard): Promise<Y.Doc> {
 }
 
 /** Sends one update as a participant and returns the server's answer: 'ack' or the reject code. */
-async function sendAsParticipant(board: CreatedBoard, update: Uint8Array, secret = newSecretId()): Promise<string> {
-  const socket = kit.join(board.boardId, { secret })
+function sendAsParticipant(board: CreatedBoard, update: Uint8Array, secret = newSecretId()): Promise<string> {
+  return sendAs(board, { secret }, update)
+}
+
+/** Sends one update over a raw socket joined with these credentials: 'ack' or the reject code. */
+async function sendAs(board: CreatedBoard, credentials: Credentials, update: Uint8Array): Promise<string> {
+  const socket = kit.join(board.boardId, credentials)
   await socket.opened
   socket.ws.send(syncUpdate(update))
   const answered = () => socket.frames.find((f) => f[0] === MESSAGE.ack || f[0] === MESSAGE.reject)
@@ -152,5 +159,35 @@ describe('hole 3: a ContentAny with several elements', () => {
     ])
     expect(await sendAsParticipant(board, update, secret)).toBe('schema')
     expect(notesOf(doc).has('planted')).toBe(false)
+  })
+})
+
+describe('seats (model/seats.ts): the server’s alone', () => {
+  it('refuses a participant and the moderator writing, changing or taking away a seat', async () => {
+    const server = await kit.start()
+    const board = await createBoard(server, { title: 'Netzwerktreffen' })
+    const doc = await boardDoc(board)
+    const secret = newSecretId()
+    const [first, second] = [kit.connect(board.boardId), kit.connect(board.boardId, { secret })]
+    const mine = second.actor.participantId
+    const other = first.actor.participantId
+    await waitFor(() => membersOf(doc).has(other) && membersOf(doc).has(mine), 5000, 'both seated')
+    const before = Object.fromEntries(membersOf(doc).entries())
+    const forge = (change: (members: Y.Map<unknown>) => void) => {
+      const copy = clientOf(doc)
+      return captureOne(copy, () => copy.transact(() => change(membersOf(copy))))
+    }
+    const attempts = {
+      'swap seats': forge((m) => [m.set(mine, before[other]), m.set(other, before[mine])]),
+      'seat somebody who never joined': forge((m) => m.set('p-ghost', 2)),
+      'take away a seat': forge((m) => m.delete(other)),
+      'turn a seat into an old board’s true': forge((m) => m.set(mine, true)),
+    }
+    for (const [what, update] of Object.entries(attempts)) {
+      expect(await sendAs(board, { secret }, update), `a participant tries to ${what}`).toBe('notAllowed')
+      expect(await sendAs(board, { moderatorToken: board.moderatorToken }, update), `the moderator tries to ${what}`).toBe('notAllowed')
+    }
+    expect(Object.fromEntries(membersOf(doc).entries())).toEqual(before)
+    expect(second.rejects).toEqual([])
   })
 })

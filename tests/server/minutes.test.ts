@@ -22,7 +22,7 @@ function join(moderator = false): TestClient {
 }
 
 function content(doc: Y.Doc): string {
-  const { participantCount: _joined, ...rest } = toBoardView(doc)
+  const { participantCount: _joined, seats: _seats, ...rest } = toBoardView(doc)
   return JSON.stringify(rest)
 }
 

@@ -206,9 +206,9 @@ describe('private writing', () => {
   })
 })
 
-/** The board as everyone sees it, apart from the count of people who joined. */
+/** The board as everyone sees it, apart from who joined (their count and seats). */
 function content(doc: Y.Doc): string {
-  const { participantCount: _joined, ...rest } = toBoardView(doc)
+  const { participantCount: _joined, seats: _seats, ...rest } = toBoardView(doc)
   return JSON.stringify(rest)
 }
 

@@ -74,6 +74,35 @@ describe('counts the server writes are for members only', () => {
   })
 })
 
+describe('seats (model/seats.ts)', () => {
+  it('are written in the order people join, kept by whoever comes back, and read the same by every client', async () => {
+    server = await startTestServer()
+    const board = await createBoard(server, { title: 'Netzwerktreffen' })
+    const doc = await boardDoc(board.boardId)
+    const join = async (secret = newSecretId(), credentials: { moderatorToken?: string } = {}) => {
+      const c = connectClient(server!.ws, board.boardId, { secret, ...credentials })
+      clients.push(c)
+      await waitFor(() => membersOf(doc).has(c.actor.participantId), 5000, 'the seat')
+      return c
+    }
+    const moderator = await join(undefined, { moderatorToken: board.moderatorToken })
+    const secrets = Array.from({ length: 5 }, () => newSecretId())
+    const people = [moderator]
+    for (const secret of secrets) people.push(await join(secret))
+    const expected = Object.fromEntries(people.map((c, seat) => [c.actor.participantId, seat]))
+    expect(Object.fromEntries(membersOf(doc).entries())).toEqual(expected)
+    people[2]!.destroy()
+    await join(secrets[1])
+    const late = await join()
+    const all = { ...expected, [late.actor.participantId]: 6 }
+    expect(Object.fromEntries(membersOf(doc).entries())).toEqual(all)
+    await waitFor(() => Object.keys(toBoardView(late.doc).seats).length === 7, 5000, 'the seats on a client')
+    expect(toBoardView(late.doc).seats).toEqual(all)
+    await waitFor(() => Object.keys(toBoardView(moderator.doc).seats).length === 7, 5000, 'the seats on the moderator’s client')
+    expect(toBoardView(moderator.doc).seats).toEqual(all)
+  })
+})
+
 describe('the reveal keeps to the board byte cap', () => {
   it('moves only what fits, leaves the rest as drafts, and the board stays writable for everyone', async () => {
     const cap = 60_000

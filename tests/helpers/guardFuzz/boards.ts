@@ -126,8 +126,8 @@ export function fuzzBoard(r: Random): FuzzDoc {
     sync(server, own, other, mod)
     votesOf(server).set(cluster, 3)
     progressOf(server).set(OWN.participantId, { steigen: 1 })
-    membersOf(server).set(OWN.participantId, true)
-    membersOf(server).set(OTHER_ID, true)
+    membersOf(server).set(OWN.participantId, 0)
+    membersOf(server).set(OTHER_ID, 1)
     sync(server, own, other, mod)
     const honest = [
       ...honestUpdates(server, CLIENTS.own, declareRoots, [

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { PARTICIPANT_SHAPES, initialsOf, participantLook } from '../../../client/theme/participant'
+import { PARTICIPANT_SHAPES, initialsOf } from '../../../client/theme/participant'
 
-// The participant look: deterministic from the id, spread over every slot, each slot a shape
-// of its own; and the palettes in styles.css: >= 3:1 against the theme's paper and notes, and
-// apart for colour-blind viewers (simulated protanopia, deuteranopia, tritanopia).
+// The initials, and the palettes in styles.css (the looks by seat: participant-look.test.ts):
+// >= 3:1 against the theme's paper and notes, and apart for colour-blind viewers (simulated
+// protanopia, deuteranopia, tritanopia).
 
 const CSS = readFileSync(new URL('../../../client/styles.css', import.meta.url), 'utf8')
 const THEMES = ['light', 'dark', 'contrast'] as const
@@ -48,29 +48,6 @@ function deltaE(a: readonly number[], b: readonly number[]): number {
   const [p, q] = [lab(a), lab(b)]
   return Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2])
 }
-
-describe('participantLook', () => {
-  it('gives the same id the same slot, colour variable and shape, every time', () => {
-    const a = participantLook('p-7f3a9c')
-    expect(participantLook('p-7f3a9c')).toEqual(a)
-    expect(a.colour).toBe(`var(--participant-${a.slot})`)
-    expect(a.shape).toBe(PARTICIPANT_SHAPES[a.slot])
-  })
-
-  it('spreads ids over all seven slots, each with its own shape', () => {
-    const counts = new Array<number>(PARTICIPANT_SHAPES.length).fill(0)
-    for (let i = 0; i < 7000; i++) counts[participantLook(`participant-${i}`).slot]!++
-    expect(new Set(PARTICIPANT_SHAPES).size).toBe(7)
-    // Roughly even: no slot below half or above double its share.
-    for (const n of counts) {
-      expect(n).toBeGreaterThan(500)
-      expect(n).toBeLessThan(2000)
-    }
-    // Ids that differ in one character mostly land in different slots.
-    const neighbours = ['p-a1', 'p-a2', 'p-a3', 'p-a4', 'p-a5', 'p-a6', 'p-a7'].map((id) => participantLook(id).slot)
-    expect(new Set(neighbours).size).toBeGreaterThanOrEqual(4)
-  })
-})
 
 describe('initialsOf', () => {
   it('takes the first letters of the first and last word, or two letters of one word', () => {

@@ -4,9 +4,9 @@ import * as Y from 'yjs'
 import { readPeers } from '../../../client/sync/presence'
 
 /** Another tab's awareness, as the server relays it: its name and the participant id it stamps. */
-function tab(into: Awareness, name: string, pid: string): Awareness {
+function tab(into: Awareness, name: string, pid: string, role = 'participant'): Awareness {
   const other = new Awareness(new Y.Doc())
-  other.setLocalState({ user: { name }, pid })
+  other.setLocalState({ user: { name }, pid, role })
   applyAwarenessUpdate(into, encodeAwarenessUpdate(other, [other.clientID]), 'server')
   return other
 }
@@ -18,11 +18,22 @@ describe('presence', () => {
     tab(mine, 'Moderation', 'p-mod')
     tab(mine, 'Ayşe', 'p-2')
     tab(mine, 'Ayşe', 'p-2')
-    const peers = readPeers(mine, 'p-mod')
+    const peers = readPeers(mine, { participantId: 'p-mod', role: 'moderator' })
     expect(peers.map((p) => [p.name, p.participantId, p.self])).toEqual([
       ['Moderation', 'p-mod', true],
       ['Ayşe', 'p-2', false],
     ])
+  })
+
+  it('tells the moderation by the role the server stamped, mine by my own role', () => {
+    const mine = new Awareness(new Y.Doc())
+    mine.setLocalState({ user: { name: 'Ich' } })
+    tab(mine, 'Co-Moderation', 'p-co', 'moderator')
+    tab(mine, 'Ayşe', 'p-2')
+    const moderators = (role: 'moderator' | 'participant') =>
+      readPeers(mine, { participantId: 'p-me', role }).filter((p) => p.moderator).map((p) => p.participantId)
+    expect(moderators('participant')).toEqual(['p-co'])
+    expect(moderators('moderator').sort()).toEqual(['p-co', 'p-me'])
   })
 
   it('keeps states without a participant id apart (nobody can be told from another)', () => {
@@ -33,6 +44,6 @@ describe('presence', () => {
       other.setLocalState({ user: { name } })
       applyAwarenessUpdate(mine, encodeAwarenessUpdate(other, [other.clientID]), 'server')
     }
-    expect(readPeers(mine, 'p-me')).toHaveLength(3)
+    expect(readPeers(mine, { participantId: 'p-me', role: 'participant' })).toHaveLength(3)
   })
 })

@@ -50,6 +50,7 @@ describe('toBoardView', () => {
       createdAt: 7,
       date: '1970-01-01',
       participantCount: 0,
+      seats: {},
       meeting: { start: '', end: '', format: '', place: '', organiser: '' },
       people: {},
       phase: 'sammeln',

@@ -25,6 +25,9 @@ describe('MemberBook', () => {
     vi.advanceTimersByTime(100)
     expect(membersOf(board.doc).size).toBe(250)
     expect(changes).toBe(1)
+    // Seated in the order they joined: p0 first, p249 last.
+    expect(membersOf(board.doc).get('p0')).toBe(0)
+    expect(membersOf(board.doc).get('p249')).toBe(249)
     book.note(board, 'p1')
     vi.advanceTimersByTime(100)
     expect(changes).toBe(1)
