@@ -1,8 +1,9 @@
 import { afterEach } from 'vitest'
 import type { Room } from '../../server/rooms'
-import { joinSocket } from './abuse'
+import { MESSAGE } from '../../protocol/messages'
+import { joinSocket, syncUpdate } from './abuse'
 import type { Credentials, RawSocket } from './abuse'
-import { connectClient } from './clients'
+import { connectClient, waitFor } from './clients'
 import type { TestClient } from './clients'
 import { startTestServer } from './server'
 import type { TestServer } from './server'
@@ -47,6 +48,23 @@ export class ServerKit {
   /** A raw socket of `room` that sends `credentials` first, ended after the test. */
   join(room: string, credentials: Credentials = {}): RawSocket {
     return this.keep(joinSocket(`${this.server.ws}/${room}`, credentials))
+  }
+
+  /**
+   * Sends one update over a raw socket of `room` joined with `credentials`: the server's answer,
+   * 'ack' or the reject code (after which the server must close the socket with 4422).
+   */
+  async send(room: string, credentials: Credentials, update: Uint8Array): Promise<string> {
+    const socket = this.join(room, credentials)
+    await socket.opened
+    socket.ws.send(syncUpdate(update))
+    const answered = () => socket.frames.find((f) => f[0] === MESSAGE.ack || f[0] === MESSAGE.reject)
+    await waitFor(() => answered() !== undefined, 5000, 'ack or reject')
+    const answer = answered()!
+    if (answer[0] === MESSAGE.ack) return 'ack'
+    const { code } = await socket.closed
+    if (code !== 4422) throw new Error(`rejected, but closed with ${code}`)
+    return new TextDecoder().decode(answer.subarray(3))
   }
 
   /** Keeps a raw socket to be ended after the test. */
