@@ -36,23 +36,20 @@ interface Meeting {
   /** The server's copy of the board. */
   readonly doc: Y.Doc
   readonly moderator: TestClient
-  /** A note of another participant on the board. */
+  /** A note on the board (the moderator's). */
   readonly noteId: string
 }
 
 /**
- * A board with the setting on, a note, the Bericht started by the moderator (who wrote the Fazit)
+ * A board with the setting on, the moderator's note, the Bericht started by the moderator (who wrote the Fazit)
  * and then moved to `phase` (and locked if asked).
  */
 async function meeting(phase: Phase = 'abschluss', locked = false): Promise<Meeting> {
   const server = await kit.start()
   const board = await createBoard(server, { title: 'Netzwerktreffen', settings: { privateWriting: false, participantsWriteBericht: true } })
-  const author = kit.connect(board.boardId)
-  await author.synced()
-  const noteId = addNote(author.doc, { zone: 'steigen', text: 'Kurze Wege zum Jugendamt', author: author.actor.participantId })
-  await author.settled()
   const moderator = kit.connect(board.boardId, { moderatorToken: board.moderatorToken })
   await moderator.synced()
+  const noteId = addNote(moderator.doc, { zone: 'steigen', text: 'Kurze Wege zum Jugendamt', author: moderator.actor.participantId })
   startBericht(moderator.doc, DRAFT)
   editBerichtPart(moderator.doc, 'fazit', MODERATORS_FAZIT)
   setPhase(moderator.doc, phase)
