@@ -1,15 +1,21 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { announce } from '../a11y/announce'
 import { errorKey } from '../board/errors'
+import { usePinnedHeight } from '../board/usePinnedHeight'
+import type { PinnedHeights } from '../board/usePinnedHeight'
 import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { useMayCluster } from '../store/permissions'
 import { clearSelection, useSelection } from '../store/selection'
 import { findNote, groupSelection } from './moves'
 
+/** Pinned at the bottom (sticky beside the zones, fixed on a phone): its height plus the gap below. */
+const pinned: PinnedHeights = (height, position) => ({ '--selection-bar': position === 'static' || height === 0 ? 0 : height + 8 })
+
 /**
  * What the selected notes can become: "3 Notizen ausgewählt", grouped in one step or let go.
- * The count is a status (said politely); the bar stays in reach at the bottom of the window.
+ * The count is a status (said politely); the bar stays in reach at the bottom of the window,
+ * on a phone above the moderator's bar or the votes left (board.css).
  */
 export function SelectionBar() {
   const t = useT()
@@ -18,6 +24,8 @@ export function SelectionBar() {
   // The selected notes still on the board (one may be deleted meanwhile), as a string to compare.
   const present = useBoard((s) => ids.filter((id) => findNote(s, id) !== null).join(' '))
   const count = present === '' ? 0 : present.split(' ').length
+  const bar = useRef<HTMLDivElement>(null)
+  usePinnedHeight(bar, pinned)
 
   useEffect(() => {
     if (!clustering) clearSelection()
@@ -33,7 +41,7 @@ export function SelectionBar() {
   }
 
   return (
-    <div className="selection-bar">
+    <div ref={bar} className="selection-bar">
       <p className="selection-bar__count" role="status">
         {clustering && count > 0 ? t('select.count', { count }) : ''}
       </p>

@@ -6,6 +6,8 @@ import { useT } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { useIsModerator, useWritesDrafts } from '../store/permissions'
 import { usePlainLanguage } from '../store/plainLanguage'
+import { usePinnedHeight } from '../board/usePinnedHeight'
+import type { PinnedHeights } from '../board/usePinnedHeight'
 import { Timer } from '../timer/Timer'
 import { VotesLeft } from '../voting/VotesLeft'
 import { DoneList, DoneToggle } from './DoneToggle'
@@ -14,7 +16,12 @@ import { PhaseControls } from './PhaseControls'
 import { PHASE_NAME, phaseHint, plainPhaseText } from './phaseText'
 import { PlainText } from './PlainText'
 import { PlainToggle } from './PlainToggle'
-import { useScrollPadding } from './useScrollPadding'
+
+/** The bar sticks at the top; on a phone the moderator's is fixed at the bottom (a participant's votes left: VotesLeft). */
+const pinned: PinnedHeights = (height, position) => ({
+  '--bar-top': position === 'sticky' ? height + 8 : 0,
+  '--bar-bottom': position === 'fixed' ? height : 0,
+})
 
 /**
  * The bar that stays in reach (sticky at the top, at the bottom on phones): where the meeting
@@ -30,7 +37,7 @@ export function PhaseBar() {
   const plain = usePlainLanguage((s) => s.plain)
   useAnnouncePhase(phase, loaded)
   const bar = useRef<HTMLDivElement>(null)
-  useScrollPadding(bar)
+  usePinnedHeight(bar, pinned)
   const phases = useBoard((s) => phasesOf(s.review.length > 0))
   const index = phases.indexOf(phase)
 

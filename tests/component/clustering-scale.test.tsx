@@ -139,7 +139,7 @@ describe('several notes selected at once', () => {
 
     const updates: Uint8Array[] = []
     board.doc.on('update', (u: Uint8Array) => updates.push(u))
-    await user.click(screen.getByRole('button', { name: 'Auswahl gruppieren' }))
+    await user.click(screen.getByRole('button', { name: 'Gruppieren' }))
     expect(updates).toHaveLength(1)
     const cluster = toBoardView(board.doc).zones.steigen.clusters[0]
     expect(new Set(cluster?.notes.map((n) => n.id))).toEqual(new Set([b, c, d]))
@@ -147,7 +147,7 @@ describe('several notes selected at once', () => {
     expect(screen.getByText('3 Notizen in Cluster „Unbenannter Cluster“ gruppiert.')).toBeTruthy()
     expect(document.activeElement?.id).toBe(`cluster-${cluster?.id}`)
     // The selection is used up.
-    expect(screen.queryByRole('button', { name: 'Auswahl gruppieren' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Gruppieren' })).toBeNull()
     expect(screen.getAllByRole('checkbox').some((el) => (el as HTMLInputElement).checked)).toBe(false)
   }, 20_000)
 
@@ -162,7 +162,7 @@ describe('several notes selected at once', () => {
     )
     renderBoard()
     await user.click(screen.getByRole('checkbox', { name: 'Notiz auswählen: Eins' }))
-    await user.click(screen.getByRole('button', { name: 'Auswahl gruppieren' }))
+    await user.click(screen.getByRole('button', { name: 'Gruppieren' }))
     expect(screen.getByText('Wählen Sie mindestens zwei Notizen aus, um sie zu gruppieren.')).toBeTruthy()
     expect(toBoardView(board.doc).zones.steigen.clusters).toHaveLength(0)
   })
@@ -171,6 +171,6 @@ describe('several notes selected at once', () => {
     localBoard([{ zone: 'steigen', text: 'Eins' }], { actor: ME, phase: 'clustern' })
     renderBoard()
     expect(screen.queryAllByRole('checkbox')).toHaveLength(0)
-    expect(screen.queryByRole('button', { name: 'Auswahl gruppieren' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Gruppieren' })).toBeNull()
   })
 })

@@ -124,7 +124,7 @@ describe('keyboard only', () => {
     await tabTo(mod, /^Personalwechsel/, { role: 'listitem' })
     await mod.keyboard.press('Space')
     await mod.getByRole('status').filter({ hasText: '2 Notizen ausgewählt' }).waitFor()
-    await tabTo(mod, 'Auswahl gruppieren')
+    await tabTo(mod, 'Gruppieren')
     await mod.keyboard.press('Enter')
     await waitForAnnouncement(mod, '2 Notizen in Cluster „Unbenannter Cluster“ gruppiert.')
     await zone(anna, /Einheizen/).getByRole('heading', { name: /Unbenannter Cluster/ }).waitFor()
