@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useLayoutEffect } from 'react'
 import type { RefObject } from 'react'
 
 /** How much of a bar stays in view, per CSS custom property (0: that part scrolls with the page). */
@@ -8,10 +8,12 @@ export type PinnedHeights = (height: number, position: string) => Readonly<Recor
  * Publishes the height of a bar that stays in view as custom properties on the page's root
  * (`--bar-top`, `--bar-bottom`, `--votes-left`, `--selection-bar`): the scroll padding keeps what the browser
  * scrolls to clear of the bars, the page leaves room below its last content, and a bar pinned
- * at the bottom stacks on the one below it (styles.css, board.css).
+ * at the bottom stacks on the one below it (styles.css, board.css). Measured again at once when
+ * `content` changes (before the next key press can move the focus under a bar that has just
+ * appeared), and whenever the bar's size changes.
  */
-export function usePinnedHeight(bar: RefObject<HTMLElement | null>, heights: PinnedHeights): void {
-  useEffect(() => {
+export function usePinnedHeight(bar: RefObject<HTMLElement | null>, heights: PinnedHeights, content: unknown = null): void {
+  useLayoutEffect(() => {
     const element = bar.current
     if (!element || typeof ResizeObserver === 'undefined') return
     const root = document.documentElement.style
@@ -35,5 +37,5 @@ export function usePinnedHeight(bar: RefObject<HTMLElement | null>, heights: Pin
       window.removeEventListener('resize', update)
       for (const name of names) root.removeProperty(name)
     }
-  }, [bar, heights])
+  }, [bar, heights, content])
 }

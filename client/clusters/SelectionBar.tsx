@@ -25,7 +25,7 @@ export function SelectionBar() {
   const present = useBoard((s) => ids.filter((id) => findNote(s, id) !== null).join(' '))
   const count = present === '' ? 0 : present.split(' ').length
   const bar = useRef<HTMLDivElement>(null)
-  usePinnedHeight(bar, pinned)
+  usePinnedHeight(bar, pinned, clustering ? count : 0)
 
   useEffect(() => {
     if (!clustering) clearSelection()
