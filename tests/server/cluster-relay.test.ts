@@ -145,6 +145,26 @@ describe('three instances, one owner per board', () => {
     await waitFor(() => again.every((c) => c.closes.includes(CLOSE.forbidden)), 5000, 'the revoked token refused (4403) everywhere')
   })
 
+  it('seats people who join through all three instances one after another: once each, 0 … n-1, in the order they joined', async () => {
+    const boardId = await newBoard(apps[0]!)
+    // A crowd at once through all three: every seat once, none skipped.
+    const crowd = Array.from({ length: 12 }, (_, i) => join_(apps[i % 3]!, boardId))
+    await Promise.all(crowd.map((c) => c.synced()))
+    const seatsOn = (c: TestClient) => toBoardView(c.doc).seats
+    await waitFor(() => Object.keys(seatsOn(crowd[0]!)).length === 12, 10_000, 'twelve seats')
+    expect(Object.values(seatsOn(crowd[0]!)).sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i))
+    // Then one by one, each through the next instance: seats in that order.
+    const late: TestClient[] = []
+    for (let i = 0; i < 3; i++) {
+      const c = join_(apps[(i + 1) % 3]!, boardId)
+      late.push(c)
+      await waitFor(() => seatsOn(c)[c.actor.participantId] !== undefined, 10_000, 'the late one seated')
+    }
+    expect(late.map((c) => seatsOn(c)[c.actor.participantId])).toEqual([12, 13, 14])
+    await waitFor(() => Object.keys(seatsOn(crowd[11]!)).length === 15, 10_000, 'fifteen seats everywhere')
+    for (const c of [...crowd, ...late]) expect(seatsOn(c)).toEqual(seatsOn(late[2]!))
+  })
+
   it('loads a board afresh when it takes it over, not from a copy it read while another owned it', async () => {
     const [a, b] = [apps[0]!, apps[1]!]
     const boardId = await newBoard(a)
@@ -175,4 +195,5 @@ describe('three instances, one owner per board', () => {
     await waitFor(() => texts(owner.doc).includes('Nach den Pings'), 5000, 'the note on the owner')
     expect(relayed.closes).toEqual([])
   })
+
 })
