@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
 import { addAction, updateAction } from '../../../model/agreements'
+import { BERICHT_PARTS, editBerichtPart, startBericht } from '../../../model/bericht'
+import type { BerichtPart } from '../../../model/bericht'
 import { initBoard, setQuestion, setTitle } from '../../../model/board'
 import { BOARD_SCHEMA, PRIVATE_SCHEMA } from '../../../model/changes'
 import type { DocSchema } from '../../../model/changes'
@@ -8,8 +10,10 @@ import type { Actor } from '../../../model/identity'
 import { addNote, deleteNote, editNoteText, moveNote } from '../../../model/notes'
 import { setFocus } from '../../../model/focus'
 import { setPhase } from '../../../model/phases'
+import type { Phase } from '../../../model/phases'
+import { setPerson } from '../../../model/people'
 import { addDraft, ballotOf, castVote, declarePrivateRoots, deleteDraft, editDraft, moveDraft, setDone } from '../../../model/privateDoc'
-import { declareRoots, membersOf, progressOf, votesOf } from '../../../model/schema'
+import { berichtOf, declareRoots, membersOf, progressOf, votesOf } from '../../../model/schema'
 import { setSetting } from '../../../model/settings'
 import { startTimer } from '../../../model/timer'
 import type { Random } from '../random'
@@ -98,8 +102,14 @@ function fuzzDoc(name: string, schema: DocSchema, doc: Y.Doc, honest: Uint8Array
   return { name, schema, doc, state: Y.encodeStateAsUpdate(doc), honest, keys: keysOf(doc) }
 }
 
-/** A board in Clustern with notes of two participants, a cluster, Maßnahmen, a tally, progress and members. */
-export function fuzzBoard(r: Random): FuzzDoc {
+const DRAFT = Object.fromEntries(BERICHT_PARTS.map((part) => [part, `Entwurf ${part}`])) as Record<BerichtPart, string>
+
+/**
+ * A board in Clustern (or `phase`) with notes of two participants, a cluster, Maßnahmen, a tally,
+ * progress, seated members, an institution and the Bericht (participants may write it along: the
+ * actor edited one part, the moderator removed another).
+ */
+export function fuzzBoard(r: Random, phase: Phase = 'clustern'): FuzzDoc {
   return withSeededRandomness(r, () => {
     const server = peer(CLIENTS.server, declareRoots)
     initBoard(server, { title: 'Fuzz', settings: { privateWriting: false, participantsCluster: true } })
@@ -128,6 +138,13 @@ export function fuzzBoard(r: Random): FuzzDoc {
     progressOf(server).set(OWN.participantId, { steigen: 1 })
     membersOf(server).set(OWN.participantId, 0)
     membersOf(server).set(OTHER_ID, 1)
+    setSetting(mod, 'participantsWriteBericht', true)
+    startBericht(mod, DRAFT)
+    berichtOf(mod).delete('actions')
+    sync(server, own, other, mod)
+    editBerichtPart(own, 'fazit', 'Fazit der Gruppe')
+    setPerson(own, OWN.participantId, { institution: 'Gemeinde' })
+    if (phase !== 'clustern') setPhase(mod, phase)
     sync(server, own, other, mod)
     const honest = [
       ...honestUpdates(server, CLIENTS.own, declareRoots, [
@@ -141,6 +158,8 @@ export function fuzzBoard(r: Random): FuzzDoc {
           moveNote(d, id, { zone: 'untenHalten' })
           deleteNote(d, mine[1]!)
         },
+        (d) => editBerichtPart(d, 'fazit', 'Fazit der ganzen Gruppe'),
+        (d) => editBerichtPart(d, 'actions', 'Maßnahmen, neu begonnen'),
       ]),
       ...honestUpdates(server, CLIENTS.moderator, declareRoots, [
         (d) => setPhase(d, 'abstimmen'),
@@ -149,7 +168,7 @@ export function fuzzBoard(r: Random): FuzzDoc {
         (d) => deleteNote(d, theirs[0]!),
       ]),
     ]
-    return fuzzDoc('board', BOARD_SCHEMA, server, honest)
+    return fuzzDoc(phase === 'clustern' ? 'board' : `board in ${phase}`, BOARD_SCHEMA, server, honest)
   })
 }
 

@@ -1,6 +1,8 @@
 import { isDeepStrictEqual } from 'node:util'
 import * as Y from 'yjs'
 import type { UpdateDescription, Write } from '../../../model/changes'
+import { LIMITS } from '../../../model/limits'
+import { berichtOf } from '../../../model/schema'
 import type { FuzzDoc } from './boards'
 
 /**
@@ -187,5 +189,25 @@ export function uncoveredEffect(target: FuzzDoc, update: Uint8Array, description
     if (reason) return reason
   }
   for (const path of deletedItems(target.doc, doc, deleteSet)) if (!coverage.touches(path)) return `deleted item at ${JSON.stringify(path)} not described`
+  return null
+}
+
+/**
+ * On a board read-only for the actor, what an accepted update changed beyond the Bericht's texts
+ * (what the rules let through there), or a part past its length; null when nothing.
+ */
+export function escapesReadOnly(target: FuzzDoc, update: Uint8Array): string | null {
+  const doc = new Y.Doc()
+  doc.clientID = 3
+  Y.applyUpdate(doc, target.state)
+  const roots = Object.keys(target.schema).filter((root) => root !== 'bericht')
+  const before = roots.map((root) => JSON.stringify(doc.getMap(root).toJSON()))
+  Y.applyUpdate(doc, update)
+  const changed = roots.find((root, i) => JSON.stringify(doc.getMap(root).toJSON()) !== before[i])
+  if (changed) return `read-only board: accepted update changed ${changed}`
+  for (const [part, entry] of berichtOf(doc)) {
+    const text = entry.get('text')
+    if (text instanceof Y.Text && text.length > LIMITS.berichtPartLength) return `read-only board: bericht.${part} of ${text.length} characters`
+  }
   return null
 }

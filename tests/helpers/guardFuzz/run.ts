@@ -6,7 +6,7 @@ import { checkPrivateUpdate, checkUpdate } from '../../../model/rules'
 import { seededRandom } from '../random'
 import { OWN, fuzzBoard, fuzzPrivateDoc } from './boards'
 import type { FuzzDoc } from './boards'
-import { uncoveredEffect } from './effects'
+import { escapesReadOnly, uncoveredEffect } from './effects'
 import { generate } from './generate'
 
 /**
@@ -40,7 +40,7 @@ export interface FuzzStats {
 
 function judge(target: FuzzDoc, board: FuzzDoc, description: UpdateDescription): boolean {
   const rejection =
-    target.name === 'board'
+    target.name !== 'private'
       ? checkUpdate(OWN, description, boardFacts(target.doc))
       : checkPrivateUpdate(OWN, description, boardFacts(board.doc), ballotFacts(target.doc))
   return rejection === null
@@ -62,7 +62,9 @@ export function fuzzGuard(options: FuzzOptions): FuzzStats {
   const { seed, count, maxMs = Number.POSITIVE_INFINITY, onProgress, every = 100_000 } = options
   const r = seededRandom(seed)
   const board = fuzzBoard(seededRandom(seed ^ 0x5eed))
-  const targets = [board, fuzzPrivateDoc(seededRandom(seed ^ 0xd1af))]
+  // Read-only for the actor (Abschluss), who may still write the Bericht there.
+  const minutes = fuzzBoard(seededRandom(seed ^ 0xab5c), 'abschluss')
+  const privateDoc = fuzzPrivateDoc(seededRandom(seed ^ 0xd1af))
   const stats: FuzzStats = { seed, generated: 0, described: 0, refused: {}, accepted: 0, rulesRejected: 0, uncovered: 0, failures: [], ms: 0 }
   const start = performance.now()
   const fail = (index: number, kind: string, reason: string, update: Uint8Array) => {
@@ -71,7 +73,8 @@ export function fuzzGuard(options: FuzzOptions): FuzzStats {
   }
   for (let i = 0; i < count && performance.now() - start < maxMs; i++) {
     if (onProgress && i > 0 && i % every === 0) onProgress({ ...stats, ms: performance.now() - start })
-    const target = r.chance(0.7) ? targets[0]! : targets[1]!
+    const roll = r.next()
+    const target = roll < 0.5 ? board : roll < 0.7 ? minutes : privateDoc
     const { kind, update } = generate(r, target)
     stats.generated++
     let description: UpdateDescription
@@ -84,9 +87,10 @@ export function fuzzGuard(options: FuzzOptions): FuzzStats {
       continue
     }
     stats.described++
-    if (judge(target, board, description)) stats.accepted++
+    const accepted = judge(target, board, description)
+    if (accepted) stats.accepted++
     else stats.rulesRejected++
-    const reason = uncoveredEffect(target, update, description)
+    const reason = uncoveredEffect(target, update, description) ?? (accepted && target === minutes ? escapesReadOnly(target, update) : null)
     if (reason) fail(i, `${target.name}/${kind}`, reason, update)
   }
   stats.ms = performance.now() - start
