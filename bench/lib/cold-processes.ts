@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { authSocket } from '../../client/sync/authSocket'
 import { newSecretId } from '../../model/ids'
 import { MESSAGE } from '../../protocol/messages'
+import { waitForStart } from '../../tests/helpers/processStart'
 import { cpuSeconds, freePort, stopChild, track } from './proc'
 
 export interface ServerProcess {
@@ -16,24 +17,21 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
-/** Starts `args` with node in a new process and waits until GET `path` answers 200. */
-export async function startProcess(args: string[], env: NodeJS.ProcessEnv, path: string, timeoutMs = 30_000): Promise<ServerProcess> {
+/** Starts `args` with node in a new process and waits until GET `path` answers 200 (while it starts: see waitForStart). */
+export async function startProcess(args: string[], env: NodeJS.ProcessEnv, path: string): Promise<ServerProcess> {
   const port = await freePort()
   const spawned = performance.now()
   const child = track(spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'pipe'] }))
   let stderr = ''
   child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)))
-  const start = Date.now()
-  for (;;) {
+  const answers = async () => {
     if (child.exitCode !== null) throw new Error(`${args.join(' ')} exited ${child.exitCode}: ${stderr}`)
-    if (Date.now() - start > timeoutMs) {
-      child.kill('SIGKILL')
-      throw new Error(`${args.join(' ')} did not answer on ${path} within ${timeoutMs} ms: ${stderr}`)
-    }
-    const ok = await fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.ok, () => false)
-    if (ok) break
-    await new Promise((r) => setTimeout(r, 20))
+    return fetch(`http://127.0.0.1:${port}${path}`).then((r) => r.ok, () => false)
   }
+  await waitForStart(child.pid, answers, `${args.join(' ')} to answer on ${path}`).catch((error: unknown) => {
+    child.kill('SIGKILL')
+    throw new Error(`${String(error)}: ${stderr}`)
+  })
   return {
     port,
     child,

@@ -19,6 +19,7 @@ import { isDocumentMessage, MESSAGE, SYNC_STEP2, SYNC_UPDATE } from '../../proto
 import { SqliteBoardStore } from '../../server/store/sqlite'
 import { ChaosLedger, markdownTable, quantile } from './chaosLedger'
 import { connectClient, waitFor } from './clients'
+import { waitForStart } from './processStart'
 import { freePort } from './services'
 
 /**
@@ -108,10 +109,10 @@ export class ServerProcess {
     let exited = false
     child.once('exit', () => (exited = true))
     try {
-      await waitFor(() => exited || /"event":"server.listening"/.test(this.out), 20_000, 'server start')
+      await waitForStart(child.pid, () => exited || /"event":"server.listening"/.test(this.out), 'server start')
     } catch (error) {
-      // Too slow to start (a machine short of CPU): it must not start listening later, holding
-      // the port (and perhaps boards) while the next attempt runs.
+      // A start given up (see waitForStart): it must not start listening later, holding the
+      // port (and perhaps boards) while the next attempt runs.
       if (!exited) {
         child.kill('SIGKILL')
         await waitFor(() => exited, 5000, 'the slow server to exit')

@@ -6,6 +6,7 @@ import type { ServerProcess, WriterOptions } from './chaos'
 import { ChaosLedger, markdownTable, quantile } from './chaosLedger'
 import { waitFor } from './clients'
 import type { ClusterRig } from './cluster'
+import { START } from './processStart'
 
 /**
  * Faults of a cluster while clients write through nginx: the owner of the board killed with
@@ -25,6 +26,8 @@ export interface ClusterChaosOptions {
   readonly writeMs: readonly [number, number]
   readonly notesPerBoard?: number
   readonly log?: (line: string) => void
+  /** Told each recovery as it happens (ms from the fault to the first ack), so a run that fails later still has them. */
+  readonly onRecovery?: (fault: Fault, ms: number) => void
 }
 
 export interface ClusterChaosResult {
@@ -69,7 +72,8 @@ export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOpti
     for (const [k, fault] of options.faults.entries()) {
       await sleep(between(random, options.upMs))
       // Killed instances come back in the background; a fault waits until two of three run.
-      await waitFor(() => restarting <= 1, 30_000, 'instances back')
+      // Each restart gives up on its own (START: while it starts, it is waited for).
+      await waitFor(() => restarting <= 1, START.capMs + 10_000, 'instances back')
       // Acks already on their way when the fault hits are not a recovery.
       const faultAt = Date.now()
       const restore = await inject(rig, fault, ledger.boards.at(-1)!)
@@ -78,6 +82,7 @@ export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOpti
       const before = ledger.acknowledged()
       await waitFor(() => ledger.acknowledged() > before, 30_000, `an acknowledgement after ${fault}`)
       ;(recoveries[fault] ??= []).push(Date.now() - faultAt)
+      options.onRecovery?.(fault, Date.now() - faultAt)
       restarting++
       restoring = Promise.all([restoring, restore().finally(() => restarting--)]).then(() => {})
       // Committed is committed: whatever the fault, PostgreSQL holds every acknowledged note once.
