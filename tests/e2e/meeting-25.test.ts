@@ -115,6 +115,35 @@ async function rapidTaps(page: Page, target: Locator, times: number): Promise<vo
   for (let i = 0; i < times; i++) await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2)
 }
 
+/**
+ * Everyone present has a look of their own (shape, fill, colour, frame, initials: seats of issue
+ * 13), in the presence list and on the notes alike: read off the page as the eye would see it.
+ */
+async function expectLooksApart(page: Page, present: number): Promise<void> {
+  const toggle = page.getByRole('button', { name: `${present} anwesend` })
+  await toggle.click()
+  const { listed, authors } = await page.evaluate(() => {
+    const look = (mark: HTMLElement) => [mark.dataset.shape, mark.dataset.fill, mark.dataset.colour, mark.className, mark.textContent].join('/')
+    const listed = [...document.querySelectorAll<HTMLElement>('ul.presence__list > li')].map((li) => {
+      const mark = li.querySelector<HTMLElement>('.pmark')!
+      return [mark.nextSibling?.textContent ?? '', look(mark)] as const
+    })
+    const authors = [...document.querySelectorAll<HTMLElement>('main li.note .note__author')].map(
+      (p) => [p.querySelector('.visually-hidden')!.textContent!.replace(/^Von /, ''), look(p.querySelector<HTMLElement>('.pmark')!)] as const,
+    )
+    return { listed, authors }
+  })
+  await toggle.click()
+  expect(listed).toHaveLength(present)
+  expect(new Set(listed.map(([, l]) => l)).size).toBe(present)
+  const byAuthor = new Map(authors)
+  // Everyone but the moderator wrote notes.
+  expect(byAuthor.size).toBe(present - 1)
+  expect(new Set(byAuthor.values()).size).toBe(byAuthor.size)
+  const inList = new Map(listed)
+  for (const [name, l] of byAuthor) expect(l, name).toBe(inList.get(name))
+}
+
 describe('a 25-person meeting with 125 notes', () => {
   it('is run by the moderator with the bar alone, from private writing to the end', async () => {
     const mod = await joinIn(await contextWith(e2e.browser, { introDone: true }, DESKTOP), board.moderatorUrl, 'Moderation')
@@ -144,6 +173,7 @@ describe('a 25-person meeting with 125 notes', () => {
     console.log(`reveal -> all ${NOTES} notes visible on a participant's page: ${revealMs} ms`)
     await expectPhase(mod, 'Aufdecken')
     await mod.waitForFunction((n) => document.querySelectorAll('main li.note').length >= n, NOTES)
+    await expectLooksApart(anna, 25)
     expect(view().zones.steigen.notes.length + view().zones.untenHalten.notes.length + view().zones.einheizen.notes.length).toBe(NOTES)
     await scrolledDown(mod, 'Aufdecken')
 
