@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BERICHT_PARTS, editBerichtPart, startBericht } from '../../model/bericht'
@@ -11,13 +14,16 @@ import { setLocked, setPhase } from '../../model/phases'
 import type { Phase } from '../../model/phases'
 import { berichtOf, membersOf, metaOf, notesOf } from '../../model/schema'
 import { toBoardView } from '../../model/view'
+import { startApp } from '../../server/app'
+import type { App } from '../../server/app'
 import type { Credentials } from '../helpers/abuse'
 import type { TestClient } from '../helpers/clients'
-import { waitFor } from '../helpers/clients'
+import { connectClient, waitFor } from '../helpers/clients'
 import { captureOne, clientOf } from '../helpers/peers'
-import { createBoard } from '../helpers/server'
+import { OPEN_BOARD, createBoard, testConfig } from '../helpers/server'
 import type { CreatedBoard } from '../helpers/server'
 import { useServerKit } from '../helpers/serverKit'
+import { startPostgres, startRedis } from '../helpers/services'
 import { currentItemId, encodeUpdate, freshClient } from '../helpers/structs'
 import type { Id, Struct } from '../helpers/structs'
 
@@ -199,6 +205,27 @@ describe('a participant may write the text of a part, not take the part', () => 
     expect(md).toContain('Netzwerktreffen')
     expect(md).not.toContain(MODERATORS_FAZIT)
   })
+
+  it('two participants starting the same part at once: the second start reads as a replacement and is refused', async () => {
+    // Yjs lets the larger client id win a concurrent set: were it accepted, a participant could
+    // replace the moderator's part by posing as concurrent. The honest cost: the later starter's
+    // keystrokes are refused (close 4422, the client resyncs). Reported to the team.
+    const m = await meeting('clustern')
+    expect(await send(m.board, changeOf(m.doc, (c) => berichtOf(c).delete('intro')), { moderatorToken: m.board.moderatorToken })).toBe('ack')
+    const [a, b] = [kit.connect(m.board.boardId), kit.connect(m.board.boardId)]
+    await Promise.all([a.synced(), b.synced()])
+    a.provider.disconnect()
+    b.provider.disconnect()
+    editBerichtPart(a.doc, 'intro', 'Einleitung von A')
+    editBerichtPart(b.doc, 'intro', 'Einleitung von B')
+    a.provider.connect()
+    await a.settled()
+    b.provider.connect()
+    await waitFor(() => b.rejects.length > 0, 5000, 'the second start refused')
+    expect(b.rejects[0]).toBe('notAllowed')
+    expect(a.rejects).toEqual([])
+    expect(toBoardView(m.doc).bericht.intro).toBe('Einleitung von A')
+  })
 })
 
 describe('a part’s length holds on the merged text', () => {
@@ -345,4 +372,46 @@ describe('seats: only the server writes members, one seat each', () => {
     expect(new Set(ids.map((id) => membersOf(doc).get(id)))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8]))
     expect(membersOf(doc).size).toBe(9)
   })
+})
+
+describe('seats in cluster mode', () => {
+  /** Seats as the clients see them: every client's copy must hold every one of `ids`, each with its own seat. */
+  function seatsSeen(clients: readonly TestClient[], ids: readonly string[]): Set<unknown> | null {
+    const seen = clients.map((c) => ids.map((id) => membersOf(c.doc).get(id)))
+    return seen.every((seats) => seats.every((seat) => typeof seat === 'number')) ? new Set(seen.flat()) : null
+  }
+
+  it('two instances: joins through both, and after the owner hands the board over, never share a seat', async () => {
+    const [postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+    const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-seats-'))
+    const apps: App[] = []
+    const clients: TestClient[] = []
+    const connect = (app: App, boardId: string) => {
+      const client = connectClient(`ws://127.0.0.1:${app.port}/ws`, boardId)
+      clients.push(client)
+      return client
+    }
+    try {
+      const url = await postgres.createDatabase('seats')
+      for (const i of [0, 1]) apps.push(await startApp(testConfig(join(dir, String(i)), { cluster: { databaseUrl: url, redisUrl: redis.url, leaseMs: 1500 } })))
+      const res = await fetch(`http://127.0.0.1:${apps[0]!.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPEN_BOARD) })
+      const { boardId } = (await res.json()) as { boardId: string }
+      const first = Array.from({ length: 6 }, (_, i) => connect(apps[i % 2]!, boardId))
+      await Promise.all(first.map((c) => c.synced()))
+      const firstIds = first.map((c) => c.actor.participantId)
+      await waitFor(() => seatsSeen(first, firstIds)?.size === 6, 10_000, 'six seats')
+      const owner = apps.find((app) => app.rooms.isLoaded(boardId))!
+      const heir = apps.find((app) => app !== owner)!
+      await owner.close()
+      const later = Array.from({ length: 4 }, () => connect(heir, boardId))
+      const ids = [...firstIds, ...later.map((c) => c.actor.participantId)]
+      await waitFor(() => seatsSeen(later, ids)?.size === 10, 20_000, 'ten seats after the handover')
+      expect(seatsSeen(later, ids)).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]))
+    } finally {
+      for (const c of clients) c.destroy()
+      for (const app of apps) await app.close()
+      await Promise.all([redis.destroy(), postgres.destroy()])
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 90_000)
 })
