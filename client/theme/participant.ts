@@ -62,7 +62,8 @@ export interface Present {
 
 /**
  * Initials for everyone present, no two the same: by seat (then id, for those without one),
- * the first keeps theirs and each later one gets the next free number ("AB", "AB2", "AB3").
+ * the first keeps theirs and each later one gets the next free number ("AB", "AB2", "AB3"; "T1",
+ * "T1-2").
  * The same people give the same initials on every screen. Empty names stay empty.
  */
 export function distinctInitials(people: readonly Present[]): ReadonlyMap<string, string> {
@@ -72,7 +73,9 @@ export function distinctInitials(people: readonly Present[]): ReadonlyMap<string
   for (const person of order) {
     const base = initialsOf(person.name)
     let shown = base
-    for (let n = 2; base !== '' && taken.has(shown); n++) shown = `${base}${n}`
+    // After a digit, a hyphen: "T1-2" is the second "T1", where "T12" would read as a twelve.
+    const joiner = /\p{N}$/u.test(base) ? '-' : ''
+    for (let n = 2; base !== '' && taken.has(shown); n++) shown = `${base}${joiner}${n}`
     taken.add(shown)
     initials.set(person.id, shown)
   }

@@ -89,6 +89,11 @@ describe('distinctInitials', () => {
     }
   })
 
+  it('numbers initials that end in a digit after a hyphen, so that the second "T1" does not read as twelve', () => {
+    const initials = distinctInitials([person('a', 'Teilnehmerin 1', 0), person('b', 'Teilnehmerin 12', 1), person('c', 'Teilnehmerin 10', 2)])
+    expect([...initials.values()]).toEqual(['T1', 'T1-2', 'T1-3'])
+  })
+
   it('leaves empty initials empty', () => {
     expect(distinctInitials([person('a', '', 0), person('b', '', 1)]).get('b')).toBe('')
   })
