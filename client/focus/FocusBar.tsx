@@ -10,7 +10,7 @@ import { focusElementId, focusText, loadFollow, saveFollow, scrollToFocus } from
 
 function describe(t: Translate, focus: Focus, text: string | null): string {
   if (text === null) return t('focus.unknown')
-  if (text === '' && focus.kind === 'cluster') return t('focus.untitledCluster')
+  if (text === '' && focus.kind === 'cluster') return t('cluster.untitled')
   return text
 }
 

@@ -1,3 +1,4 @@
+import { LABELS } from '../../model/export/labels'
 import { ZONES } from '../../model/zones'
 import { eventsDe } from './parts/events'
 import { followupDe } from './parts/followup'
@@ -53,7 +54,8 @@ export const de = {
   'problem.rejected': 'Ihre letzte Änderung wurde vom Server abgelehnt; das Board wurde neu geladen.',
   'problem.dismiss': 'Hinweis schließen',
 
-  'board.untitled': 'Heißluftballon-Retrospektive',
+  // One name in the interface and in every export (model/export/labels.ts).
+  'board.untitled': LABELS.de.untitledBoard,
   'share.button': 'Link teilen',
   'share.copied': 'Link kopiert',
   'share.manual': 'Link zum Kopieren',
@@ -113,7 +115,7 @@ export const de = {
   'draft.private': 'privat – nur für Sie sichtbar',
   'zone.hiddenDrafts.one': '{count} verdeckte Notiz der anderen',
   'zone.hiddenDrafts.other': '{count} verdeckte Notizen der anderen',
-  'zone.moveHint': 'Tastatur: Alt+Pfeil hoch/runter verschiebt die fokussierte Notiz, Alt+Pfeil links/rechts in die vorige/nächste Zone. Statt zu ziehen: das Menü „…“ der Notiz.',
+  'zone.moveHint': 'Tastatur: Alt+Pfeil hoch/runter verschiebt die fokussierte Notiz, Alt+Pfeil links/rechts in den vorigen/nächsten Bereich. Statt zu ziehen: das Menü „…“ der Notiz.',
   'focus.highlighted': 'Hervorgehoben',
   'focus.button': 'Hervorheben',
   'focus.clusterLabel': 'Cluster hervorheben: {title}',
@@ -124,16 +126,16 @@ export const de = {
   'move.uncluster': 'Aus Cluster lösen',
   'move.up': 'Nach oben',
   'move.down': 'Nach unten',
-  'move.toZone': 'In Zone {zone}',
+  'move.toZone': 'In den Bereich {zone}',
   'announce.toCluster': 'Notiz „{text}“ in Cluster „{title}“ verschoben.',
   'announce.newCluster': 'Notiz „{text}“ mit „{other}“ zu einem neuen Cluster gruppiert.',
   'announce.unclustered': 'Notiz „{text}“ aus dem Cluster gelöst.',
   'announce.up': 'Notiz „{text}“ nach oben verschoben.',
   'announce.down': 'Notiz „{text}“ nach unten verschoben.',
-  'announce.toZone': 'Notiz „{text}“ in Zone {zone} verschoben.',
+  'announce.toZone': 'Notiz „{text}“ in den Bereich {zone} verschoben.',
   'announce.clusterUp': 'Cluster „{title}“ nach oben verschoben.',
   'announce.clusterDown': 'Cluster „{title}“ nach unten verschoben.',
-  'announce.clusterToZone': 'Cluster „{title}“ in Zone {zone} verschoben.',
+  'announce.clusterToZone': 'Cluster „{title}“ in den Bereich {zone} verschoben.',
   'announce.dissolved': 'Cluster „{title}“ aufgelöst.',
   'announce.renamed': 'Cluster heißt jetzt „{title}“.',
   'announce.highlighted': '„{text}“ hervorgehoben.',
@@ -144,7 +146,7 @@ export const de = {
   'announce.unvoted.other': 'Stimme für „{title}“ zurückgenommen. Noch {count} Stimmen.',
   'announce.actionAdded': 'Maßnahme „{what}“ hinzugefügt.',
   'announce.actionDeleted': 'Maßnahme „{what}“ gelöscht.',
-  'cluster.untitled': 'Unbenannter Cluster',
+  'cluster.untitled': LABELS.de.untitledCluster,
   'cluster.notes': 'Notizen im Cluster {title}',
   'cluster.count.one': '{count} Notiz',
   'cluster.count.other': '{count} Notizen',
@@ -228,7 +230,7 @@ export const de = {
   'settings.privateWriting': 'Private Sammelphase',
   'settings.anonymous': 'Anonyme Notizen',
   'settings.votesPerPerson': 'Stimmen pro Person',
-  'settings.maxVotesPerItem': 'Stimmen höchstens pro Punkt',
+  'settings.maxVotesPerItem': 'Stimmen höchstens pro Eintrag',
   'settings.votesRange': 'Eine ganze Zahl von {min} bis {max}.',
   'settings.participantsCluster': 'Teilnehmende dürfen clustern',
   'settings.participantsEditActions': 'Teilnehmende dürfen Maßnahmen bearbeiten',
@@ -290,7 +292,6 @@ export const de = {
   'focus.announce': 'Moderation zeigt: {text}',
   'focus.current': 'Hervorgehoben: {text}',
   'focus.clear': 'Hervorhebung aufheben',
-  'focus.untitledCluster': 'Unbenannter Cluster',
   'focus.unknown': 'ein Element',
 
   // report
@@ -298,7 +299,7 @@ export const de = {
   'report.back': 'Zurück zum Board',
   'report.participants.one': '{count} teilnehmende Person',
   'report.participants.other': '{count} Teilnehmende',
-  'report.picture': 'Der Heißluftballon mit den Clustern an ihren Zonen',
+  'report.picture': 'Der Heißluftballon mit den Clustern in ihren Bereichen',
   'report.more': '+ {count} weitere',
   'report.tools': 'Ergebnis drucken und exportieren',
   'report.print': 'Drucken / als PDF speichern',

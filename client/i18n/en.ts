@@ -1,3 +1,4 @@
+import { LABELS } from '../../model/export/labels'
 import { ZONES } from '../../model/zones'
 import type { Messages } from './de'
 import { eventsEn } from './parts/events'
@@ -54,7 +55,7 @@ export const en: Messages = {
   'problem.rejected': 'The server rejected your last change; the board was reloaded.',
   'problem.dismiss': 'Close notice',
 
-  'board.untitled': 'Hot-air balloon retrospective',
+  'board.untitled': LABELS.en.untitledBoard,
   'share.button': 'Share link',
   'share.copied': 'Link copied',
   'share.manual': 'Link to copy',
@@ -145,7 +146,7 @@ export const en: Messages = {
   'announce.unvoted.other': 'Vote taken back from “{title}”. {count} votes left.',
   'announce.actionAdded': 'Action “{what}” added.',
   'announce.actionDeleted': 'Action “{what}” deleted.',
-  'cluster.untitled': 'Untitled cluster',
+  'cluster.untitled': LABELS.en.untitledCluster,
   'cluster.notes': 'Notes in cluster {title}',
   'cluster.count.one': '{count} note',
   'cluster.count.other': '{count} notes',
@@ -204,8 +205,8 @@ export const en: Messages = {
   'phase.abstimmen': 'Vote',
   'phase.massnahmen': 'Actions',
   'phase.abschluss': 'Close',
-  'phase.hint.sammelnPrivate': 'Write your thoughts into the three areas – the others see them only when they are revealed.',
-  'phase.hint.sammeln': 'Write your thoughts into the three areas – everyone sees them at once.',
+  'phase.hint.sammelnPrivate': 'Write your thoughts into the three zones – the others see them only when they are revealed.',
+  'phase.hint.sammeln': 'Write your thoughts into the three zones – everyone sees them at once.',
   'phase.hint.aufdecken': 'All notes are visible. Read them together.',
   'phase.hint.clustern': 'Group similar notes into clusters and name them.',
   'phase.hint.abstimmen': 'Spread your votes over the most important points.',
@@ -291,7 +292,6 @@ export const en: Messages = {
   'focus.announce': 'Moderator shows: {text}',
   'focus.current': 'Highlighted: {text}',
   'focus.clear': 'Clear highlight',
-  'focus.untitledCluster': 'Untitled cluster',
   'focus.unknown': 'an item',
 
   // report

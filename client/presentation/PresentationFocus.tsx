@@ -7,7 +7,7 @@ export function PresentationFocus() {
   const t = useT()
   const focus = useBoard((s) => s.focus)
   const text = useBoard((s) => focusText(s, s.focus))
-  const line = !focus || text === null ? null : focus.kind === 'note' ? t('present.focusNote', { text }) : t('present.focusCluster', { text: text || t('present.untitled') })
+  const line = !focus || text === null ? null : focus.kind === 'note' ? t('present.focusNote', { text }) : t('present.focusCluster', { text: text || t('cluster.untitled') })
   return (
     <div className="presentation__focus" hidden={line === null}>
       <span className="presentation__focus-label">{t('present.focus')}</span>

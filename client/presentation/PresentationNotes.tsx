@@ -29,7 +29,7 @@ export function PresentationNotes({ page }: { readonly page: PresentationPage })
             const focused = focus?.kind === 'note' && focus.id === note.id
             return (
               <li key={note.id} id={presentationElementId({ kind: 'note', id: note.id })} className={focused ? 'presentation__card presentation--focus' : 'presentation__card'}>
-                {cluster && <span className="presentation__card-cluster">{t('present.inCluster', { title: cluster.title || t('present.untitled') })}</span>}
+                {cluster && <span className="presentation__card-cluster">{t('present.inCluster', { title: cluster.title || t('cluster.untitled') })}</span>}
                 <span className="presentation__card-text">{note.text}</span>
               </li>
             )

@@ -41,7 +41,7 @@ export function PresentationZone({ zone }: { readonly zone: ZoneId }) {
   const count = view.notes.length + drafts
   const clusters = revealed ? sortByTally(view.clusters, tally) : view.clusters
   const entries: Entry[] = [
-    ...clusters.map((c) => ({ id: c.id, kind: 'cluster' as const, text: c.title || t('present.untitled'), notes: c.notes.length, votes: revealed ? (tally[c.id] ?? 0) : null })),
+    ...clusters.map((c) => ({ id: c.id, kind: 'cluster' as const, text: c.title || t('cluster.untitled'), notes: c.notes.length, votes: revealed ? (tally[c.id] ?? 0) : null })),
     ...view.loose.map((n) => ({ id: n.id, kind: 'note' as const, text: n.text, notes: 1, votes: revealed ? (tally[n.id] ?? 0) : null })),
   ]
   const shown = entries.slice(0, OVERVIEW_ENTRIES)

@@ -193,7 +193,7 @@ export function ReportView({ report }: { readonly report: Report }) {
   return (
     <article className="report-doc" lang={report.locale}>
       <header className="report-doc__header">
-        <h1>{report.title || LABELS[report.locale].untitled}</h1>
+        <h1>{report.title}</h1>
         <HeaderFacts report={report} />
       </header>
       <Prose text={report.prose.intro} />

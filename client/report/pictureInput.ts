@@ -1,4 +1,3 @@
-import { LABELS } from '../../model/export/labels'
 import type { Report, ReportSection } from '../../model/export/report'
 import { translate } from '../i18n/index'
 import type { Translate } from '../i18n/index'
@@ -29,7 +28,7 @@ export function pictureInput(report: Report): PictureInput {
   const [steigen, untenHalten, einheizen] = report.sections
   const empty = { heading: '', labels: [] }
   return {
-    title: report.title || LABELS[report.locale].untitled,
+    title: report.title,
     lines: metaLines(report),
     zones: {
       steigen: steigen ? zone(steigen) : empty,

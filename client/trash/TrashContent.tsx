@@ -85,7 +85,7 @@ export function TrashContent({ headingId, onClose }: { readonly headingId: strin
 }
 
 function labelOf(item: TrashItem, t: ReturnType<typeof useT>): string {
-  return item.kind === 'cluster' && item.text === '' ? t('trash.untitled') : item.text
+  return item.kind === 'cluster' && item.text === '' ? t('cluster.untitled') : item.text
 }
 
 function TrashEntryItem({ item, onRestore }: { readonly item: TrashItem; readonly onRestore: () => void }) {

@@ -55,7 +55,7 @@ export function toCsv(view: BoardView, options: CsvOptions): string {
     const zone = view.zones[id]
     const name = ZONES[id].title[locale]
     for (const cluster of rankedClusters(zone, view.tally)) {
-      const title = cluster.title.trim() === '' ? t.untitled : cluster.title
+      const title = cluster.title.trim() === '' ? t.untitledCluster : cluster.title
       for (const note of cluster.notes) rows.push(row(name, title, count(cluster.id), note))
     }
     for (const note of zone.loose) rows.push(row(name, '', '', note))

@@ -54,7 +54,7 @@ export async function toDocx(view: BoardView, locale: Locale): Promise<Uint8Arra
   const heading = (level: (typeof HeadingLevel)[keyof typeof HeadingLevel], children: TextRun[]): Paragraph =>
     new Paragraph({ heading: level, children })
 
-  const body: (Paragraph | Table)[] = [heading(HeadingLevel.HEADING_1, report.title.trim() === '' ? [label(t.untitled)] : text(report.title))]
+  const body: (Paragraph | Table)[] = [heading(HeadingLevel.HEADING_1, text(report.title))]
   const facts = reportFacts(report, (n) => formatNumber(n, report.locale))
   for (const [name, value] of facts) body.push(new Paragraph({ children: [label(`${name}: `, { bold: true }), ...text(value)] }))
   /** Prose: one Word paragraph per paragraph of the text. */

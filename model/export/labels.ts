@@ -7,7 +7,10 @@ export interface ReportLabels {
   readonly date: string
   readonly topic: string
   readonly participants: string
-  readonly untitled: string
+  /** What a board without a title is called, in every export and in the interface (client/i18n). */
+  readonly untitledBoard: string
+  /** What a cluster without a title is called, in every export and in the interface (client/i18n). */
+  readonly untitledCluster: string
   /** Heading of a zone's notes outside any cluster, when the zone has clusters too. */
   readonly looseNotes: string
   /** Heading of a zone's notes when the zone has no clusters at all. */
@@ -54,7 +57,8 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     date: 'Datum',
     topic: 'Thema',
     participants: 'Teilnehmende',
-    untitled: 'Ohne Titel',
+    untitledBoard: 'Heißluftballon-Retrospektive',
+    untitledCluster: 'Unbenannter Cluster',
     looseNotes: 'Weitere Notizen',
     notes: 'Notizen',
     noNotes: 'Keine Notizen.',
@@ -91,7 +95,8 @@ export const LABELS: Readonly<Record<Locale, ReportLabels>> = {
     date: 'Date',
     topic: 'Topic',
     participants: 'Participants',
-    untitled: 'Untitled',
+    untitledBoard: 'Hot-air balloon retrospective',
+    untitledCluster: 'Untitled cluster',
     looseNotes: 'Further notes',
     notes: 'Notes',
     noNotes: 'No notes.',

@@ -61,7 +61,7 @@ export function toMarkdown(view: BoardView, locale: Locale): string {
   const t = LABELS[locale]
   const votes = (n: number): string => (report.showVotes ? ` (${t.votes(n)})` : '')
   const noteItem = (note: ReportNote): string => item(note.text, note.votes > 0 ? votes(note.votes) : '')
-  const out: string[] = [`# ${inline(report.title) || t.untitled}`, '']
+  const out: string[] = [`# ${inline(report.title)}`, '']
   const facts = reportFacts(report, (n) => formatNumber(n, report.locale)).map(([label, value]) => `- ${label}: ${inline(value)}`)
   if (facts.length > 0) out.push(...facts, '')
   out.push(...prose(report.prose.intro))

@@ -75,7 +75,7 @@ export interface ReportSection {
 }
 
 export interface ReportCluster {
-  /** The title, or "Ohne Titel". */
+  /** The title, or "Unbenannter Cluster" (LABELS). */
   readonly title: string
   readonly votes: number
   readonly notes: readonly ReportNote[]
@@ -105,7 +105,7 @@ export function rankedClusters(zone: ZoneView, tally: Readonly<Record<string, nu
 }
 
 function clusterTitle(cluster: ClusterView, locale: Locale): string {
-  return cluster.title.trim() === '' ? LABELS[locale].untitled : cluster.title
+  return cluster.title.trim() === '' ? LABELS[locale].untitledCluster : cluster.title
 }
 
 function note(n: NoteView, tally: Readonly<Record<string, number>>): ReportNote {
@@ -188,7 +188,7 @@ function reportContent(view: BoardView, locale: Locale): ReportContent {
   const { tally } = view
   return {
     locale,
-    title: view.title,
+    title: view.title.trim() === '' ? LABELS[locale].untitledBoard : view.title,
     date: formatDay(view.date, locale),
     topic: view.topic,
     participantCount: view.participantCount,

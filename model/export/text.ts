@@ -34,7 +34,7 @@ export function toPlainText(view: BoardView, locale: Locale): string {
   const t = LABELS[locale]
   const votes = (n: number): string => (report.showVotes ? ` (${t.votes(n)})` : '')
   const note = (n: ReportNote): string => `• ${lines(n.text).join('\n  ')}${n.votes > 0 ? votes(n.votes) : ''}`
-  const title = lines(report.title).join(' ') || t.untitled
+  const title = lines(report.title).join(' ')
   const out: string[] = [title, '='.repeat(title.length)]
   out.push(...facts(report).map(([label, value]) => `${label}: ${lines(value).join(' ')}`), '')
   const prose = (text: string): string[] => paragraphs(text).flatMap((p) => [p, ''])
@@ -100,7 +100,7 @@ export function toHtml(view: BoardView, locale: Locale): string {
   const votes = (n: number): string => (report.showVotes ? ` (${escapeHtml(t.votes(n))})` : '')
   const note = (n: ReportNote): string => `<li>${html(n.text)}${n.votes > 0 ? votes(n.votes) : ''}</li>`
   const list = (notes: readonly ReportNote[]): string => `<ul>\n${notes.map(note).join('\n')}\n</ul>`
-  const out: string[] = [`<h1>${html(report.title) || escapeHtml(t.untitled)}</h1>`]
+  const out: string[] = [`<h1>${html(report.title)}</h1>`]
   const head = facts(report)
   if (head.length > 0) out.push(`<p>${head.map(([label, value]) => `${escapeHtml(label)}: ${html(value)}`).join('<br>')}</p>`)
   const prose = (text: string): string[] => paragraphs(text).map((p) => `<p>${escapeHtml(p)}</p>`)

@@ -36,8 +36,8 @@ describe('clustering', () => {
       'Löschen',
       'In Cluster verschieben …',
       'Nach unten',
-      'In Zone Unten halten',
-      'In Zone Einheizen',
+      'In den Bereich Unten halten',
+      'In den Bereich Einheizen',
     ])
     expect(within(menu).getByRole('menuitemcheckbox', { name: 'Hervorheben' })).toBeTruthy()
     expect(document.activeElement).toBe(within(menu).getByRole('menuitem', { name: 'Bearbeiten' }))
@@ -136,7 +136,7 @@ describe('clustering', () => {
     expect(texts(board.doc, 'untenHalten')).toEqual(['A'])
     expect(document.activeElement?.id).toBe(`note-${a}`)
     expect(within(zone(/Unten halten/)).getByRole('listitem').textContent).toContain('A')
-    expect(screen.getByRole('status').textContent).toBe('Notiz „A“ in Zone Unten halten verschoben.')
+    expect(screen.getByRole('status').textContent).toBe('Notiz „A“ in den Bereich Unten halten verschoben.')
     await user.keyboard('{Alt>}{ArrowLeft}{/Alt}')
     expect(texts(board.doc, 'steigen')).toEqual(['B', 'C', 'A'])
   })

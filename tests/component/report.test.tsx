@@ -72,7 +72,7 @@ describe('the report (Ergebnis)', () => {
     expect(within(rows[0]!).getAllByRole('cell').map((td) => td.getAttribute('data-label'))).toEqual(['Was', 'Wer', 'Bis wann', 'Bezug', 'Erledigt'])
 
     // The picture names the clusters at their zones.
-    const picture = screen.getByRole('img', { name: 'Der Heißluftballon mit den Clustern an ihren Zonen' })
+    const picture = screen.getByRole('img', { name: 'Der Heißluftballon mit den Clustern in ihren Bereichen' })
     const texts = [...picture.querySelectorAll('text')].map((t) => t.textContent)
     expect(texts).toEqual(expect.arrayContaining(['Steigen', 'Technik', 'Team', 'Unten halten', 'Zu viele Meetings', 'Einheizen']))
     expect(texts.indexOf('Technik')).toBeLessThan(texts.indexOf('Team'))

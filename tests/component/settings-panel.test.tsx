@@ -83,7 +83,7 @@ describe('settings', () => {
     await user.type(votes, '0{Enter}')
     expect(toBoardView(doc).settings.votesPerPerson).toBe(12)
 
-    const max = screen.getByRole('textbox', { name: 'Stimmen höchstens pro Punkt' }) as HTMLInputElement
+    const max = screen.getByRole('textbox', { name: 'Stimmen höchstens pro Eintrag' }) as HTMLInputElement
     await user.clear(max)
     await user.type(max, '2{Enter}')
     expect(toBoardView(doc).settings.maxVotesPerItem).toBe(2)

@@ -4,7 +4,7 @@ export const clusteringDe = {
   'drop.intoCluster': 'In diesen Cluster',
   'drop.before': 'Davor einordnen',
   'drop.after': 'Dahinter einordnen',
-  'drop.zoneEnd': 'Ans Ende dieser Zone',
+  'drop.zoneEnd': 'Ans Ende dieses Bereichs',
   'picker.search': 'Cluster oder Notiz suchen',
   'picker.none': 'Keine Treffer',
   'picker.count.one': '{count} Treffer',

@@ -106,7 +106,7 @@ export const followupEn: { readonly [K in keyof typeof followupDe]: string } = {
   'series.themesHeading': 'Themes per meeting',
   'series.new': 'new',
   'series.again': 'again',
-  'series.rule': 'How “again” is decided: a cluster counts as a recurring theme when a cluster of an earlier meeting of the series (in any area) shares at least half of its words. Words of three letters or more are compared, without fillers such as “and” or “for”, by their first six letters, so that e.g. “Öffentlichkeitsarbeit” and “Öffentlichkeitsarbeiten” count as the same word.',
+  'series.rule': 'How “again” is decided: a cluster counts as a recurring theme when a cluster of an earlier meeting of the series (in any zone) shares at least half of its words. Words of three letters or more are compared, without fillers such as “and” or “for”, by their first six letters, so that e.g. “Öffentlichkeitsarbeit” and “Öffentlichkeitsarbeiten” count as the same word.',
   'series.noThemes': 'no clusters',
   'series.back': 'Back to the result',
 }

@@ -17,7 +17,7 @@ export const notesEn: { readonly [K in keyof typeof notesDe]: string } = {
   'note.menu': 'Note: {text}',
   'zone.count.one': '{count} note',
   'zone.count.other': '{count} notes',
-  'zone.filter': 'Show area',
+  'zone.filter': 'Show zone',
   'zone.filter.all': 'All',
   'intro.reopen': 'Introduction',
   'presence.count.one': '{count} present',

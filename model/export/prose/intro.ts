@@ -54,7 +54,7 @@ export function draftIntro(report: ReportContent): string {
     start === '' && end === '' ? '' : t.time(start, end),
     format === '' ? '' : t.format[format],
   ].join('')
-  const sentences = [t.held(quote(report.title || '–', locale, 200), when.trim())]
+  const sentences = [t.held(quote(report.title, locale, 200), when.trim())]
   if (place !== '') sentences.push(t.place(place))
   if (organiser !== '') sentences.push(t.organiser(organiser))
   if (report.topic.trim() !== '') sentences.push(t.topic(quote(report.topic, locale, 200)))

@@ -71,10 +71,10 @@ describe('Markdown export', () => {
     expect(ast.types.has('html_block') || ast.types.has('html_inline')).toBe(false)
   })
 
-  it('says "Ohne Titel" for an untitled cluster and "Keine Notizen." for an empty zone', () => {
+  it('says "Unbenannter Cluster" for an untitled cluster and "Keine Notizen." for an empty zone', () => {
     const file = parseBoardFile({ title: 'Leer', zones: { steigen: [{ cluster: '', votes: 1, notes: ['eins'] }] } })
     const md = toMarkdown(boardOf(file).view, 'de')
-    expect(md).toContain('### Ohne Titel (1 Stimme)')
+    expect(md).toContain('### Unbenannter Cluster (1 Stimme)')
     expect(md).toContain('Keine Notizen.')
     expect(md).toContain('Keine Maßnahmen vereinbart.')
   })

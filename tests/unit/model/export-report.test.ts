@@ -21,7 +21,7 @@ describe('buildReport', () => {
     expect(report.sections[2]!.loose).toEqual([{ text: 'Verstetigung der Präventionsketten vor Ort voranbringen', quote: false, votes: 0 }])
   })
 
-  it('sorts clusters by votes, ties in board order; untitled clusters say "Ohne Titel"; default questions in the locale', () => {
+  it('sorts clusters by votes, ties in board order; untitled clusters say "Unbenannter Cluster"; default questions in the locale', () => {
     const file = parseBoardFile({
       title: 'Sortierung',
       zones: {
@@ -37,13 +37,13 @@ describe('buildReport', () => {
     const de = buildReport(view, 'de').sections[1]!
     expect(de.clusters.map((c) => [c.title, c.votes])).toEqual([
       ['B', 3],
-      ['Ohne Titel', 3],
+      ['Unbenannter Cluster', 3],
       ['A', 1],
       ['D', 0],
     ])
     expect(de.question).toBe('Was hält uns unten?')
     const en = buildReport(view, 'en').sections[1]!
-    expect(en.clusters[1]!.title).toBe('Untitled')
+    expect(en.clusters[1]!.title).toBe('Untitled cluster')
     expect(en.question).toBe('What holds us down?')
     expect(en.heading).toBe('Hindering factors')
   })
