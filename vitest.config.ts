@@ -6,14 +6,14 @@ export default defineConfig({
   test: {
     projects: [
       // tests/unit/model, tests/unit/client and tests/unit/server: modules alone, no server or browser.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/helpers/matchers.ts'] } },
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/helpers/matchers.ts', 'tests/helpers/catalogues.ts'] } },
       {
         plugins: [react()],
         test: {
           name: 'component',
           include: ['tests/component/**/*.test.tsx'],
           environment: 'jsdom',
-          setupFiles: ['tests/helpers/component-setup.ts'],
+          setupFiles: ['tests/helpers/catalogues.ts', 'tests/helpers/component-setup.ts'],
           // A whole board rendered in jsdom with typed input takes a few seconds on a busy machine.
           testTimeout: 15_000,
         },

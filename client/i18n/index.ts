@@ -3,27 +3,19 @@ import type { Address } from '../../model/settings'
 import type { Locale } from '../../model/zones'
 import { useBoard } from '../store/board'
 import { useLocale } from '../store/locale'
-import { de } from './de'
-import type { MessageKey, Messages } from './de'
-import { deDu } from './deDu'
-import { en } from './en'
+import { catalogueOf } from './catalogues'
+import type { MessageKey } from './de'
 import { formatNumber, pluralCategory } from './format'
 
 export type { MessageKey } from './de'
 export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string
-
-/** Each language in each address; only German tells "Sie" from "du" (the overlay ./deDu.ts). */
-const CATALOGUES: Readonly<Record<Locale, Readonly<Record<Address, Messages>>>> = {
-  de: { sie: de, du: { ...de, ...deDu } },
-  en: { sie: en, du: en },
-}
 
 /**
  * The message for `key`: a plural message (stored as `key.one` / `key.other`) in the form that
  * `Intl.PluralRules` picks for `params.count`, a plain one as it is.
  */
 function messageOf(locale: Locale, address: Address, key: MessageKey, count: unknown): string {
-  const catalogue: Readonly<Record<string, string>> = CATALOGUES[locale][address]
+  const catalogue: Readonly<Record<string, string>> = catalogueOf(locale, address)
   const other = catalogue[`${key}.other`]
   if (other === undefined) return catalogue[key] ?? key
   if (typeof count !== 'number') return other

@@ -1,4 +1,5 @@
 import { create } from 'zustand'
+import { isCatalogueReady, loadCatalogue } from '../i18n/catalogues'
 import { isLocale } from '../../model/zones'
 import type { Locale } from '../../model/zones'
 import { oneOf, persistedPreference } from './preference'
@@ -17,8 +18,23 @@ function applyToDocument(locale: Locale): void {
 }
 applyToDocument(useLocale.getState().locale)
 
-export function setLocale(locale: Locale): void {
+function apply(locale: Locale): void {
   preference.write(locale)
   applyToDocument(locale)
   useLocale.setState({ locale })
+}
+
+/** The language asked for last: a slower catalogue must not switch back to an older choice. */
+let wanted: Locale = useLocale.getState().locale
+
+/**
+ * Switches the interface language once its catalogue is there (at once when it is), so no
+ * render shows the new language's keys in the old one's words.
+ */
+export function setLocale(locale: Locale): void {
+  wanted = locale
+  if (isCatalogueReady(locale)) return apply(locale)
+  void loadCatalogue(locale).then(() => {
+    if (wanted === locale) apply(locale)
+  })
 }

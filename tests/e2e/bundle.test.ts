@@ -6,13 +6,13 @@ import { initialJs } from '../../bench/lib/chromium-bundle'
 const dist = join(process.cwd(), 'dist/client')
 
 describe('the built client', () => {
-  // 150 KB until 2026-12-06; raised to 165 KB for that day's features (see docs/decisions.md,
-  // "First-load budget"), with the way back under 150 KB named there.
-  it('keeps the initial JavaScript under 165 KB gzip', () => {
+  // 150 KB until 2026-12-06, when that day's features took it to 160.6 KB; English and the "du"
+  // overlay now load on demand (docs/decisions.md, "First-load budget"): 152.5 KB.
+  it('keeps the initial JavaScript under 153 KB gzip', () => {
     const { files, gzipBytes } = initialJs(dist)
     expect(files.length).toBeGreaterThan(0)
     console.log(`initial JS: ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${files.length} file(s)`)
-    expect(gzipBytes).toBeLessThanOrEqual(165 * 1024)
+    expect(gzipBytes).toBeLessThanOrEqual(153 * 1024)
   })
 
   it('has no inline script, so the CSP needs no exception', () => {

@@ -21,6 +21,10 @@ import { ZONE_IDS } from '../../model/zones'
 import { pictureSvg } from '../../client/report/picture'
 import { pictureInput } from '../../client/report/pictureInput'
 import { seededRandom } from '../helpers/random'
+import { loadCatalogue } from '../../client/i18n/catalogues'
+
+// translate() answers in English once the app has fetched it (client/i18n/catalogues.ts).
+await loadCatalogue('en')
 
 // Issue 11: exports never fail on any board the rules can produce. Random LEGAL boards, built
 // only through the model's own operations, with hostile but legal strings, are rendered in every

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest'
 import { de } from '../../../client/i18n/de'
 import { en } from '../../../client/i18n/en'
 import { translate } from '../../../client/i18n/index'
-import { joiningDe, joiningEn } from '../../../client/i18n/parts/joining'
-import { languageDe, languageEn } from '../../../client/i18n/parts/language'
-import { lookDe, lookEn } from '../../../client/i18n/parts/look'
+import { joiningDe } from '../../../client/i18n/parts/joining'
+import { joiningEn } from '../../../client/i18n/parts/joining.en'
+import { languageDe } from '../../../client/i18n/parts/language'
+import { languageEn } from '../../../client/i18n/parts/language.en'
+import { lookDe } from '../../../client/i18n/parts/look'
+import { lookEn } from '../../../client/i18n/parts/look.en'
 
 /**
  * German and English complete: the same keys, nothing empty, the same `{placeholders}`, every key
