@@ -1,7 +1,7 @@
 import { useT } from '../i18n/index'
 import { QrCode } from '../joining/QrCode'
 import { doorSlidePath, navigate } from '../router'
-import { normaliseEventCode } from './api'
+import { normaliseEventCode } from './eventCode'
 
 /** The organiser's way in for participants: the event code as QR code, as text and as a link, and the slide for the door. */
 export function EventAccess({ code, url }: { readonly code: string; readonly url: string }) {

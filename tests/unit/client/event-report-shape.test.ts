@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isEventReport, normaliseEventCode } from '../../../client/events/api'
+import { isEventReport } from '../../../client/events/api'
+import { normaliseEventCode } from '../../../client/events/eventCode'
 import { buildEventReport } from '../../../model/export/event/eventReport'
 import { parseEventPlan } from '../../../model/event'
 
