@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { measureContrast } from '../helpers/contrast'
 import { axeRun, describeViolations } from '../helpers/axe'
 import { contextWith, importFixtureBoard, joinIn, noteItem, shownTheme, writeNote, zone } from '../helpers/e2e'
@@ -75,11 +75,31 @@ async function check(page: Page, name: string, theme: Theme): Promise<string[]> 
   return lines
 }
 
-async function checkAll(pages: readonly { page: Page; theme: Theme; role: string }[], name: string): Promise<string[]> {
+/**
+ * Shows `theme` on `page` through its own "Farbschema" select, as a person switches it (no reload),
+ * once the colours have stopped changing.
+ */
+async function showTheme(page: Page, theme: Theme): Promise<void> {
+  await page.getByRole('combobox', { name: 'Farbschema' }).selectOption(theme)
+  await page.waitForFunction(
+    (wanted) => document.documentElement.dataset.theme === wanted && document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState === 'finished'),
+    theme,
+  )
+}
+
+/** Checks each page (a role on the board) in every theme, one after another on the same view. */
+async function checkAll(pages: readonly { page: Page; role: string }[], name: string): Promise<string[]> {
   // Rows in a stable order, whichever page finishes first.
   for (const p of pages) if (!results.has(`${name} (${p.role})`)) results.set(`${name} (${p.role})`, new Map())
-  const found = await Promise.all(pages.map((p) => check(p.page, `${name} (${p.role})`, p.theme)))
-  return found.flat()
+  const inThemes = async ({ page, role }: { page: Page; role: string }) => {
+    const lines: string[] = []
+    for (const theme of themes) {
+      await showTheme(page, theme)
+      lines.push(...(await check(page, `${name} (${role})`, theme)))
+    }
+    return lines
+  }
+  return (await Promise.all(pages.map(inThemes))).flat()
 }
 
 describe('axe on every page and theme', () => {
@@ -151,25 +171,27 @@ describe('axe on every page and theme', () => {
     expect(found).toEqual([])
   }, 90_000)
 
+  // One moderator and one participant are checked, each view in every theme (switched in place);
+  // a second participant writes and votes beside them, so others' notes and votes are on the board.
   it('finds nothing on a board in every phase, as moderator and as participant', async () => {
     const board = await createBoard(e2e.server, { title: 'Reflexion barrierefrei', settings: { privateWriting: true } })
-    const contexts: BrowserContext[] = []
-    const pages: { page: Page; theme: Theme; role: string }[] = []
-    for (const theme of themes) {
-      const modContext = await contextWith(e2e.browser, { theme })
-      const partContext = await contextWith(e2e.browser, { theme })
-      contexts.push(modContext, partContext)
-      pages.push({ page: await joinIn(modContext, board.moderatorUrl, `Moderation ${theme}`), theme, role: 'Moderation' })
-      pages.push({ page: await joinIn(partContext, board.participantUrl, `Teilnehmend ${theme}`), theme, role: 'Teilnehmend' })
-    }
-    const mod = pages[0]!.page
-    const participants = pages.filter((p) => p.role === 'Teilnehmend').map((p) => p.page)
-    const anna = participants[0]!
+    const contexts = [await e2e.browser.newContext(), await e2e.browser.newContext(), await e2e.browser.newContext()]
+    const [mod, anna, ben] = [
+      await joinIn(contexts[0]!, board.moderatorUrl, 'Moderation'),
+      await joinIn(contexts[1]!, board.participantUrl, 'Teilnehmend'),
+      await joinIn(contexts[2]!, board.participantUrl, 'Ben'),
+    ]
+    const pages = [
+      { page: mod, role: 'Moderation' },
+      { page: anna, role: 'Teilnehmend' },
+    ]
+    const everyone = [mod, anna, ben]
+    const participants = [anna, ben]
     const found: string[] = []
 
     async function toPhase(phase: string): Promise<void> {
       await mod.getByRole('button', { name: phase, exact: true }).click()
-      await Promise.all(pages.map((p) => p.page.locator('[aria-current="step"]').filter({ hasText: phase }).waitFor()))
+      await Promise.all(everyone.map((page) => page.locator('[aria-current="step"]').filter({ hasText: phase }).waitFor()))
     }
 
     // Sammeln, privately: each participant sees its own drafts and only counts of the others'.
@@ -187,7 +209,7 @@ describe('axe on every page and theme', () => {
     found.push(...(await checkAll(pages, 'Board Sammeln')))
 
     await toPhase('Aufdecken')
-    await Promise.all(pages.map((p) => noteItem(p.page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()))
+    await Promise.all(everyone.map((page) => noteItem(page, /Einheizen/, 'Mehr Öffentlichkeitsarbeit').waitFor()))
     found.push(...(await checkAll(pages, 'Board Aufdecken')))
 
     await toPhase('Clustern')
@@ -197,7 +219,7 @@ describe('axe on every page and theme', () => {
     await mod.getByRole('button', { name: /Cluster umbenennen/ }).click()
     await mod.getByRole('textbox', { name: 'Clustertitel' }).fill('Vernetzung & Strukturen')
     await mod.getByRole('textbox', { name: 'Clustertitel' }).press('Enter')
-    await Promise.all(pages.map((p) => zone(p.page, /Steigen/).getByRole('heading', { name: /Vernetzung & Strukturen/ }).waitFor()))
+    await Promise.all(everyone.map((page) => zone(page, /Steigen/).getByRole('heading', { name: /Vernetzung & Strukturen/ }).waitFor()))
     found.push(...(await checkAll(pages, 'Board Clustern')))
 
     await toPhase('Abstimmen')
@@ -208,7 +230,7 @@ describe('axe on every page and theme', () => {
     }
     found.push(...(await checkAll(pages, 'Board Abstimmen')))
     await mod.getByRole('button', { name: 'Abstimmung beenden' }).click()
-    await Promise.all(pages.map((p) => p.page.getByRole('region', { name: 'Abstimmung' }).getByText('Die Abstimmung ist beendet; die Ergebnisse sind sichtbar.').waitFor()))
+    await Promise.all(everyone.map((page) => page.getByRole('region', { name: 'Abstimmung' }).getByText('Die Abstimmung ist beendet; die Ergebnisse sind sichtbar.').waitFor()))
     found.push(...(await checkAll(pages, 'Board Abstimmen, beendet')))
 
     await toPhase('Maßnahmen')
@@ -216,7 +238,7 @@ describe('axe on every page and theme', () => {
     await mod.getByRole('textbox', { name: 'Wer' }).fill('Koordination')
     await mod.getByLabel('Bis wann').fill('2025-03-31')
     await mod.getByRole('button', { name: 'Maßnahme hinzufügen' }).click()
-    await Promise.all(pages.map((p) => p.page.getByRole('cell', { name: 'Erfolge im Ausschuss vorstellen', exact: true }).waitFor()))
+    await Promise.all(everyone.map((page) => page.getByRole('cell', { name: 'Erfolge im Ausschuss vorstellen', exact: true }).waitFor()))
     found.push(...(await checkAll(pages, 'Board Maßnahmen')))
 
     await toPhase('Abschluss')
@@ -224,12 +246,13 @@ describe('axe on every page and theme', () => {
     found.push(...(await checkAll(pages, 'Board Abschluss')))
 
     // The "Teilnehmen" dialog (code and QR for the shared screen).
-    for (const { page, theme } of pages.filter((p) => p.role === 'Moderation')) {
-      await page.getByRole('button', { name: 'Teilnehmen', exact: true }).click()
-      await page.getByRole('dialog').getByRole('img').first().waitFor()
-      found.push(...(await check(page, 'Teilnehmen-Dialog (Moderation)', theme)))
-      await page.keyboard.press('Escape')
-      await page.getByRole('dialog').waitFor({ state: 'hidden' })
+    for (const theme of themes) {
+      await showTheme(mod, theme)
+      await mod.getByRole('button', { name: 'Teilnehmen', exact: true }).click()
+      await mod.getByRole('dialog').getByRole('img').first().waitFor()
+      found.push(...(await check(mod, 'Teilnehmen-Dialog (Moderation)', theme)))
+      await mod.keyboard.press('Escape')
+      await mod.getByRole('dialog').waitFor({ state: 'hidden' })
     }
     for (const context of contexts) await context.close()
     expect(found).toEqual([])
