@@ -1,4 +1,6 @@
 import * as Y from 'yjs'
+import { isBerichtPart } from './bericht'
+import type { BerichtPart } from './bericht'
 import type { UpdateDescription } from './changes'
 import type { BoardFacts } from './facts'
 import { isItemId } from './ids'
@@ -7,16 +9,20 @@ import { LIMITS } from './limits'
 import { isOrderKey } from './order'
 import { mayModerate, writesDrafts } from './permissions'
 import { LOCAL, clustersOf, notesOf } from './schema'
+import { berichtStillLost, restoreBericht } from './trashBericht'
+import type { TrashedBericht } from './trashBericht'
 import { isZoneId } from './zones'
 import type { ZoneId } from './zones'
 
 /**
- * The Papierkorb: what a delete or a dissolve took out of the board, kept by the server (never in
+ * The Papierkorb: what a delete or a dissolve took out of the board, and a Bericht part's text
+ * before a participant deleted some of it (model/trashBericht.ts), kept by the server (never in
  * the doc, so never synced to participants nor exported) until the moderator restores it, the
- * meeting reaches Abschluss, or it expires. Entries are plain data the server captured from its
+ * meeting reaches Abschluss (notes and clusters; Bericht entries stay, the Bericht is written
+ * then), the board is deleted, or it expires. Entries are plain data the server captured from its
  * own doc just before applying an update the guard accepted.
  */
-export type TrashEntry = TrashedNote | TrashedCluster
+export type TrashEntry = TrashedNote | TrashedCluster | TrashedBericht
 
 export interface TrashedNote {
   readonly kind: 'note'
@@ -44,7 +50,9 @@ export interface TrashedCluster {
 }
 
 /** What the moderator's Papierkorb panel lists of an entry. */
-export interface TrashItem {
+export type TrashItem = TrashedItem | TrashedBerichtItem
+
+export interface TrashedItem {
   readonly id: string
   readonly kind: 'note' | 'cluster'
   readonly zone: ZoneId
@@ -52,6 +60,15 @@ export interface TrashItem {
   readonly text: string
   /** A cluster's notes (0 for a note). */
   readonly notes: number
+  readonly deletedAt: number
+}
+
+export interface TrashedBerichtItem {
+  readonly id: string
+  readonly kind: 'bericht'
+  readonly part: BerichtPart
+  /** The part's text as it was kept. */
+  readonly text: string
   readonly deletedAt: number
 }
 
@@ -111,6 +128,7 @@ const isShortString = (v: unknown, max: number): v is string => typeof v === 'st
 export function parseTrashEntry(value: unknown): TrashEntry | null {
   if (typeof value !== 'object' || value === null) return null
   const v = value as Record<string, unknown>
+  if (v.kind === 'bericht') return parseTrashedBericht(v)
   if (!isItemId(v.id) || !isZoneId(v.zone) || !isOrderKey(v.order) || !isTime(v.deletedAt)) return null
   if (v.kind === 'cluster') {
     const ids = v.noteIds
@@ -134,6 +152,11 @@ export function parseTrashEntry(value: unknown): TrashEntry | null {
   }
 }
 
+function parseTrashedBericht(v: Record<string, unknown>): TrashedBericht | null {
+  if (!isItemId(v.id) || !isBerichtPart(v.part) || !isShortString(v.text, LIMITS.berichtPartLength) || !isTime(v.deletedAt)) return null
+  return { kind: 'bericht', id: v.id, part: v.part, text: v.text, deletedAt: v.deletedAt }
+}
+
 /** The same entry without its author (the board turned anonymous). */
 export function withoutAuthor(entry: TrashEntry): TrashEntry {
   if (entry.kind !== 'note' || entry.author === undefined) return entry
@@ -142,6 +165,7 @@ export function withoutAuthor(entry: TrashEntry): TrashEntry {
 }
 
 export function trashItemOf(entry: TrashEntry): TrashItem {
+  if (entry.kind === 'bericht') return { id: entry.id, kind: 'bericht', part: entry.part, text: entry.text, deletedAt: entry.deletedAt }
   const text = entry.kind === 'note' ? entry.text : entry.title
   const notes = entry.kind === 'cluster' ? entry.noteIds.length : 0
   return { id: entry.id, kind: entry.kind, zone: entry.zone, text, notes, deletedAt: entry.deletedAt }
@@ -157,12 +181,15 @@ function returningNotes(doc: Y.Doc, entry: TrashedCluster): string[] {
 }
 
 /**
- * Whether `actor` may put `entry` back now. The Papierkorb is the moderator's; nothing comes back
- * once the meeting is closed (Abschluss empties it), nor a note while notes are private drafts
- * (the rules refuse notes in the board then), nor over an id in use or beyond the board's limits.
+ * Whether `actor` may put `entry` back now. The Papierkorb is the moderator's; no note or cluster
+ * comes back once the meeting is closed (Abschluss empties them), nor a note while notes are
+ * private drafts (the rules refuse notes in the board then), nor over an id in use or beyond the
+ * board's limits. A Bericht text comes back at any time (the moderator may replace parts, also in
+ * Abschluss and on a locked board), unless its part holds exactly that text again.
  */
 export function restoreRefusal(doc: Y.Doc, facts: BoardFacts, actor: Actor, entry: TrashEntry): RestoreRefusal | null {
   if (!mayUseTrash(actor)) return 'notAllowed'
+  if (entry.kind === 'bericht') return berichtStillLost(doc, entry) ? null : 'alreadyThere'
   if (facts.phase === 'abschluss') return 'closed'
   if (facts.rootOf(entry.id) !== undefined) return 'alreadyThere'
   if (entry.kind === 'note') {
@@ -177,9 +204,11 @@ export function restoreRefusal(doc: Y.Doc, facts: BoardFacts, actor: Actor, entr
  * Puts an entry back where it was, under its own id, in one transaction: a note in its zone, at
  * its order, in its cluster if that still exists there; a cluster with its title and order, and
  * those of its notes that are still on the board and in no other cluster (they follow it into
- * its zone). No author on a board that is anonymous now. Check `restoreRefusal` first.
+ * its zone); a Bericht part's text as the part's new text. No author on a board that is anonymous
+ * now. Check `restoreRefusal` first.
  */
 export function restoreEntry(doc: Y.Doc, entry: TrashEntry, anonymous: boolean): void {
+  if (entry.kind === 'bericht') return restoreBericht(doc, entry)
   doc.transact(() => {
     if (entry.kind === 'note') {
       const note = new Y.Map<unknown>()

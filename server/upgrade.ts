@@ -159,11 +159,11 @@ function joinBoard(ctx: UpgradeContext, handshake: Handshake, actor: Actor, boar
       // Noted before the update: the meeting acts on what it changes (e.g. the end of a vote).
       const state = meetingStateOf(board)
       const { verdict, description } = inspectBoardUpdate(board.doc, actor, update)
-      return { verdict, before: { meeting: state, trashed: trash.capture(board, description) } }
+      return { verdict, before: { meeting: state, trashed: trash.capture(board, actor, description) } }
     },
     apply: (update, origin) => board.applyFrom(update, origin),
     afterApply: (before) => {
-      trash.afterChange(board, before.trashed, before.meeting, meetingStateOf(board))
+      trash.afterChange(board, actor, before.trashed, before.meeting, meetingStateOf(board))
       void meeting.afterBoardChange(board, before.meeting).catch((e: unknown) => log('meeting.failed', { error: String(e) }))
     },
     trash: (request) => trash.answer(board, actor, request),

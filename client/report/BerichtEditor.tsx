@@ -4,19 +4,13 @@ import type { BerichtPart } from '../../model/bericht'
 import { draftParts } from '../../model/export/report'
 import type { Report } from '../../model/export/report'
 import { LIMITS } from '../../model/limits'
-import { isZoneId } from '../../model/zones'
 import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
-import type { Translate } from '../i18n/index'
 import { useBoard } from '../store/board'
 import { editReportPart, regenerateReportPart, startReport } from '../store/minutes'
 import { useIsModerator } from '../store/permissions'
 import './minutes.css'
-
-function partLabel(t: Translate, part: BerichtPart): string {
-  if (isZoneId(part)) return t(`zone.${part}.title`)
-  return t(`bericht.${part}`)
-}
+import { partLabel } from './partLabel'
 
 /**
  * The "Bericht": the report's running text, one shared text field per part, started from the

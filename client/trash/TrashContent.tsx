@@ -3,6 +3,7 @@ import type { TrashItem } from '../../model/trash'
 import { announce } from '../a11y/announce'
 import { useT } from '../i18n/index'
 import type { MessageKey } from '../i18n/index'
+import { partLabel } from '../report/partLabel'
 import { useLocale } from '../store/locale'
 import { useBoard } from '../store/board'
 import { requestTrash, restoreFromTrash, useTrash } from '../store/trash'
@@ -85,20 +86,35 @@ export function TrashContent({ headingId, onClose }: { readonly headingId: strin
 }
 
 function labelOf(item: TrashItem, t: ReturnType<typeof useT>): string {
+  if (item.kind === 'bericht') return t('trash.bericht.label', { part: partLabel(t, item.part) })
   return item.kind === 'cluster' && item.text === '' ? t('cluster.untitled') : item.text
+}
+
+/** Longest preview of a kept Bericht text in the list (the restore brings back all of it). */
+const PREVIEW = 200
+
+/** What the entry shows first: a note's text, a cluster's title, the start of a Bericht text. */
+function textOf(item: TrashItem, t: ReturnType<typeof useT>): string {
+  if (item.kind !== 'bericht') return labelOf(item, t)
+  return item.text.length > PREVIEW ? `${item.text.slice(0, PREVIEW).trimEnd()} …` : item.text
+}
+
+function whereOf(item: TrashItem, t: ReturnType<typeof useT>, time: string): string {
+  if (item.kind === 'bericht') return t('trash.bericht', { part: partLabel(t, item.part), time })
+  const zone = t(`zone.${item.zone}.title`)
+  return item.kind === 'note' ? t('trash.note', { zone, time }) : t('trash.cluster', { zone, time, count: item.notes })
 }
 
 function TrashEntryItem({ item, onRestore }: { readonly item: TrashItem; readonly onRestore: () => void }) {
   const t = useT()
   const locale = useLocale((s) => s.locale)
-  const zone = t(`zone.${item.zone}.title`)
   const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(item.deletedAt)
-  const where = item.kind === 'note' ? t('trash.note', { zone, time }) : t('trash.cluster', { zone, time, count: item.notes })
+  const where = whereOf(item, t, time)
   const textId = `trash-${item.id}`
   return (
     <li className="trash__item">
-      <p id={textId} className="trash__text">
-        {labelOf(item, t)}
+      <p id={textId} className={item.kind === 'bericht' ? 'trash__text trash__text--bericht' : 'trash__text'}>
+        {textOf(item, t)}
       </p>
       <p className="trash__where">{where}</p>
       <button type="button" className="button" aria-describedby={textId} onClick={onRestore}>

@@ -3,6 +3,8 @@ import { join as joinPath } from 'node:path'
 import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { BERICHT_PARTS, editBerichtPart, readBericht, startBericht } from '../../model/bericht'
+import type { BerichtPart } from '../../model/bericht'
 import { createCluster, dissolveCluster } from '../../model/clusters'
 import { newSecretId } from '../../model/ids'
 import { addNote, deleteNote } from '../../model/notes'
@@ -272,5 +274,113 @@ describe('an undo that brings a note back', () => {
     expect(notesOf(moderator.doc).has(id)).toBe(true)
     expect(listOf(await trash.list())).toEqual([])
     expect(await trash.restore(id)).toEqual({ id, code: 'notInTrash' })
+  })
+})
+
+const DRAFT = Object.fromEntries(BERICHT_PARTS.map((part) => [part, `Entwurf ${part}`])) as Record<BerichtPart, string>
+const FAZIT = 'Die Moderation hält fest: Kita und Jugendamt treffen sich künftig jeden Monat.'
+
+/** The moderator starts the Bericht, lets participants write along and writes the Fazit; Anna and Ben are there. */
+async function berichtBoard(): Promise<{ moderator: TestClient; anna: TestClient; ben: TestClient }> {
+  await start()
+  const moderator = await join(true)
+  const anna = await join()
+  const ben = await join()
+  setSetting(moderator.doc, 'participantsWriteBericht', true)
+  startBericht(moderator.doc, DRAFT)
+  editBerichtPart(moderator.doc, 'fazit', FAZIT)
+  await moderator.settled()
+  await waitFor(() => readBericht(anna.doc).fazit === FAZIT && readBericht(ben.doc).fazit === FAZIT, 5000, 'Fazit at the participants')
+  return { moderator, anna, ben }
+}
+
+const fazitEverywhere = (clients: readonly TestClient[], text: string | undefined) => () => clients.every((c) => readBericht(c.doc).fazit === text)
+
+describe('Bericht text a participant deletes is kept for the moderator (issue 16)', () => {
+  it('a participant empties the moderator’s Fazit: the moderator lists it and restores it for everyone', async () => {
+    const { moderator, anna, ben } = await berichtBoard()
+    editBerichtPart(anna.doc, 'fazit', '')
+    await anna.settled()
+    await waitFor(fazitEverywhere([moderator, ben], ''), 5000, 'the emptied Fazit')
+    expect(anna.rejects).toEqual([])
+    const trash = trashChannel(moderator)
+    const items = listOf(await trash.list())
+    expect(items).toEqual([expect.objectContaining({ kind: 'bericht', part: 'fazit', text: FAZIT })])
+    // Kept without the participant's id (the entry names no author, on any board).
+    const stored = (await server!.app.store.trash(board.boardId)).map((r) => Buffer.from(r.data).toString('utf8')).join('\n')
+    expect(stored).toContain(FAZIT)
+    expect(stored).not.toContain(anna.actor.participantId)
+    const id = items[0]!.id
+    expect(await trash.restore(id)).toEqual({ id, code: '' })
+    await waitFor(fazitEverywhere([moderator, anna, ben], FAZIT), 5000, 'the restored Fazit at every client')
+    expect(listOf(await trash.list())).toEqual([])
+    const carla = await join()
+    expect(readBericht(carla.doc).fazit).toBe(FAZIT)
+    expect(await trash.restore(id)).toEqual({ id, code: 'notInTrash' })
+  })
+
+  it('a participant can neither list the kept Bericht text nor restore it', async () => {
+    const { moderator, anna } = await berichtBoard()
+    editBerichtPart(anna.doc, 'fazit', 'Kurz.')
+    await anna.settled()
+    const [entry] = listOf(await trashChannel(moderator).list())
+    expect(entry).toEqual(expect.objectContaining({ kind: 'bericht', part: 'fazit', text: FAZIT }))
+    const own = trashChannel(anna)
+    const listed = await own.list()
+    expect(listed).toEqual({ id: '', code: 'notAllowed' })
+    expect(JSON.stringify(listed)).not.toContain('Jugendamt')
+    expect(await own.restore(entry!.id)).toEqual({ id: entry!.id, code: 'notAllowed' })
+    await moderator.settled()
+    expect(readBericht(moderator.doc).fazit).toBe('Kurz.')
+    expect(listOf(await trashChannel(moderator).list()).map((i) => i.id)).toEqual([entry!.id])
+  })
+
+  it('many small deletions make one entry, with the text before the first; typing alone and the moderator’s own deletions make none', async () => {
+    const { moderator, anna } = await berichtBoard()
+    editBerichtPart(anna.doc, 'fazit', `${FAZIT} Ergänzt.`)
+    await anna.settled()
+    editBerichtPart(moderator.doc, 'fazit', FAZIT.slice(0, -1))
+    await moderator.settled()
+    const trash = trashChannel(moderator)
+    expect(listOf(await trash.list())).toEqual([])
+    const before = readBericht(anna.doc).fazit!
+    for (let i = 1; i <= 25; i++) {
+      editBerichtPart(anna.doc, 'fazit', before.slice(0, -i))
+      await anna.settled()
+    }
+    expect(anna.rejects).toEqual([])
+    expect(listOf(await trash.list())).toEqual([expect.objectContaining({ kind: 'bericht', part: 'fazit', text: before })])
+    // Another part is another run.
+    editBerichtPart(anna.doc, 'intro', '')
+    await anna.settled()
+    expect(listOf(await trash.list()).map((i) => (i.kind === 'bericht' ? i.part : i.kind)).sort()).toEqual(['fazit', 'intro'])
+  })
+
+  it('survives Abschluss, when notes and clusters are emptied, and is restored then', async () => {
+    const { moderator, anna } = await berichtBoard()
+    const note = addNote(moderator.doc, { zone: 'steigen', text: 'Weg damit', author: moderator.actor.participantId })
+    await moderator.settled()
+    deleteNote(moderator.doc, note)
+    setPhase(moderator.doc, 'abschluss')
+    await moderator.settled()
+    // Participants write the minutes in Abschluss.
+    editBerichtPart(anna.doc, 'fazit', '')
+    await anna.settled()
+    const trash = trashChannel(moderator)
+    const items = listOf(await trash.list())
+    expect(items.map((i) => i.kind)).toEqual(['bericht'])
+    expect(await trash.restore(items[0]!.id)).toEqual({ id: items[0]!.id, code: '' })
+    await waitFor(fazitEverywhere([moderator, anna], FAZIT), 5000, 'the restored Fazit')
+  })
+
+  it('a Bericht entry kept before Abschluss is still there after it', async () => {
+    const { moderator, anna } = await berichtBoard()
+    editBerichtPart(anna.doc, 'fazit', '')
+    await anna.settled()
+    const trash = trashChannel(moderator)
+    expect(listOf(await trash.list()).map((i) => i.kind)).toEqual(['bericht'])
+    setPhase(moderator.doc, 'abschluss')
+    await moderator.settled()
+    expect(listOf(await trash.list())).toEqual([expect.objectContaining({ kind: 'bericht', text: FAZIT })])
   })
 })

@@ -4,7 +4,8 @@ import type { trashDe } from './trash'
 export const trashEn: { readonly [K in keyof typeof trashDe]: string } = {
   'trash.button': 'Recycle bin',
   'trash.heading': 'Recycle bin',
-  'trash.intro': 'Deleted notes and dissolved clusters, for moderators only. Closing the meeting empties the recycle bin for good.',
+  'trash.intro':
+    'Deleted notes, dissolved clusters and report parts that participants deleted text from, for moderators only. Closing the meeting deletes the notes and clusters for good; report texts stay until the retention period ends.',
   'trash.loading': 'Loading the recycle bin …',
   'trash.offline': 'The recycle bin cannot be shown without a connection to the server.',
   'trash.empty': 'The recycle bin is empty.',
@@ -12,6 +13,8 @@ export const trashEn: { readonly [K in keyof typeof trashDe]: string } = {
   'trash.note': 'Note in “{zone}”, deleted at {time}',
   'trash.cluster.one': 'Cluster in “{zone}” with {count} note, dissolved at {time}',
   'trash.cluster.other': 'Cluster in “{zone}” with {count} notes, dissolved at {time}',
+  'trash.bericht.label': 'Report: {part}',
+  'trash.bericht': 'Report: {part}, as it was before text was deleted at {time}',
   'trash.restore': 'Restore',
   'trash.close': 'Close the recycle bin',
   'trash.restored': '“{text}” has been restored and is back on the board for everyone.',

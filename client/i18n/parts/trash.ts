@@ -2,7 +2,8 @@
 export const trashDe = {
   'trash.button': 'Papierkorb',
   'trash.heading': 'Papierkorb',
-  'trash.intro': 'Gelöschte Notizen und aufgelöste Cluster, nur für Moderierende. Beim Abschluss wird der Papierkorb endgültig geleert.',
+  'trash.intro':
+    'Gelöschte Notizen, aufgelöste Cluster und Berichtsabschnitte, aus denen Teilnehmende Text gelöscht haben, nur für Moderierende. Beim Abschluss werden Notizen und Cluster endgültig gelöscht; Berichtstexte bleiben bis zum Ablauf der Aufbewahrungsfrist.',
   'trash.loading': 'Der Papierkorb wird geladen …',
   'trash.offline': 'Ohne Verbindung zum Server kann der Papierkorb nicht angezeigt werden.',
   'trash.empty': 'Der Papierkorb ist leer.',
@@ -10,6 +11,8 @@ export const trashDe = {
   'trash.note': 'Notiz in „{zone}“, gelöscht um {time}',
   'trash.cluster.one': 'Cluster in „{zone}“ mit {count} Notiz, aufgelöst um {time}',
   'trash.cluster.other': 'Cluster in „{zone}“ mit {count} Notizen, aufgelöst um {time}',
+  'trash.bericht.label': 'Bericht: {part}',
+  'trash.bericht': 'Bericht: {part}, Stand vor dem Löschen um {time}',
   'trash.restore': 'Wiederherstellen',
   'trash.close': 'Papierkorb schließen',
   'trash.restored': '„{text}“ ist wiederhergestellt und für alle wieder auf dem Board.',
