@@ -1,9 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join as joinPath } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { BERICHT_PARTS, editBerichtPart, readBericht, startBericht } from '../../model/bericht'
+import type { BerichtPart } from '../../model/bericht'
 import { newSecretId } from '../../model/ids'
 import { addNote, deleteNote } from '../../model/notes'
 import { setPhase } from '../../model/phases'
+import { setSetting } from '../../model/settings'
 import { notesOf } from '../../model/schema'
 import { DATA_FILES } from '../../server/store/files'
 import { expectNoAxeViolationsInThemes } from '../helpers/axe'
@@ -80,5 +83,35 @@ describe('the Papierkorb in the browser', () => {
     setup.destroy()
     await mona.context.close()
     await paul.context.close()
+  })
+
+  it('lists a Bericht part a participant emptied as „Bericht: Fazit“ with its text, passes axe, and restores it for everyone', async () => {
+    const board = await createBoard(e2e.server, { ...OPEN_BOARD, title: 'Netzwerktreffen' })
+    const setup = connectClient(e2e.server.ws, board.boardId, { moderatorToken: board.moderatorToken })
+    const anna = connectClient(e2e.server.ws, board.boardId)
+    await Promise.all([setup.synced(), anna.synced()])
+    const fazit = 'Die Moderation hält fest: Kita und Jugendamt treffen sich künftig jeden Monat.'
+    setSetting(setup.doc, 'participantsWriteBericht', true)
+    startBericht(setup.doc, Object.fromEntries(BERICHT_PARTS.map((part) => [part, `Entwurf ${part}`])) as Record<BerichtPart, string>)
+    editBerichtPart(setup.doc, 'fazit', fazit)
+    await setup.settled()
+    await waitFor(() => readBericht(anna.doc).fazit === fazit, 10_000, 'the Fazit at the participant')
+    editBerichtPart(anna.doc, 'fazit', '')
+    await anna.settled()
+
+    const mona = await joinAs(e2e.browser, board.moderatorUrl, 'Mona')
+    await mona.page.getByRole('button', { name: 'Papierkorb', exact: true }).click()
+    const panel = mona.page.getByRole('group', { name: 'Papierkorb' })
+    const entry = panel.getByRole('listitem').filter({ hasText: 'Bericht: Fazit' })
+    await entry.waitFor()
+    await expect.poll(() => entry.textContent()).toContain('Kita und Jugendamt')
+    await expectNoAxeViolationsInThemes(mona.page, 'a Bericht entry in the Papierkorb panel')
+    await entry.getByRole('button', { name: 'Wiederherstellen' }).click()
+    await mona.page.getByTestId('announcer').getByText('„Bericht: Fazit“ ist wiederhergestellt und für alle wieder auf dem Board.').waitFor()
+    await waitFor(() => readBericht(anna.doc).fazit === fazit && readBericht(setup.doc).fazit === fazit, 10_000, 'the restored Fazit at every client')
+    await panel.getByText('Der Papierkorb ist leer.').waitFor()
+    setup.destroy()
+    anna.destroy()
+    await mona.context.close()
   })
 })
