@@ -10,7 +10,8 @@ export interface PanelContentProps {
 interface Props {
   /** The block's class; the panel is `<name>__panel`. */
   readonly name: string
-  readonly icon: string
+  /** A symbol before the label, from the common text fonts (an emoji may show as an empty box). */
+  readonly icon?: string
   readonly label: string
   readonly loading: string
   /** A lazy component: its code loads when the panel is first opened. */
@@ -42,7 +43,7 @@ export function LazyPanel({ name, icon, label, loading, Content }: Props) {
   return (
     <div className={name}>
       <button ref={button} type="button" className="button" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
-        <span aria-hidden="true">{icon} </span>
+        {icon && <span aria-hidden="true">{icon} </span>}
         {label}
       </button>
       <div id={panelId} className={`${name}__panel card`} hidden={!open} aria-labelledby={headingId} role="group" onKeyDown={onKeyDown}>

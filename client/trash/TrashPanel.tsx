@@ -8,5 +8,5 @@ const TrashContent = lazy(() => import('./TrashContent').then((m) => ({ default:
 /** "Papierkorb" (moderators): a disclosure with what was deleted, loaded when first opened. */
 export function TrashPanel() {
   const t = useT()
-  return <LazyPanel name="trash" icon="🗑" label={t('trash.button')} loading={t('trash.loading')} Content={TrashContent} />
+  return <LazyPanel name="trash" label={t('trash.button')} loading={t('trash.loading')} Content={TrashContent} />
 }
