@@ -6,7 +6,7 @@ import type { Credentials, RawSocket } from './abuse'
 import { connectClient, waitFor } from './clients'
 import type { TestClient } from './clients'
 import { startTestServer } from './server'
-import type { TestServer } from './server'
+import type { CreatedBoard, TestServer } from './server'
 
 type ClientOptions = NonNullable<Parameters<typeof connectClient>[2]>
 
@@ -43,6 +43,11 @@ export class ServerKit {
     const room = await this.server.app.rooms.open(boardId)
     this.server.app.rooms.release(room)
     return room
+  }
+
+  /** `board`'s export in `kind` (md, json, docx, csv …), asked for with its moderator token. */
+  exportOf(board: CreatedBoard, kind: string): Promise<Response> {
+    return fetch(`${this.server.http}/api/boards/${board.boardId}/export.${kind}`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
   }
 
   /** A raw socket of `room` that sends `credentials` first, ended after the test. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { BERICHT_PARTS, editBerichtPart, regenerateBerichtPart, startBericht } from '../../model/bericht'
 import type { BerichtPart } from '../../model/bericht'
@@ -10,24 +10,22 @@ import { setLocked, setPhase } from '../../model/phases'
 import { berichtOf } from '../../model/schema'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { connectClient, waitFor } from '../helpers/clients'
+import { waitFor } from '../helpers/clients'
 import { readDocx } from '../helpers/docxText'
 import type { TestClient } from '../helpers/clients'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { CreatedBoard, TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import type { CreatedBoard } from '../helpers/server'
+import { useServerKit } from '../helpers/serverKit'
 
 // The Bericht (issue 16) is the moderator's by default: the real server's guard refuses every way
 // a participant could write it, and the moderator's edits reach every export. With the setting
 // „Teilnehmende dürfen den Bericht mitschreiben“ participants write its text too, but only that.
 
-let server: TestServer
+const kit = useServerKit()
 let board: CreatedBoard
-const clients: TestClient[] = []
 
 function join(moderator = false): TestClient {
-  const c = connectClient(server.ws, board.boardId, moderator ? { moderatorToken: board.moderatorToken } : {})
-  clients.push(c)
-  return c
+  return kit.connect(board.boardId, moderator ? { moderatorToken: board.moderatorToken } : {})
 }
 
 const WRITTEN = 'Gelobt wurden vor allem die kurzen Wege zwischen Kita und Jugendamt.'
@@ -39,19 +37,13 @@ function content(doc: Y.Doc): string {
 }
 
 async function exportOf(kind: 'md' | 'json'): Promise<string> {
-  const res = await fetch(`${server.http}/api/boards/${board.boardId}/export.${kind}`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+  const res = await kit.exportOf(board, kind)
   expect(res.status).toBe(200)
   return res.text()
 }
 
 beforeEach(async () => {
-  server = await startTestServer()
-  board = await createBoard(server, { title: 'Treffen' })
-})
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server.stop()
+  board = await createBoard(await kit.start(), { title: 'Treffen' })
 })
 
 /**
@@ -234,7 +226,7 @@ describe("a participant's Bericht edits in every export", () => {
     const reader = join()
     await reader.synced()
     const view = toBoardView(reader.doc)
-    const docx = await fetch(`${server.http}/api/boards/${board.boardId}/export.docx`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+    const docx = await kit.exportOf(board, 'docx')
     const out: Record<string, string> = {
       md: (await exportOf('md')).replace(/\\/g, ''),
       docx: readDocx(new Uint8Array(await docx.arrayBuffer())).paragraphs.map((para) => para.text).join('\n'),
@@ -247,7 +239,7 @@ describe("a participant's Bericht edits in every export", () => {
       expect(text, format).toContain('Gemeinde Alheim')
       expect(text, format).not.toContain(p.actor.participantId)
     }
-    const csv = await fetch(`${server.http}/api/boards/${board.boardId}/export.csv`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+    const csv = await kit.exportOf(board, 'csv')
     expect(await csv.text()).not.toContain(p.actor.participantId)
   })
 })

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { setMeetingDetails } from '../../model/details'
 import { addNote, setQuote } from '../../model/notes'
@@ -6,19 +6,17 @@ import { setPerson } from '../../model/people'
 import { peopleOf } from '../../model/schema'
 import { setSetting } from '../../model/settings'
 import { toBoardView } from '../../model/view'
-import { connectClient, waitFor } from '../helpers/clients'
+import { waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
-import { createBoard, startTestServer } from '../helpers/server'
-import type { CreatedBoard, TestServer } from '../helpers/server'
+import { createBoard } from '../helpers/server'
+import type { CreatedBoard } from '../helpers/server'
+import { useServerKit } from '../helpers/serverKit'
 
-let server: TestServer
+const kit = useServerKit()
 let board: CreatedBoard
-const clients: TestClient[] = []
 
 function join(moderator = false): TestClient {
-  const c = connectClient(server.ws, board.boardId, moderator ? { moderatorToken: board.moderatorToken } : {})
-  clients.push(c)
-  return c
+  return kit.connect(board.boardId, moderator ? { moderatorToken: board.moderatorToken } : {})
 }
 
 function content(doc: Y.Doc): string {
@@ -27,18 +25,12 @@ function content(doc: Y.Doc): string {
 }
 
 async function exportMd(): Promise<string> {
-  const res = await fetch(`${server.http}/api/boards/${board.boardId}/export.md`, { headers: { authorization: `Bearer ${board.moderatorToken}` } })
+  const res = await kit.exportOf(board, 'md')
   return res.text()
 }
 
 beforeEach(async () => {
-  server = await startTestServer()
-  board = await createBoard(server, { title: 'Treffen' })
-})
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy()
-  await server.stop()
+  board = await createBoard(await kit.start(), { title: 'Treffen' })
 })
 
 describe('quotes, meeting details and institutions through the real server', () => {
