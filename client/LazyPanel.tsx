@@ -46,7 +46,7 @@ export function LazyPanel({ name, icon, label, loading, Content }: Props) {
         {icon && <span aria-hidden="true">{icon} </span>}
         {label}
       </button>
-      <div id={panelId} className={`${name}__panel card`} hidden={!open} aria-labelledby={headingId} role="group" onKeyDown={onKeyDown}>
+      <div id={panelId} className={`${name}__panel lazy-panel card`} hidden={!open} aria-labelledby={headingId} role="group" onKeyDown={onKeyDown}>
         {open && (
           <Suspense fallback={<p role="status">{loading}</p>}>
             <Content headingId={headingId} onClose={close} />
