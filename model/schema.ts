@@ -35,6 +35,8 @@ export type MetaKey =
   | `meeting.${string}`
   /** Vote totals an imported board came with (target id -> votes): no ballot holds them. */
   | 'importedVotes'
+  /** The state vector (base64) the server last renewed entries at (model/renewal.ts); the server's alone. */
+  | 'renewedAt'
 
 /** Keys of one note's Y.Map; `quote` marks a note the report quotes (moderator only). */
 export const NOTE_KEYS = ['zone', 'text', 'author', 'createdAt', 'order', 'clusterId', 'quote'] as const

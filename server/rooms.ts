@@ -3,7 +3,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { declarePrivateRoots } from '../model/privateDoc'
-import { declareRoots } from '../model/schema'
+import { renewEntries } from '../model/renewal'
+import { declareRoots, LOCAL } from '../model/schema'
 import { CLOSE, MESSAGE } from '../protocol/messages'
 import { FanOut } from './fanOut'
 import { FirstSync, lacksMost } from './firstSync'
@@ -232,6 +233,18 @@ export class Room {
     await this.compactSoon()
   }
 
+  /**
+   * Renews the entries that piled up overwritten values (model/renewal.ts) and compacts, so that
+   * the next cold load sends a small state. For a decoded board nobody is connected to.
+   */
+  async renew(): Promise<void> {
+    if (this.kind !== 'board' || !this.stored.isDecoded || this.members.size > 0) return
+    const renewed = renewEntries(this.live, LOCAL)
+    if (renewed === 0) return
+    log('board.renewed', { board: boardTag(this.id), entries: renewed })
+    await this.compactFresh()
+  }
+
   /** Set once the room left memory; a late release must not touch its successor. */
   destroyed = false
 
@@ -308,6 +321,9 @@ export class Rooms {
   private async unload(room: Room): Promise<void> {
     room.idleTimer = null
     if (room.destroyed || room.members.size > 0) return
+    await room.renew()
+    // Somebody may have joined while it renewed: it stays, and is released when they leave.
+    if (room.destroyed || room.members.size > 0 || room.idleTimer) return
     this.rooms.delete(room.id)
     await this.store.flushed()
     room.destroy()

@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import type { Actor } from '../../model/identity'
 import { declarePrivateRoots } from '../../model/privateDoc'
+import { keepUnsentAcrossRenewals } from '../../model/renewal'
 import { CLOSE, MESSAGE, SYNC_UPDATE, decodeHello } from '../../protocol/messages'
 import { bindDoc } from '../store/board'
 import { bindPrivateDoc } from '../store/private'
@@ -147,6 +148,8 @@ export function openBoard(options: OpenOptions): BoardConnection {
   const setSession = useSession.setState
   setSession({ boardId, participantId, role: actor.role, connection: 'connecting', problem: null, peers: [] })
   const unbind = bindDoc(doc)
+  // Registered before the provider applies anything: unsent work survives the server's renewals.
+  const stopCarrying = keepUnsentAcrossRenewals(doc)
   const unbindPrivate = bindPrivateDoc(privateDoc)
   let resolveSynced: () => void = () => {}
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve))
@@ -205,6 +208,7 @@ export function openBoard(options: OpenOptions): BoardConnection {
       mine?.destroy()
       unbindTrash?.()
       unbind()
+      stopCarrying()
       unbindPrivate()
       doc.destroy()
       privateDoc.destroy()
