@@ -7,7 +7,8 @@
  *   valgrind --tool=callgrind node --import tsx bench/coldState.mts --decodes 1 [--listener]
  *
  * --listener: with an `update` listener on the doc, as every provider has one (Yjs then encodes
- * the whole applied state once more for it). Uses the history bench/coldLoad.mts built (cached).
+ * the whole applied state once more for it). --during: the board as stored during its meeting,
+ * before the server renewed it (model/renewal.ts). Uses the history bench/coldLoad.mts built (cached).
  */
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -19,8 +20,9 @@ const flag = (name: string) => argv.indexOf(name)
 const decodes = flag('--decodes') >= 0 ? Number(argv[flag('--decodes') + 1]) : -1
 const listener = flag('--listener') >= 0
 
-const { ours, boardId } = await coldHistory(100_000, false)
-const db = new Database(join(ours, 'ballonfahrt.sqlite'), { readonly: true })
+const history = await coldHistory(100_000, false)
+const { boardId } = history
+const db = new Database(join(argv.includes('--during') ? history.oursDuring : history.ours, 'ballonfahrt.sqlite'), { readonly: true })
 const row = db.prepare<[string], { data: Buffer }>('SELECT data FROM snapshots WHERE board = ?').get(boardId)
 db.close()
 if (!row) throw new Error('no snapshot in the cached history')

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { LeveldbPersistence } from 'y-leveldb'
 import * as Y from 'yjs'
 import { moveNote } from '../../model/notes'
+import { boardOverwrittenValues } from '../../model/renewal'
 import { notesOf } from '../../model/schema'
 import { ZONE_IDS } from '../../model/zones'
 import type { ZoneId } from '../../model/zones'
@@ -24,8 +25,13 @@ const TURN = 50
 
 export interface ColdHistory {
   readonly boardId: string
-  /** Data directories as each server leaves them: ours (DATA_DIR), y-leveldb's, Hocuspocus's. */
+  /**
+   * Data directories as each server leaves them: ours (DATA_DIR) once the meeting is over (the
+   * board left memory, renewed: model/renewal.ts), ours as it was during the meeting (what a
+   * crash leaves), y-leveldb's, Hocuspocus's.
+   */
   readonly ours: string
+  readonly oursDuring: string
   readonly ldbRaw: string
   readonly hocus: string
   /** Entries in y-leveldb's log (the board's first state plus every move). */
@@ -38,7 +44,7 @@ export interface ColdHistory {
  * (Building 100,000 moves takes about two minutes on the 2-core machine; loading them is what we
  * measure, so the history is built once per version of this code and reused.)
  */
-const SOURCES = ['server/store/sqlite.ts', 'server/rooms.ts', 'model/notes.ts', 'model/order.ts', 'model/export/import.ts', 'model/schema.ts', 'bench/lib/cold-history.ts', 'bench/lib/board-500.ts']
+const SOURCES = ['server/store/sqlite.ts', 'server/rooms.ts', 'model/renewal.ts', 'model/notes.ts', 'model/order.ts', 'model/export/import.ts', 'model/schema.ts', 'bench/lib/cold-history.ts', 'bench/lib/board-500.ts']
 
 export async function coldHistory(moves: number, fresh: boolean): Promise<ColdHistory> {
   const hash = createHash('sha256')
@@ -57,7 +63,22 @@ export async function coldHistory(moves: number, fresh: boolean): Promise<ColdHi
     console.error(`cold history: reusing ${dir}`)
   }
   const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { boardId: string; entries: number; notes: string[] }
-  return { ...meta, ours: join(dir, 'ours'), ldbRaw: join(dir, 'leveldb'), hocus: join(dir, 'hocuspocus') }
+  return { ...meta, ours: join(dir, 'ours'), oursDuring: join(dir, 'ours-during'), ldbRaw: join(dir, 'leveldb'), hocus: join(dir, 'hocuspocus') }
+}
+
+/**
+ * The meeting is over: the board is opened once more and left idle, and the server unloads it as
+ * it does any board nobody is connected to (Rooms: renewal, compaction, out of memory).
+ */
+async function meetingOver(dir: string, boardId: string): Promise<string> {
+  const store = new SqliteBoardStore(dir)
+  const rooms = new Rooms(store, { idleUnloadMs: 10, compactAfter: COMPACT_AFTER })
+  const room = await rooms.open(boardId)
+  const overwritten = boardOverwrittenValues(room.doc)
+  rooms.release(room)
+  while (rooms.isLoaded(boardId)) await new Promise((r) => setTimeout(r, 20))
+  await store.close()
+  return `renewed: ${overwritten} overwritten values before`
 }
 
 async function build(dir: string, count: number): Promise<{ boardId: string; entries: number; notes: string[] }> {
@@ -108,6 +129,10 @@ async function build(dir: string, count: number): Promise<{ boardId: string; ent
   const final = Y.encodeStateAsUpdate(room.doc)
   await rooms.closeAll()
   await store.close()
+  // What storage holds while the meeting goes on (and after a crash in it) ...
+  cpSync(ours, join(dir, 'ours-during'), { recursive: true })
+  // ... and once everybody left: the board leaves memory as the server unloads an idle board.
+  const renewed = await meetingOver(ours, boardId)
 
   const db = new Database(join(ours, 'ballonfahrt.sqlite'), { readonly: true })
   const snap = db.prepare<[string], { bytes: number }>('SELECT length(data) AS bytes FROM snapshots WHERE board = ?').get(boardId)
@@ -130,7 +155,7 @@ async function build(dir: string, count: number): Promise<{ boardId: string; ent
     entries: moves.length + 1,
     notes: [
       `History: ${moves.length} moves (moveNote from model/, ${(moveBytes / 1e6).toFixed(1)} MB of updates, by ${WRITERS} writers in turns of ${TURN}, 25% into another zone), applied to the server's Room over its SQLite BoardStore (server/rooms.ts, as the socket layer does after the guard; appended per tick, compacted every COMPACT_AFTER=${COMPACT_AFTER} entries); built in ${builtIn.toFixed(0)} s and cached until the storage code changes.`,
-      `Ours in storage: snapshot ${((snap?.bytes ?? 0) / 1024).toFixed(0)} KB + ${tail?.n ?? 0} log entries (${((tail?.bytes ?? 0) / 1024).toFixed(0)} KB); the final state encodes to ${(final.byteLength / 1024).toFixed(0)} KB.`,
+      `Ours in storage: snapshot ${((snap?.bytes ?? 0) / 1024).toFixed(0)} KB + ${tail?.n ?? 0} log entries (${((tail?.bytes ?? 0) / 1024).toFixed(0)} KB) once the board left memory after the meeting (${renewed}); during the meeting (and after a crash in it) the final state encodes to ${(final.byteLength / 1024).toFixed(0)} KB.`,
     ],
   }
 }
