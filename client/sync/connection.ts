@@ -5,7 +5,6 @@ import * as Y from 'yjs'
 import { participantIdOf } from '../../model/identity'
 import type { Actor } from '../../model/identity'
 import { declarePrivateRoots } from '../../model/privateDoc'
-import { keepUnsentAcrossRenewals } from '../../model/renewal'
 import { CLOSE, MESSAGE, SYNC_UPDATE, decodeHello } from '../../protocol/messages'
 import { bindDoc } from '../store/board'
 import { bindPrivateDoc } from '../store/private'
@@ -71,6 +70,8 @@ function syncDoc(
   room: string,
   onSaved: () => void,
   onProvider: (provider: WebsocketProvider) => void,
+  /** What must be in place before the provider applies anything. */
+  ready: Promise<unknown> = Promise.resolve(),
 ): SyncedDoc {
   const local = options.persist === false ? null : new IndexeddbPersistence(`ballonfahrt:${room}`, doc)
   let tracker: SaveTracker | null = null
@@ -112,12 +113,12 @@ function syncDoc(
     onProvider(p)
   }
   if (local) {
-    const fallback = setTimeout(start, 1500)
-    void local.whenSynced.then(() => {
+    const fallback = setTimeout(() => void ready.then(start), 1500)
+    void Promise.all([local.whenSynced, ready]).then(() => {
       clearTimeout(fallback)
       start()
     })
-  } else start()
+  } else void ready.then(start)
 
   return {
     get provider() {
@@ -148,8 +149,13 @@ export function openBoard(options: OpenOptions): BoardConnection {
   const setSession = useSession.setState
   setSession({ boardId, participantId, role: actor.role, connection: 'connecting', problem: null, peers: [] })
   const unbind = bindDoc(doc)
-  // Registered before the provider applies anything: unsent work survives the server's renewals.
-  const stopCarrying = keepUnsentAcrossRenewals(doc)
+  // Unsent work survives the server's renewals of entries: registered before the provider
+  // applies anything, loaded beside the board (it is not needed for the first screen). Without
+  // it (the file could not be loaded) the board still opens.
+  const carrying = import('../../model/renewal').then(
+    ({ keepUnsentAcrossRenewals }) => keepUnsentAcrossRenewals(doc),
+    () => () => {},
+  )
   const unbindPrivate = bindPrivateDoc(privateDoc)
   let resolveSynced: () => void = () => {}
   const synced = new Promise<void>((resolve) => (resolveSynced = resolve))
@@ -191,7 +197,7 @@ export function openBoard(options: OpenOptions): BoardConnection {
     awareness.setLocalStateField('user', { name: credentials.name ?? '' })
     awareness.on('change', () => setSession({ peers: readPeers(awareness, actor) }))
     setSession({ peers: readPeers(awareness, actor) })
-  })
+  }, carrying)
   mine = syncDoc(privateDoc, options, `${boardId}/private`, updateSave, (p) => {
     // Presence belongs to the board connection only.
     p.awareness.setLocalState(null)
@@ -208,7 +214,7 @@ export function openBoard(options: OpenOptions): BoardConnection {
       mine?.destroy()
       unbindTrash?.()
       unbind()
-      stopCarrying()
+      void carrying.then((stop) => stop())
       unbindPrivate()
       doc.destroy()
       privateDoc.destroy()

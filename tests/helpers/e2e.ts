@@ -45,6 +45,27 @@ export function noteItem(page: Page, title: RegExp, text: string) {
   return zone(page, title).getByRole('listitem').filter({ hasText: text })
 }
 
+/** Edits one's own note through its menu ("Bearbeiten"), waiting until the new text shows. */
+export async function editOwnNote(page: Page, from: string, to: string): Promise<void> {
+  // While cut off, the page retries its connection every few seconds; a participant's note menu
+  // was seen to close again right after opening then (not understood yet, noted for follow-up),
+  // so the menu is opened again until its item can be chosen.
+  const button = page.getByRole('button', { name: `Aktionen zur Notiz: ${from}`, exact: true })
+  for (let attempt = 1; ; attempt++) {
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
+    try {
+      await page.getByRole('menuitem', { name: 'Bearbeiten' }).click({ timeout: 3000 })
+      break
+    } catch (error) {
+      if (attempt >= 5) throw error
+    }
+  }
+  const box = page.getByRole('textbox', { name: 'Text der Notiz' })
+  await box.fill(to)
+  await box.press('Enter')
+  await page.getByText(to, { exact: true }).waitFor()
+}
+
 /** The colour schemes a page shows; a person may also choose `system` ("Farbschema"). */
 export type Theme = 'light' | 'dark' | 'contrast'
 
