@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { addNote, editNoteText, moveNote } from '../../model/notes'
 import { keepUnsentAcrossRenewals, lastRenewal } from '../../model/renewal'
@@ -10,6 +10,10 @@ import type { TestClient } from '../helpers/clients'
 import { OPEN_BOARD, createBoard } from '../helpers/server'
 import type { CreatedBoard } from '../helpers/server'
 import { useServerKit } from '../helpers/serverKit'
+import { startPostgres } from '../helpers/services'
+import type { PgServer } from '../helpers/services'
+import { PostgresBoardStore } from '../../server/store/postgres'
+import type { BoardStore } from '../../server/store/BoardStore'
 
 /**
  * A board that lived long is renewed when its last participant has left (model/renewal.ts):
@@ -21,8 +25,10 @@ const kit = useServerKit()
 const NOTES = 20
 const MOVES = 60
 
-async function movedBoard(): Promise<{ board: CreatedBoard; writer: TestClient; ids: string[] }> {
-  await kit.start({ idleUnloadMs: 100 })
+type MakeStore = (dataDir: string) => Promise<BoardStore>
+
+async function movedBoard(makeStore?: MakeStore): Promise<{ board: CreatedBoard; writer: TestClient; ids: string[] }> {
+  await kit.start({ idleUnloadMs: 100 }, makeStore)
   const board = await createBoard(kit.server, OPEN_BOARD)
   const writer = kit.connect(board.boardId, { moderatorToken: board.moderatorToken })
   keepUnsentAcrossRenewals(writer.doc)
@@ -50,9 +56,21 @@ function notesOfBoard(doc: Y.Doc): unknown {
   return notesOf(doc).toJSON()
 }
 
+let postgres: PgServer
+let databases = 0
+beforeAll(async () => {
+  postgres = await startPostgres()
+}, 60_000)
+afterAll(() => postgres.destroy())
+
+const STORES: Readonly<Record<string, () => MakeStore | undefined>> = {
+  SQLite: () => undefined,
+  PostgreSQL: () => async () => PostgresBoardStore.open(await postgres.createDatabase(`renewal_${++databases}`)),
+}
+
 describe('renewal of a board nobody is connected to', () => {
-  it('stores the board small once its last participant left, with every note as it was', async () => {
-    const { board, writer } = await movedBoard()
+  it.each(Object.keys(STORES))('stores the board small on %s once its last participant left, with every note as it was', async (store) => {
+    const { board, writer } = await movedBoard(STORES[store]!())
     const view = toBoardView(writer.doc)
     const before = await storedBytes(board.boardId)
     writer.provider.disconnect()
