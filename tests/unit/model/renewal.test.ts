@@ -155,6 +155,9 @@ describe('renewal under random offline work', () => {
     it(`seed ${seed}: the client's and the others' work survive as without the renewal`, () => {
       const random = seededRandom(seed)
       const { server, ids } = movedBoard(4, 6)
+      // Two notes already marked, so that the offline client can also take a mark away.
+      setQuote(server, ids[0]!, true)
+      setQuote(server, ids[1]!, true)
       const client = new Y.Doc()
       const other = new Y.Doc()
       send(server, client)
