@@ -50,9 +50,12 @@ export function boardOverwrittenValues(doc: Y.Doc): number {
 }
 
 function copyValue(value: unknown): unknown {
-  if (value instanceof Y.Text) return new Y.Text(value.toString())
-  if (value instanceof Y.AbstractType) throw new Error(`cannot renew a ${value.constructor.name}`)
-  return value
+  return value instanceof Y.Text ? new Y.Text(value.toString()) : value
+}
+
+/** Whether every field is a plain value or a text (the schema's shapes): only such entries are copied. */
+function isRenewable(entry: Y.Map<unknown>): boolean {
+  return [...entry.values()].every((value) => value instanceof Y.Text || !(value instanceof Y.AbstractType))
 }
 
 /** A text's letters as runs of structs in document order: [client, first clock, length]. */
@@ -98,7 +101,7 @@ export function renewEntries(doc: Y.Doc, origin: unknown, entryAt = RENEW_ENTRY_
     for (const [name, root] of ENTRY_ROOTS) {
       const entries = root(doc)
       for (const [id, entry] of [...entries.entries()]) {
-        if (overwrittenValues(entry) < entryAt) continue
+        if (overwrittenValues(entry) < entryAt || !isRenewable(entry)) continue
         const fresh = new Y.Map<unknown>()
         const copied: [Run[], Y.Text][] = []
         for (const [key, value] of entry.entries()) {

@@ -321,7 +321,8 @@ export class Rooms {
   private async unload(room: Room): Promise<void> {
     room.idleTimer = null
     if (room.destroyed || room.members.size > 0) return
-    await room.renew()
+    // A renewal that fails leaves the board as it was: it is unloaded all the same.
+    await room.renew().catch((error: unknown) => log('board.renewFailed', { board: boardTag(room.id), error: String(error) }))
     // Somebody may have joined while it renewed: it stays, and is released when they leave.
     if (room.destroyed || room.members.size > 0 || room.idleTimer) return
     this.rooms.delete(room.id)

@@ -65,6 +65,14 @@ describe('renewing entries', () => {
     expect(lastRenewal(server)).toBeNull()
   })
 
+  it('copies only entries of plain values and one text, and leaves any other alone', () => {
+    const { server, ids } = movedBoard(20, 60)
+    const odd = notesOf(server).get(ids[0]!)!
+    server.transact(() => odd.set('clusterId', new Y.Map()))
+    expect(renewEntries(server, LOCAL)).toBe(19)
+    expect(notesOf(server).get(ids[0]!)).toBe(odd)
+  })
+
   it('changes nothing on a client that is up to date', () => {
     const { server } = movedBoard(5, 4)
     const client = new Y.Doc()
