@@ -33,7 +33,9 @@ async function finishedMeeting(): Promise<CreatedBoard> {
   await mod.synced()
   setQuestion(mod.doc, 'steigen', 'Was hat die Vernetzung vor Ort vorangebracht?')
   createCluster(mod.doc, { zone: 'untenHalten', title: 'Fachkräftemangel', noteIds: [] })
-  for (const what of OPEN) addAction(mod.doc, { what, who: 'LAG', until: '' })
+  // A millisecond apart, as people write them: the actions' order is their time of writing.
+  const start = Date.now()
+  OPEN.forEach((what, i) => addAction(mod.doc, { what, who: 'LAG', until: '', createdAt: start + i }))
   updateAction(mod.doc, addAction(mod.doc, { what: DONE, who: '', until: '' }), { done: true })
   setPhase(mod.doc, 'abschluss')
   await mod.settled()
