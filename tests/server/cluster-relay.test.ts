@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
-import { addNote } from '../../model/notes'
-import { metaOf } from '../../model/schema'
+import * as Y from 'yjs'
+import { addNote, editNoteText, moveNote } from '../../model/notes'
+import { keepUnsentAcrossRenewals, lastRenewal } from '../../model/renewal'
+import { metaOf, notesOf } from '../../model/schema'
+import { ZONE_IDS } from '../../model/zones'
 import { CLOSE } from '../../protocol/messages'
 import { toBoardView } from '../../model/view'
 import { startApp } from '../../server/app'
@@ -203,4 +205,43 @@ describe('three instances, one owner per board', () => {
     expect(relayed.closes).toEqual([])
   })
 
+
+  it("renews a board its owner unloads, and a client offline across it keeps its edit, whichever instance it comes back to", async () => {
+    // Three more instances on a database of their own that unload idle boards after 200 ms.
+    const dir = mkdtempSync(join(tmpdir(), 'ballonfahrt-renewal-'))
+    const url = await postgres.createDatabase('renewal')
+    const quick: App[] = []
+    try {
+      for (let i = 0; i < 3; i++) quick.push(await startApp(testConfig(join(dir, String(i)), { idleUnloadMs: 200, cluster: { databaseUrl: url, redisUrl: redis.url, leaseMs: 1500 } })))
+      const res = await fetch(`http://127.0.0.1:${quick[0]!.port}/api/boards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(OPEN_BOARD) })
+      const { boardId, moderatorToken } = (await res.json()) as { boardId: string; moderatorToken: string }
+      const writer = connect(quick[1]!, boardId, moderatorToken)
+      keepUnsentAcrossRenewals(writer.doc)
+      await writer.synced()
+      const { doc } = writer
+      const ids = doc.transact(() => Array.from({ length: 20 }, (_, i) => addNote(doc, { zone: 'steigen', text: `Notiz ${i}`, author: writer.actor.participantId })))
+      for (let round = 0; round < 30; round++) {
+        doc.transact(() => ids.forEach((id, i) => moveNote(doc, id, { zone: ZONE_IDS[(i + round) % 3]! })))
+        await writer.settled(10_000)
+      }
+      writer.provider.disconnect()
+      editNoteText(doc, ids[0]!, 'Notiz 0, offline ergänzt')
+      await waitFor(() => quick.every((app) => !app.rooms.isLoaded(boardId)), 10_000, 'the board to leave memory on every instance')
+      const stored = await quick[2]!.store.load(boardId)
+      const renewed = new Y.Doc()
+      if (stored.snapshot) Y.applyUpdate(renewed, stored.snapshot)
+      stored.updates.forEach((update) => Y.applyUpdate(renewed, update))
+      expect(lastRenewal(renewed)).not.toBeNull()
+
+      writer.provider.connect()
+      await writer.settled(10_000)
+      const reader = connect(quick[2]!, boardId)
+      await reader.synced()
+      await waitFor(() => String(notesOf(reader.doc).get(ids[0]!)?.get('text')) === 'Notiz 0, offline ergänzt', 10_000, 'the offline edit on another instance')
+      expect(notesOf(reader.doc).toJSON()).toEqual(notesOf(writer.doc).toJSON())
+    } finally {
+      for (const c of clients.splice(0)) c.destroy()
+      for (const app of quick) await app.close()
+    }
+  })
 })
