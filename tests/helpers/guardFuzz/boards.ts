@@ -12,8 +12,9 @@ import { setFocus } from '../../../model/focus'
 import { setPhase } from '../../../model/phases'
 import type { Phase } from '../../../model/phases'
 import { setPerson } from '../../../model/people'
+import { renewEntries } from '../../../model/renewal'
 import { addDraft, ballotOf, castVote, declarePrivateRoots, deleteDraft, editDraft, moveDraft, setDone } from '../../../model/privateDoc'
-import { berichtOf, declareRoots, membersOf, progressOf, votesOf } from '../../../model/schema'
+import { LOCAL, berichtOf, declareRoots, membersOf, progressOf, votesOf } from '../../../model/schema'
 import { setSetting } from '../../../model/settings'
 import { startTimer } from '../../../model/timer'
 import type { Random } from '../random'
@@ -107,7 +108,7 @@ const DRAFT = Object.fromEntries(BERICHT_PARTS.map((part) => [part, `Entwurf ${p
 /**
  * A board in Clustern (or `phase`) with notes of two participants, a cluster, Maßnahmen, a tally,
  * progress, seated members, an institution and the Bericht (participants may write it along: the
- * actor edited one part, the moderator removed another).
+ * actor edited one part, the moderator removed another), renewed by the server at the end.
  */
 export function fuzzBoard(r: Random, phase: Phase = 'clustern'): FuzzDoc {
   return withSeededRandomness(r, () => {
@@ -146,7 +147,12 @@ export function fuzzBoard(r: Random, phase: Phase = 'clustern'): FuzzDoc {
     setPerson(own, OWN.participantId, { institution: 'Gemeinde' })
     if (phase !== 'clustern') setPhase(mod, phase)
     sync(server, own, other, mod)
+    // The server renews every entry that holds an overwritten value (model/renewal.ts), after
+    // the actor made a move it had not yet sent: that move lands in a replaced note.
+    const stale = honestUpdates(server, CLIENTS.own, declareRoots, [(d) => moveNote(d, mine[1]!, { zone: 'einheizen' })])
+    renewEntries(server, LOCAL, 1, 0)
     const honest = [
+      ...stale,
       ...honestUpdates(server, CLIENTS.own, declareRoots, [
         (d) => addNote(d, { zone: 'steigen', text: 'neu', author: OWN.participantId }),
         (d) => editNoteText(d, mine[0]!, 'ganz anders'),
