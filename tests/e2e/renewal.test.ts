@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { addNote, moveNote } from '../../model/notes'
 import { lastRenewal } from '../../model/renewal'
 import { notesOf } from '../../model/schema'
@@ -7,6 +7,7 @@ import { ZONE_IDS } from '../../model/zones'
 import { connectClient, waitFor } from '../helpers/clients'
 import { editOwnNote, joinBehindSwitch, writeNote } from '../helpers/e2e'
 import { OPEN_BOARD, createBoard } from '../helpers/server'
+import { storedDoc } from '../helpers/storedDoc'
 import { withServerAndBrowser } from '../helpers/withServerAndBrowser'
 
 // Boards nobody is connected to leave memory after 300 ms, and are renewed then.
@@ -45,10 +46,7 @@ describe('a board renewed while a browser was offline', () => {
     await ben.page.getByText('offline', { exact: true }).waitFor()
     await editOwnNote(ben.page, 'Bens Notiz', 'Bens Notiz, offline überarbeitet')
     await waitFor(() => !e2e.server.app.rooms.isLoaded(board.boardId), 10_000, 'the board to leave memory')
-    const stored = await e2e.server.app.store.load(board.boardId)
-    const renewed = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(renewed, stored.snapshot)
-    stored.updates.forEach((update) => Y.applyUpdate(renewed, update))
+    const renewed = await storedDoc(e2e.server.app.store, board.boardId)
     expect(lastRenewal(renewed)).not.toBeNull()
     expect(textsOf(renewed)).toEqual(before)
 

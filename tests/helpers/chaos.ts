@@ -21,6 +21,7 @@ import { ChaosLedger, markdownTable, quantile } from './chaosLedger'
 import { connectClient, waitFor } from './clients'
 import { waitForStart } from './processStart'
 import { freePort } from './services'
+import { storedDoc } from './storedDoc'
 
 /**
  * Crash harness for the durability promise "an acknowledged note is never lost": the real server
@@ -393,10 +394,7 @@ export async function readStored(dataDir: string, boardIds: readonly string[]): 
   try {
     const result = new Map<string, Map<string, number>>()
     for (const id of boardIds) {
-      const stored = await store.load(id)
-      const doc = new Y.Doc()
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-      for (const u of stored.updates) Y.applyUpdate(doc, u)
+      const doc = await storedDoc(store, id)
       result.set(id, countTexts(doc))
       doc.destroy()
     }

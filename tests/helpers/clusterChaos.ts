@@ -1,4 +1,3 @@
-import * as Y from 'yjs'
 import { RECONNECT } from '../../client/sync/backoff'
 import { PostgresBoardStore } from '../../server/store/postgres'
 import { between, ChaosWriter, countTexts, prng, readOverWire, sleep, tally } from './chaos'
@@ -7,6 +6,7 @@ import { ChaosLedger, markdownTable, quantile } from './chaosLedger'
 import { waitFor } from './clients'
 import type { ClusterRig } from './cluster'
 import { START } from './processStart'
+import { storedDoc } from './storedDoc'
 
 /**
  * Faults of a cluster while clients write through nginx: the owner of the board killed with
@@ -62,7 +62,7 @@ export async function runClusterChaos(rig: ClusterRig, options: ClusterChaosOpti
     ledger.startBoard(boardId, options.clients, (name) => new ChaosWriter(rig.nginx.ws, boardId, name, prng(Math.floor(random() * 2 ** 32)), writerOptions))
     for (const w of ledger.writers) w.startWriting(options.writeMs)
   }
-  const stored = async (boardId: string) => countTexts(await loadDoc(store, boardId))
+  const stored = async (boardId: string) => countTexts(await storedDoc(store, boardId))
   const check = async (boardId: string, when: string) => ledger.record(tally(ledger.acknowledgedOf(boardId), await stored(boardId)), when)
 
   try {
@@ -138,15 +138,6 @@ async function createBoard(rig: ClusterRig): Promise<string> {
   }
   if (res.status !== 201) throw new Error(`board not created: ${res.status}`)
   return ((await res.json()) as { boardId: string }).boardId
-}
-
-/** A board's doc as PostgreSQL holds it: snapshot, then the log. */
-async function loadDoc(store: PostgresBoardStore, boardId: string): Promise<Y.Doc> {
-  const { snapshot, updates } = await store.load(boardId)
-  const doc = new Y.Doc()
-  if (snapshot) Y.applyUpdate(doc, snapshot)
-  for (const u of updates) Y.applyUpdate(doc, u)
-  return doc
 }
 
 /** Does the fault; resolves with what brings the cluster back to full strength. */

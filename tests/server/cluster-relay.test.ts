@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { addNote, editNoteText, moveNote } from '../../model/notes'
 import { keepUnsentAcrossRenewals, lastRenewal } from '../../model/renewal'
 import { metaOf, notesOf } from '../../model/schema'
@@ -12,6 +12,7 @@ import { setQuiet } from '../../server/log'
 import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { OPEN_BOARD, testConfig } from '../helpers/server'
+import { storedDoc } from '../helpers/storedDoc'
 import { startPostgres, startRedis } from '../helpers/services'
 import type { PgServer, RedisServer } from '../helpers/services'
 import { mkdtempSync } from 'node:fs'
@@ -227,11 +228,7 @@ describe('three instances, one owner per board', () => {
       writer.provider.disconnect()
       editNoteText(doc, ids[0]!, 'Notiz 0, offline ergänzt')
       await waitFor(() => quick.every((app) => !app.rooms.isLoaded(boardId)), 10_000, 'the board to leave memory on every instance')
-      const stored = await quick[2]!.store.load(boardId)
-      const renewed = new Y.Doc()
-      if (stored.snapshot) Y.applyUpdate(renewed, stored.snapshot)
-      stored.updates.forEach((update) => Y.applyUpdate(renewed, update))
-      expect(lastRenewal(renewed)).not.toBeNull()
+      expect(lastRenewal(await storedDoc(quick[2]!.store, boardId))).not.toBeNull()
 
       writer.provider.connect()
       await writer.settled(10_000)

@@ -10,6 +10,7 @@ import { connectClient, waitFor } from '../helpers/clients'
 import type { TestClient } from '../helpers/clients'
 import { createBoard, startTestServer } from '../helpers/server'
 import type { CreatedBoard, TestServer } from '../helpers/server'
+import { storedDoc } from '../helpers/storedDoc'
 import { participantIdOf } from '../../model/identity'
 
 // Issue 11: private docs are bounded by a byte cap of their own (MAX_PRIVATE_BYTES) and a number
@@ -43,10 +44,7 @@ async function participant(board: CreatedBoard, secret = newSecretId()): Promise
 /** The private doc as the server stores it, read afresh from the store. */
 async function storedDrafts(board: CreatedBoard, secret: string): Promise<number> {
   await server!.app.store.flushed()
-  const stored = await server!.app.store.load(privateDocName(board.boardId, participantIdOf(secret)))
-  const doc = new Y.Doc()
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-  for (const u of stored.updates) Y.applyUpdate(doc, u)
+  const doc = await storedDoc(server!.app.store, privateDocName(board.boardId, participantIdOf(secret)))
   return draftsOf(doc).size
 }
 
