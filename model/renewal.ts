@@ -11,7 +11,7 @@ import { replaceText } from './text'
  * itself replaced, its items become garbage that Yjs drops and merges. So the server, while
  * nobody is connected, replaces each entry that has piled up overwritten values by a fresh copy
  * (same id, same values, text as text) and writes down, in `meta.renewedAt`, the state vector it
- * renewed at: every struct in it was in the copy.
+ * renewed at (every struct in it was in the copy) and which structs each copied text was made of.
  *
  * A change made to an old copy that the server had not seen (a client offline, or one in flight)
  * lands in a replaced map and would vanish on every peer alike. So each client, when a renewal
@@ -22,9 +22,9 @@ import { replaceText } from './text'
  */
 
 /** Overwritten values an entry must hold before it is renewed. */
-export const RENEW_ENTRY_AT = 16
+const RENEW_ENTRY_AT = 16
 /** Overwritten values the whole board must hold before anything is renewed (a renewal resends its entries). */
-export const RENEW_BOARD_AT = 1000
+const RENEW_BOARD_AT = 1000
 
 /** The roots whose entries are renewed: maps of id -> Y.Map of fields, at most one of them a Y.Text. */
 const ENTRY_ROOTS = [
@@ -34,7 +34,7 @@ const ENTRY_ROOTS = [
 ] as const
 
 /** Values a map's keys held before their current ones (the chain of each key, current excluded). */
-export function overwrittenValues(map: Y.Map<unknown>): number {
+function overwrittenValues(map: Y.Map<unknown>): number {
   let count = 0
   for (const current of map._map.values()) {
     for (let item = current.left; item; item = item.left) count++
@@ -59,10 +59,10 @@ function isRenewable(entry: Y.Map<unknown>): boolean {
 }
 
 /** A text's letters as runs of structs in document order: [client, first clock, length]. */
-export type Run = readonly [number, number, number]
+type Run = readonly [number, number, number]
 
 /** A renewed text: the first struct of its copy ([client, clock]) and the runs of old structs the copy was made of. */
-export interface RenewedText {
+interface RenewedText {
   readonly copy: readonly [number, number]
   readonly runs: readonly Run[]
 }
@@ -153,7 +153,7 @@ export function lastRenewal(doc: Y.Doc): Renewal | null {
 }
 
 /** What a client needs to tell its own unsent work from what the server renewed. */
-export interface Seen {
+interface Seen {
   /** Whether the server had this struct when it renewed. */
   readonly known: (id: Y.ID) => boolean
   /** Whether the struct was deleted before the transaction that brought the renewal. */
@@ -236,7 +236,7 @@ function copyPlaces(text: Y.Text, copy: readonly [number, number]): Map<number, 
  * it removed and types its letters after the letter they followed, around whatever others
  * changed in the copy since (letters the server had that this client never saw stay).
  */
-export function carryText(old: Y.Text, fresh: Y.Text, renewed: RenewedText, seen: Seen): void {
+function carryText(old: Y.Text, fresh: Y.Text, renewed: RenewedText, seen: Seen): void {
   const { removed, typed } = textWork(old, renewed.runs, seen)
   if (removed.size === 0 && typed.size === 0) return
   const places = copyPlaces(fresh, renewed.copy)
@@ -262,7 +262,7 @@ export function carryText(old: Y.Text, fresh: Y.Text, renewed: RenewedText, seen
  * Puts into `fresh` (the server's copy) what only this client had in `old`; `renewed` tells how
  * the server copied its text. Call inside a transaction.
  */
-export function carryOver(old: Y.Map<unknown>, fresh: Y.Map<unknown>, renewed: RenewedText | undefined, seen: Seen): void {
+function carryOver(old: Y.Map<unknown>, fresh: Y.Map<unknown>, renewed: RenewedText | undefined, seen: Seen): void {
   for (const [key, current] of old._map) {
     const value = lastContent(current)
     if (!seen.known(current.id)) {
